@@ -1,0 +1,1 @@
+"""Change intelligence: quotes, claims, contributors, notes, summary. Pure."""

@@ -1,0 +1,202 @@
+"""Frozen data passed between the stages: fetch -> extract -> segment -> align -> analyze -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AlignKind = Literal["same", "edited", "added", "removed", "moved"]
+ClaimKind = Literal["number", "negation", "entity", "hedge", "attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One HTTP response (or a local file read as one)."""
+
+    url: str
+    final_url: str
+    status: int
+    content: bytes
+    fetched: str
+    headers: dict[str, str] = field(default_factory=dict)
+    redirects: tuple[str, ...] = ()
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What extraction sees in one version of a story."""
+
+    title: str
+    authors: list[str]
+    published: str | None
+    modified: str | None
+    paragraphs: list[str]
+    contributors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    url: str | None = None
+    description: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "published": self.published,
+            "modified": self.modified,
+            "url": self.url,
+            "description": self.description,
+            "contributors": list(self.contributors),
+            "notes": list(self.notes),
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """One group of aligned sentences: indices into the old and new sentence lists."""
+
+    kind: AlignKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: the words inside the marks and who said them."""
+
+    text: str
+    speaker: str | None
+    cue: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """One fact that changed inside an edited sentence."""
+
+    kind: ClaimKind
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An edited sentence (or split/merge group) whose facts changed."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    changes: tuple[FactChange, ...]
+    significance: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceChange:
+    """One row of the report: an alignment with its texts and word-level changes."""
+
+    kind: AlignKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    old_text: str | None
+    new_text: str | None
+    inline: tuple[tuple[str, str], ...] = ()
+    cosmetic: bool = False
+    old_paragraph: int | None = None
+    new_paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "old": list(self.old),
+            "new": list(self.new),
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "inline": [[op, text] for op, text in self.inline],
+            "cosmetic": self.cosmetic,
+            "old_paragraph": self.old_paragraph,
+            "new_paragraph": self.new_paragraph,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A quote as placed in one version: its sentence index in that version."""
+
+    text: str
+    speaker: str | None
+    cue: str | None
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "speaker": self.speaker, "cue": self.cue,
+                "sentence": self.sentence}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLedger:
+    added: tuple[QuoteRef, ...] = ()
+    removed: tuple[QuoteRef, ...] = ()
+    changed: tuple[tuple[QuoteRef, QuoteRef], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": [q.to_dict() for q in self.added],
+            "removed": [q.to_dict() for q in self.removed],
+            "changed": [{"old": a.to_dict(), "new": b.to_dict()} for a, b in self.changed],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The full comparison of two versions; `to_dict()` is the JSON document of CONTRACT.md."""
+
+    from_meta: dict[str, Any]
+    to_meta: dict[str, Any]
+    headline: tuple[str, str] | None
+    sentences: tuple[SentenceChange, ...]
+    old_sentences: tuple[str, ...]
+    new_sentences: tuple[str, ...]
+    quotes: QuoteLedger = QuoteLedger()
+    claims: tuple[Claim, ...] = ()
+    contributors_added: tuple[str, ...] = ()
+    contributors_removed: tuple[str, ...] = ()
+    notes_added: tuple[str, ...] = ()
+    notes_removed: tuple[str, ...] = ()
+    summary: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.headline is not None or any(s.kind != "same" for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": dict(self.from_meta),
+            "to": dict(self.to_meta),
+            "headline": (
+                {"old": self.headline[0], "new": self.headline[1]} if self.headline else None
+            ),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "old_sentences": list(self.old_sentences),
+            "new_sentences": list(self.new_sentences),
+            "quotes": self.quotes.to_dict(),
+            "claims": [
+                {
+                    "old": list(c.old),
+                    "new": list(c.new),
+                    "changes": [{"kind": f.kind, "old": f.old, "new": f.new} for f in c.changes],
+                    "significance": c.significance,
+                }
+                for c in self.claims
+            ],
+            "contributors": {
+                "added": list(self.contributors_added),
+                "removed": list(self.contributors_removed),
+            },
+            "notes": {"added": list(self.notes_added), "removed": list(self.notes_removed)},
+            "summary": self.summary,
+        }
