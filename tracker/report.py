@@ -1,4 +1,4 @@
-"""Two Articles -> Report: segmentation, alignment, word-level changes, change intelligence. Pure."""
+"""Two Articles -> Report: segments, alignment, word changes, change intelligence. Pure."""
 
 from __future__ import annotations
 
@@ -36,7 +36,11 @@ def build_report(
         inline = tuple(inline_diff(old_text, new_text)) if old_text and new_text else ()
         rows.append(
             SentenceChange(
-                kind=a.kind, old=a.old, new=a.new, old_text=old_text, new_text=new_text,
+                kind=a.kind,
+                old=a.old,
+                new=a.new,
+                old_text=old_text,
+                new_text=new_text,
                 inline=inline if a.kind != "same" or old_text != new_text else (),
                 old_paragraph=old_p[a.old[0]] if a.old else None,
                 new_paragraph=new_p[a.new[0]] if a.new else None,

@@ -1,0 +1,96 @@
+"""One plain-language line for an editor: what changed, most important first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from tracker.models import Claim, QuoteLedger, QuoteRef, SentenceChange
+
+_NOTE_WORDS = (("correct", "Correction"), ("clarif", "Clarification"), ("editor", "Editor's note"))
+
+
+def _people(quotes: Sequence[QuoteRef], limit: int = 3) -> str:
+    names = list(dict.fromkeys(q.speaker or "unattributed" for q in quotes))
+    shown = ", ".join(names[:limit]) + (
+        f" and {len(names) - limit} more" if len(names) > limit else ""
+    )
+    return f" ({shown})" if shown else ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _quotes_part(ledger: QuoteLedger) -> str:
+    parts = []
+    if ledger.added:
+        parts.append(f"{_plural(len(ledger.added), 'quote')} added{_people(ledger.added)}")
+    if ledger.removed:
+        word = (
+            "removed" if parts else f"{'quote' if len(ledger.removed) == 1 else 'quotes'} removed"
+        )
+        parts.append(f"{len(ledger.removed)} {word}{_people(ledger.removed)}")
+    reattributed = [new for old, new in ledger.changed if old.speaker != new.speaker]
+    reworded = len(ledger.changed) - len(reattributed)
+    if reattributed:
+        parts.append(f"{len(reattributed)} re-attributed{_people(reattributed)}")
+    if reworded:
+        parts.append(f"{reworded} reworded")
+    return ", ".join(parts)
+
+
+def _claims_part(claims: Sequence[Claim]) -> str:
+    changes = [c for claim in claims for c in claim.changes]
+    if not changes:
+        return ""
+    first = changes[0]
+    head = (
+        f"Claim changed: '{first.old}' -> '{first.new}'"
+        if first.old and first.new
+        else (
+            f"Claim changed ({first.kind}): "
+            + (f"+ '{first.new}'" if first.new else f"- '{first.old}'")
+        )
+    )
+    more = len(changes) - 1
+    return head + (f" (+{more} more)" if more else "")
+
+
+def _notes_part(added: Sequence[str], removed: Sequence[str]) -> str:
+    out = []
+    for note in added:
+        low = note.lower()
+        kind = next((name for key, name in _NOTE_WORDS if key in low), "Update note")
+        out.append(f"{kind} appended")
+    if removed and not added:
+        out.append(f"{_plural(len(removed), 'note')} removed")
+    return ". ".join(dict.fromkeys(out))
+
+
+def _sentences_part(rows: Sequence[SentenceChange]) -> str:
+    counts = Counter(r.kind for r in rows if r.kind != "same")
+    parts = [f"{counts[k]} {k}" for k in ("edited", "added", "removed", "moved") if counts[k]]
+    return ("Sentences: " + ", ".join(parts)) if parts else ""
+
+
+def summarize(
+    *,
+    headline: tuple[str, str] | None,
+    rows: Sequence[SentenceChange],
+    quotes: QuoteLedger,
+    claims: Sequence[Claim],
+    contributors_added: Sequence[str],
+    contributors_removed: Sequence[str],
+    notes_added: Sequence[str],
+    notes_removed: Sequence[str],
+) -> str:
+    """'Headline changed. 2 quotes added (A, B). Claim changed: '25' -> '30'. ...'"""
+    parts = ["Headline changed" if headline else "", _quotes_part(quotes), _claims_part(claims)]
+    if contributors_added:
+        parts.append("New contributors: " + ", ".join(contributors_added))
+    if contributors_removed:
+        parts.append("Contributors removed: " + ", ".join(contributors_removed))
+    parts += [_notes_part(notes_added, notes_removed), _sentences_part(rows)]
+    text = ". ".join(p[0].upper() + p[1:] for p in parts if p)
+    return text + "." if text else "No changes."

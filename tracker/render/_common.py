@@ -1,0 +1,104 @@
+"""What every renderer shares: rows to show, how to describe a move, the key items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.models import QuoteRef, Report, SentenceChange
+
+
+@dataclass(frozen=True, slots=True)
+class Elided:
+    """A run of unchanged sentences left out of the view."""
+
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyItem:
+    """One line of the editor's summary: a section ("headline", "quotes", ...) and its text."""
+
+    section: str
+    label: str
+    old: str | None = None
+    new: str | None = None
+
+
+def visible_rows(report: Report, context: int) -> list[SentenceChange | Elided]:
+    """Rows in reading order with runs of unchanged sentences beyond `context` elided."""
+    rows = report.sentences
+    changed = [i for i, r in enumerate(rows) if r.kind != "same"]
+    keep = [False] * len(rows)
+    for i in changed:
+        for k in range(max(0, i - context), min(len(rows), i + context + 1)):
+            keep[k] = True
+    out: list[SentenceChange | Elided] = []
+    run = 0
+    for row, shown in zip(rows, keep, strict=True):
+        if shown:
+            if run:
+                out.append(Elided(run))
+                run = 0
+            out.append(row)
+        else:
+            run += 1
+    if run:
+        out.append(Elided(run))
+    return out
+
+
+def _paragraph_name(index: int | None) -> str:
+    if index is None:
+        return "?"
+    return "the lede" if index == 0 else f"paragraph {index + 1}"
+
+
+def move_note(row: SentenceChange) -> str:
+    """'moved up from paragraph 9 to the lede' for a moved row, else ''."""
+    if row.kind != "moved" or row.old_paragraph is None or row.new_paragraph is None:
+        return ""
+    if row.old_paragraph == row.new_paragraph:
+        return f"moved within {_paragraph_name(row.new_paragraph)}"
+    direction = "up" if row.new_paragraph < row.old_paragraph else "down"
+    return (
+        f"moved {direction} from {_paragraph_name(row.old_paragraph)} "
+        f"to {_paragraph_name(row.new_paragraph)}"
+    )
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quote_line(q: QuoteRef) -> str:
+    who = q.speaker or "unattributed"
+    return f"“{_shorten(q.text)}” ({who})"
+
+
+def key_items(report: Report) -> list[KeyItem]:
+    """The changes an editor asks about first, in a fixed order."""
+    items: list[KeyItem] = []
+    if report.headline:
+        items.append(KeyItem("headline", "Headline changed", *report.headline))
+    items += [KeyItem("quotes", "Quote added", None, _quote_line(q)) for q in report.quotes.added]
+    items += [KeyItem("quotes", "Quote removed", _quote_line(q)) for q in report.quotes.removed]
+    for old, new in report.quotes.changed:
+        label = "Quote re-attributed" if old.speaker != new.speaker else "Quote reworded"
+        items.append(KeyItem("quotes", label, _quote_line(old), _quote_line(new)))
+    for claim in report.claims:
+        for change in claim.changes:
+            items.append(
+                KeyItem(
+                    "claims", f"Claim changed ({change.kind})", change.old or "—", change.new or "—"
+                )
+            )
+    items += [
+        KeyItem("contributors", "Contributor added", None, n) for n in report.contributors_added
+    ]
+    items += [
+        KeyItem("contributors", "Contributor removed", n) for n in report.contributors_removed
+    ]
+    items += [KeyItem("notes", "Note added", None, n) for n in report.notes_added]
+    items += [KeyItem("notes", "Note removed", n) for n in report.notes_removed]
+    return items
