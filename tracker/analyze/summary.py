@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tracker.models import Claim, QuoteLedger, QuoteRef, SentenceChange
+from tracker.models import Claim, QuoteLedger, QuoteRef, Report, SentenceChange
 
 _NOTE_WORDS = (("correct", "Correction"), ("clarif", "Clarification"), ("editor", "Editor's note"))
 
@@ -94,3 +94,17 @@ def summarize(
     parts += [_notes_part(notes_added, notes_removed), _sentences_part(rows)]
     text = ". ".join(p[0].upper() + p[1:] for p in parts if p)
     return text + "." if text else "No changes."
+
+
+def summarize_report(report: Report) -> str:
+    """The summary line of an already built report (after filtering, say)."""
+    return summarize(
+        headline=report.headline,
+        rows=report.sentences,
+        quotes=report.quotes,
+        claims=report.claims,
+        contributors_added=report.contributors_added,
+        contributors_removed=report.contributors_removed,
+        notes_added=report.notes_added,
+        notes_removed=report.notes_removed,
+    )
