@@ -1,21 +1,344 @@
-"""(old sentences, new sentences) -> alignments. Pure. (Placeholder until the aligner lands.)"""
+"""(old sentences, new sentences) -> alignments. Pure.
+
+1. Candidates: sentences whose typographic key (`normalize_typography`) is equal in both versions,
+   and, among the sentences left without an identical partner, similar pairs (word and bigram
+   Dice, or containment when one side grew). Large sets get their candidates from an inverted
+   index on each sentence's rarest words, so no step scores all pairs of a long article.
+2. Backbone: the max-weight chain of candidates in order in both versions (a weighted LIS, with
+   closeness of relative position breaking ties): "same" or "edited" pairs. When two blocks trade
+   places the longer block wins the chain, so the shorter one is the one reported moved.
+3. Splits and merges: an edited pair grows to (1 old, 2 adjacent new) or the reverse when the
+   joined text matches clearly better.
+4. Moves: identical or similar sentences still unpaired are paired across the chain: "moved".
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from tracker.models import Alignment
+from tracker.models import AlignKind, Alignment
+
+_TYPO = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−⁃", "-"),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    }
+)
+_SPACE = re.compile(r"\s+")
+_SPACE_AT_PUNCT = re.compile(r"\s*([^\w\s])\s*")
+_DASHES = re.compile(r"-{2,}")
+_WORD = re.compile(r"\w+")
+
+_EDIT_MIN = 0.34  # least similarity for an in-gap (in-order) pair
+_MOVE_MIN = 0.5  # least similarity for a pair across gaps (a moved sentence)
+_CONTAIN_MIN = 0.75  # containment that admits a pair whose other side grew a lot
+_SPLIT_GAIN = 0.06  # how much a split/merge must raise the similarity over the 1-1 pair
+_ALL_PAIRS_MAX = 2500  # gaps up to this many pairs are scored exhaustively
+_RARE_WORDS = 6  # index look-ups per sentence
+_POSTING_MAX = 64  # words in more sentences than this are too common to look up
+_CANDIDATES_MAX = 24  # partners scored per sentence in a large gap
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    key: str
+    uni: frozenset[str]
+    bi: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    kind: AlignKind
+
+
+def normalize_typography(s: str) -> str:
+    """Comparison key: equal keys mean the strings differ only in whitespace or typography.
+
+    Curly and straight quotes, dash styles, ellipsis forms, NBSP and other spaces, zero-width
+    characters and whitespace next to punctuation are all neutralised.
+    """
+    s = unicodedata.normalize("NFKC", s).translate(_TYPO)
+    s = _DASHES.sub("-", s)
+    s = _SPACE_AT_PUNCT.sub(r"\1", s)
+    return _SPACE.sub(" ", s).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """Word and word-bigram Dice similarity of two sentences, 0.0 (unrelated) to 1.0."""
+    return _score(_features(a), _features(b))
 
 
 def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     """Align two sentence lists; every index appears in exactly one Alignment."""
-    out: list[Alignment] = []
-    sm = difflib.SequenceMatcher(a=list(old), b=list(new), autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            out.extend(Alignment("same", (i1 + k,), (j1 + k,)) for k in range(i2 - i1))
+    fo = [_features(s) for s in old]
+    fn = [_features(s) for s in new]
+    identical = _identical_pairs(fo, fn)
+    similar = _similar_pairs(identical, fo, fn)
+    chain = _best_chain(_with_closeness([*identical, *similar], len(fo), len(fn)))
+    pairs = _grow_splits(chain, fo, fn)
+    pairs += _leftover_identical(identical, pairs)
+    pairs += _match_moves(pairs, fo, fn)
+    return _reading_order(pairs, len(fo), len(fn))
+
+
+# -- features and scores ---------------------------------------------------------------------
+
+
+def _features(s: str) -> _Features:
+    key = normalize_typography(s)
+    words = _WORD.findall(key.lower())
+    bigrams = frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return _Features(key, frozenset(words), bigrams)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _score(a: _Features, b: _Features) -> float:
+    if a.key == b.key:
+        return 1.0
+    if not a.bi and not b.bi:
+        return _dice(a.uni, b.uni)
+    return 0.6 * _dice(a.uni, b.uni) + 0.4 * _dice(a.bi, b.bi)
+
+
+def _containment(part: _Features, whole: _Features) -> float:
+    return len(part.uni & whole.uni) / len(part.uni) if part.uni else 0.0
+
+
+def _pair_weight(a: _Features, b: _Features) -> float:
+    """Similarity if the pair is plausible, else 0.0."""
+    score = _score(a, b)
+    if score >= _EDIT_MIN:
+        return score
+    small, large = (a, b) if len(a.uni) <= len(b.uni) else (b, a)
+    if len(small.uni) >= 4 and _containment(small, large) >= _CONTAIN_MIN:
+        return max(score, _EDIT_MIN)
+    return 0.0
+
+
+# -- anchors and backbone --------------------------------------------------------------------
+
+
+def _identical_pairs(fo: list[_Features], fn: list[_Features]) -> list[tuple[int, int, float]]:
+    """Candidate pairs of sentences with equal keys (all pairs for rare duplicates)."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(fn):
+        by_key[f.key].append(j)
+    by_key_old: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(fo):
+        if f.key in by_key:
+            by_key_old[f.key].append(i)
+    pairs: list[tuple[int, int, float]] = []
+    for key, olds in by_key_old.items():
+        news = by_key[key]
+        if len(olds) * len(news) <= 64:
+            pairs += [(i, j, 1.0) for i in olds for j in news]
         else:
-            out.extend(Alignment("removed", (i,), ()) for i in range(i1, i2))
-            out.extend(Alignment("added", (), (j,)) for j in range(j1, j2))
+            pairs += [(i, j, 1.0) for i, j in zip(olds, news, strict=False)]
+    return pairs
+
+
+def _similar_pairs(
+    identical: list[tuple[int, int, float]], fo: list[_Features], fn: list[_Features]
+) -> list[tuple[int, int, float]]:
+    """Plausible edited pairs among the sentences that have no identical partner."""
+    olds = sorted(set(range(len(fo))) - {i for i, _, _ in identical})
+    news = sorted(set(range(len(fn))) - {j for _, j, _ in identical})
+    scored = _scored_candidates(olds, news, fo, fn, _pair_weight)
+    return [(i, j, 0.9 * w) for (i, j), w in scored.items()]
+
+
+def _with_closeness(
+    cands: list[tuple[int, int, float]], n_old: int, n_new: int
+) -> list[tuple[int, int, float]]:
+    """Break ties between equally good partners by how close their relative positions are."""
+    so, sn = max(1, n_old - 1), max(1, n_new - 1)
+    return [(i, j, w + 0.05 * (1 - abs(i / so - j / sn))) for i, j, w in cands]
+
+
+def _leftover_identical(identical: list[tuple[int, int, float]], pairs: list[_Pair]) -> list[_Pair]:
+    """Identical sentences off the in-order chain: moved."""
+    used_old = {i for p in pairs for i in p.old}
+    used_new = {j for p in pairs for j in p.new}
+    out: list[_Pair] = []
+    for i, j, _ in identical:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            out.append(_Pair((i,), (j,), "moved"))
     return out
+
+
+def _best_chain(cands: Iterable[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """Max-weight chain of pairs strictly increasing in both indices (Fenwick-tree LIS)."""
+    ordered = sorted(cands, key=lambda c: (c[0], -c[1]))
+    if not ordered:
+        return []
+    js = sorted({c[1] for c in ordered})
+    rank = {j: r + 1 for r, j in enumerate(js)}
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(js) + 1)
+    back: list[int] = []
+    best = (0.0, -1)
+    for n, (_, j, w) in enumerate(ordered):
+        prev = _prefix_max(tree, rank[j] - 1)
+        total = (prev[0] + w, n)
+        back.append(prev[1])
+        _update(tree, rank[j], total)
+        best = max(best, total)
+    chain: list[tuple[int, int]] = []
+    n = best[1]
+    while n >= 0:
+        chain.append((ordered[n][0], ordered[n][1]))
+        n = back[n]
+    return chain[::-1]
+
+
+def _prefix_max(tree: list[tuple[float, int]], r: int) -> tuple[float, int]:
+    best = (0.0, -1)
+    while r > 0:
+        best = max(best, tree[r])
+        r -= r & -r
+    return best
+
+
+def _update(tree: list[tuple[float, int]], r: int, value: tuple[float, int]) -> None:
+    while r < len(tree):
+        if value > tree[r]:
+            tree[r] = value
+        r += r & -r
+
+
+# -- splits and merges ----------------------------------------------------------------------
+
+
+def _grow_splits(
+    chain: list[tuple[int, int]], fo: list[_Features], fn: list[_Features]
+) -> list[_Pair]:
+    """Turn the chain into pairs, extending edited ones to splits or merges where it fits."""
+    free_old = set(range(len(fo))) - {i for i, _ in chain}
+    free_new = set(range(len(fn))) - {j for _, j in chain}
+    out: list[_Pair] = []
+    for i, j in chain:
+        if fo[i].key == fn[j].key:
+            out.append(_Pair((i,), (j,), "same"))
+            continue
+        base = _score(fo[i], fn[j])
+        new_side = _try_join(fo[i], j, base, free_new, fn)
+        old_side = () if new_side else _try_join(fn[j], i, base, free_old, fo)
+        out.append(_Pair(old_side or (i,), new_side or (j,), "edited"))
+    return out
+
+
+def _try_join(
+    one: _Features, k: int, base: float, free: set[int], feats: list[_Features]
+) -> tuple[int, ...]:
+    """(k, neighbour) when joining a free neighbour of k matches `one` clearly better."""
+    for nb in (k + 1, k - 1):
+        if nb not in free or _containment(feats[nb], one) < 0.5:
+            continue
+        lo, hi = min(k, nb), max(k, nb)
+        joined = _features(f"{feats[lo].key} {feats[hi].key}")
+        if _score(one, joined) >= base + _SPLIT_GAIN:
+            free.discard(nb)
+            return (lo, hi)
+    return ()
+
+
+# -- candidates ------------------------------------------------------------------------------
+
+
+def _scored_candidates(
+    olds: list[int],
+    news: list[int],
+    fo: list[_Features],
+    fn: list[_Features],
+    weigh: Callable[[_Features, _Features], float],
+) -> dict[tuple[int, int], float]:
+    """Plausible (old, new) pairs with their weight; exhaustive only for small sets."""
+    if len(olds) * len(news) <= _ALL_PAIRS_MAX:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in olds for j in news)
+    else:
+        pairs = _indexed_pairs(olds, news, fo, fn)
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        w = weigh(fo[i], fn[j])
+        if w > 0:
+            scored[(i, j)] = w
+    return scored
+
+
+def _indexed_pairs(
+    olds: list[int], news: list[int], fo: list[_Features], fn: list[_Features]
+) -> list[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j in news:
+        for word in fn[j].uni:
+            postings[word].append(j)
+    pairs: list[tuple[int, int]] = []
+    for i in olds:
+        words = [w for w in fo[i].uni if 0 < len(postings.get(w, ())) <= _POSTING_MAX]
+        words.sort(key=lambda w: (len(postings[w]), w))
+        hits: dict[int, int] = defaultdict(int)
+        for word in words[:_RARE_WORDS]:
+            for j in postings[word]:
+                hits[j] += 1
+        best = sorted(hits, key=lambda j: -hits[j])[:_CANDIDATES_MAX]
+        pairs += [(i, j) for j in best]
+    return pairs
+
+
+# -- moves -----------------------------------------------------------------------------------
+
+
+def _match_moves(pairs: list[_Pair], fo: list[_Features], fn: list[_Features]) -> list[_Pair]:
+    """Pair leftovers across gaps: each a sentence that changed its position (and maybe words)."""
+    used_old = {i for p in pairs for i in p.old}
+    used_new = {j for p in pairs for j in p.new}
+    olds = [i for i in range(len(fo)) if i not in used_old]
+    news = [j for j in range(len(fn)) if j not in used_new]
+    if not olds or not news:
+        return []
+    scored = _scored_candidates(olds, news, fo, fn, _score)
+    out: list[_Pair] = []
+    for (i, j), w in sorted(scored.items(), key=lambda item: (-item[1], item[0])):
+        if w >= _MOVE_MIN and i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            out.append(_Pair((i,), (j,), "moved"))
+    return out
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def _reading_order(pairs: list[_Pair], n_old: int, n_new: int) -> list[Alignment]:
+    """New version's reading order; removed sentences right after their old predecessor."""
+    used_old = {i for p in pairs for i in p.old}
+    used_new = {j for p in pairs for j in p.new}
+    pairs = pairs + [_Pair((), (j,), "added") for j in range(n_new) if j not in used_new]
+    where: dict[int, int] = {}
+    for p in pairs:
+        if p.kind != "moved":
+            for i in p.old:
+                where[i] = max(p.new)
+    keyed = [((min(p.new), 1, 0), p) for p in pairs]
+    anchor = -1
+    for i in range(n_old):
+        if i in where:
+            anchor = where[i]
+        elif i not in used_old:
+            keyed.append(((anchor, 2, i), _Pair((i,), (), "removed")))
+    keyed.sort(key=lambda kp: kp[0])
+    return [Alignment(p.kind, p.old, p.new) for _, p in keyed]

@@ -1,17 +1,113 @@
-"""Text -> sentences. Pure. (Placeholder until the segmenter lands.)"""
+"""Text -> sentences. Pure.
+
+A hand-written scanner: every line is a paragraph (paragraphs are never merged), and inside a
+paragraph each run of terminal punctuation (". ! ? …", with any closing quotes or brackets after
+it) followed by whitespace is a candidate boundary. A candidate is kept only when the next word
+can start a sentence and the word before the mark is not an abbreviation that binds to what
+follows ("Sen. Warren", "Jan. 5", "J. K. Rowling", "5 a.m. Sunday"). Ambiguous abbreviations
+("U.S.", "Calif.", "Inc.", initials) end a sentence only when a typical sentence opener follows.
+"""
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# Terminal punctuation, then closing quotes/brackets, then the whitespace we may cut at.
+_CANDIDATE = re.compile(r"(\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
+_WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w'’-]*)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]?$")
+_SPEECH_AFTER = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:said|says|asked|told|added|wrote|replied|shouted|"
+    r"recalled|explained|continued|insisted|tweeted|declared|argued|noted)\b"
+)
+
+# Titles and name parts that always bind to the next word: never the end of a sentence.
+_TITLES = frozenset(
+    "mr mrs ms messrs mmes dr prof rep reps sen sens gov govs gen lt col sgt cpl pvt capt cmdr "
+    "adm maj brig rev fr msgr hon pres supt det insp atty amb ald assn dept".split()
+)
+# Abbreviations that bind to a following number ("No. 3", "Jan. 5", "Vol. 2").
+_NUMBER_PREFIX = frozenset(
+    "no nos vol vols art fig figs p pp ch sec jan feb mar apr jun jul aug sep sept oct nov dec "
+    "op".split()
+)
+# Abbreviations that usually continue the sentence but may end one.
+_AMBIGUOUS = frozenset(
+    "jr sr st mt ft ave blvd rd inc corp co ltd llc bros etc vs v al approx est dept univ "
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
+    "neb nev okla ore pa penn tenn tex va vt wash wis wyo "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+# Words that typically open a sentence: after an ambiguous abbreviation they signal a boundary.
+_OPENERS = frozenset(
+    "the a an he she it they we i you his her its their our my your this that these those "
+    "there here but and or so yet in on at for if when while after before as since although "
+    "though however still then now not no some many most all one two both each last earlier "
+    "later meanwhile also among by from with under what why how who where which nor "
+    "instead indeed despite during until unless because once thus hence".split()
+)
 
 
 def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences, paragraph first; never merges paragraphs."""
     out: list[str] = []
-    for para in re.split(r"\n\s*\n|\n", text):
-        para = para.strip()
+    for line in text.splitlines():
+        para = line.strip()
         if para:
-            out.extend(s for s in _BOUNDARY.split(para) if s.strip())
+            out.extend(_split_paragraph(para))
     return out
+
+
+def _split_paragraph(para: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _CANDIDATE.finditer(para):
+        cut = match.end(2)
+        if match.end() >= len(para) or not _is_boundary(para, match):
+            continue
+        piece = para[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = match.end()
+    tail = para[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def _is_boundary(para: str, match: re.Match[str]) -> bool:
+    after = para[match.end() :]
+    nxt_match = _NEXT_WORD.match(after)
+    nxt = nxt_match.group(1) if nxt_match else ""
+    first = after[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘«([" or nxt[:1].isupper()):
+        return False
+    if first.isalpha() and not first.isupper():
+        return False
+    mark, closers = match.group(1), match.group(2)
+    if mark in ("!", "?") or mark.startswith(("!", "?")):
+        return not (closers and _SPEECH_AFTER.match(after))
+    if mark != ".":
+        return nxt.lower() in _OPENERS or bool(closers)
+    return _period_ends_sentence(para[: match.start()], nxt, bool(closers))
+
+
+def _period_ends_sentence(before: str, nxt: str, closed: bool) -> bool:
+    word_match = _WORD_BEFORE.search(before)
+    word = word_match.group(1) if word_match else ""
+    if closed or not word:
+        return True
+    bare = word.rsplit(".", 1)[-1] if "." in word and not _DOTTED.match(word) else word
+    key = bare.lower().strip("'’-")
+    if key in _TITLES:
+        return False
+    if key in _NUMBER_PREFIX and nxt[:1].isdigit():
+        return False
+    if key.isdigit() and len(before.strip()) == len(word):
+        return False
+    opener = nxt.lower() in _OPENERS
+    if key in _AMBIGUOUS or _DOTTED.match(word) or (len(key) == 1 and key.isalpha()):
+        return opener
+    return True
