@@ -1,0 +1,381 @@
+"""Article metadata from a parsed page: JSON-LD, meta tags, <title>, canonical URL, bylines."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from lxml import html as lxml_html
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "socialmediaposting",
+        "webpage",
+    }
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•)\s+")
+_BYLINE_ATTR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+_BYLINE_EXCLUDE = re.compile(
+    r"bio|avatar|image|photo|img|comment|social|follow|share", re.IGNORECASE
+)
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the page says about itself outside the body text."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    url: str | None = None
+    description: str | None = None
+    body: str | None = None
+
+
+def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
+    """Merge JSON-LD, meta tags, <title> and DOM bylines, best source first."""
+    ld = _json_ld_article(tree)
+    meta = _meta_tags(tree)
+    site = _first(meta, "og:site_name", "application-name", "twitter:site")
+    title = _first_text(
+        _ld_text(ld.get("headline")),
+        _first(meta, "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title"),
+    )
+    title = clean_title(title, site) if title else clean_title(_title_tag(tree), site, loose=True)
+    authors = clean_names(_ld_authors(ld.get("author")))
+    if not authors:
+        authors = clean_names(_meta_authors(meta))
+    if not authors:
+        authors = clean_names(dom_bylines(tree))
+    return PageMeta(
+        title=title,
+        authors=authors,
+        published=iso_date(
+            _ld_text(ld.get("datePublished")) or _first(meta, *_PUBLISHED_KEYS) or _time_tag(tree)
+        ),
+        modified=iso_date(_ld_text(ld.get("dateModified")) or _first(meta, *_MODIFIED_KEYS)),
+        url=_canonical(tree, meta, ld) or url,
+        description=_ld_text(ld.get("description"))
+        or _first(meta, "og:description", "description", "twitter:description")
+        or None,
+        body=_ld_text(ld.get("articleBody")) or None,
+    )
+
+
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "datepublished",
+    "og:published_time",
+)
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "datemodified",
+)
+
+
+# --- JSON-LD -----------------------------------------------------------------------------
+
+
+def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The first article-like JSON-LD object on the page (searching @graph and lists)."""
+    best: dict[str, Any] = {}
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        for obj in _ld_objects(_load_json(script.text_content())):
+            kinds = {str(k).lower() for k in _as_list(obj.get("@type"))}
+            if kinds & _ARTICLE_TYPES and (not best or "webpage" in _types(best)):
+                best = obj
+    return best
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    return {str(k).lower() for k in _as_list(obj.get("@type"))}
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text.strip().removesuffix(";"), strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _ld_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every dict at the top, in lists, in @graph and in mainEntity (bounded depth)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _ld_objects(data[key], depth + 1)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _ld_text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name") or ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _ld_authors(value: Any) -> list[str]:
+    names: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            if "organization" in _types(item) and names:
+                continue
+            item = item.get("name")
+            item = item[0] if isinstance(item, list) and item else item
+        if isinstance(item, str) and item.strip():
+            names.append(item)
+    return names
+
+
+# --- meta tags, <title>, canonical ------------------------------------------------------
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """name/property/itemprop -> content, lower-cased keys, first occurrence wins."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            for key in (meta.get(attr) or "").lower().split():
+                found.setdefault(key, content)
+    return found
+
+
+def _first(meta: dict[str, str], *keys: str) -> str:
+    for key in keys:
+        if meta.get(key):
+            return meta[key]
+    return ""
+
+
+def _first_text(*values: str) -> str:
+    return next((" ".join(v.split()) for v in values if v and v.strip()), "")
+
+
+def _meta_authors(meta: dict[str, str]) -> list[str]:
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        value = meta.get(key, "")
+        if value and "://" not in value and not value.startswith("www."):
+            return re.split(r"\s*[;|]\s*", value)
+    return []
+
+
+def _title_tag(tree: lxml_html.HtmlElement) -> str:
+    title = tree.find(".//title")
+    return " ".join(title.text_content().split()) if title is not None else ""
+
+
+def clean_title(title: str, site: str = "", loose: bool = False) -> str:
+    """Drop a site suffix (" - CNN", " | The Guardian") or prefix the page title carries."""
+    title = " ".join(title.split())
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_key = _key(site.lstrip("@"))
+    if site_key:
+        if _key(parts[-1]) in (site_key, site_key.removeprefix("the")):
+            return clean_title(_join_head(title, parts), "", loose)
+        if _key(parts[0]) == site_key:
+            return title[title.find(parts[1]) :]
+    if loose and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        return _join_head(title, parts)
+    return title
+
+
+def _join_head(title: str, parts: list[str]) -> str:
+    return title[: title.rfind(parts[-1])].rstrip(" |-–—:«»·•")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("www.").split(".com")[0])
+
+
+def _canonical(tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict[str, Any]) -> str:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                return href
+    for candidate in (meta.get("og:url", ""), _ld_text(ld.get("url"))):
+        if candidate.startswith(("http://", "https://")):
+            return candidate
+    return ""
+
+
+def _time_tag(tree: lxml_html.HtmlElement) -> str:
+    for time in tree.iter("time"):
+        if time.get("datetime") and (time.get("pubdate") is not None or "pub" in _attrs(time)):
+            return time.get("datetime") or ""
+    return ""
+
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO 8601 string for a date as pages print it in metadata, else None."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    text = re.sub(r"Z$", "+00:00", value.replace(" ", "T", 1) if value[:4].isdigit() else value)
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text)
+    try:
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    match = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", value)
+    return f"{match[1]}-{match[2]}-{match[3]}" if match and _valid_day(match) else None
+
+
+def _valid_day(match: re.Match[str]) -> bool:
+    try:
+        datetime(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
+
+
+# --- bylines in the page ------------------------------------------------------------------
+
+
+def dom_bylines(tree: lxml_html.HtmlElement) -> list[str]:
+    """Author names printed in byline elements (rel=author, itemprop=author, class*=byline)."""
+    found: list[str] = []
+    taken: set[lxml_html.HtmlElement] = set()
+    for el in tree.iter("a", "span", "div", "p", "address", "li", "strong", "b", "h3", "h4"):
+        if not _is_byline_element(el) or any(a in taken for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and len(text) < 120:
+            found.append(text)
+            taken.add(el)
+        if len(found) >= 6:
+            break
+    return found
+
+
+def _is_byline_element(el: lxml_html.HtmlElement) -> bool:
+    if "author" in (el.get("rel") or "").lower() or el.get("itemprop") == "author":
+        return True
+    attrs = _attrs(el)
+    return bool(_BYLINE_ATTR.search(attrs)) and not _BYLINE_EXCLUDE.search(attrs)
+
+
+def _attrs(el: lxml_html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+# --- names --------------------------------------------------------------------------------
+
+_ORG_WORDS = frozenset(
+    "press news times post journal reuters media agency service services network tribune "
+    "herald daily magazine radio tv television online digital group newspapers wire".split()
+)
+_NAME_CUT = re.compile(
+    r"\s*(?:\b(?:updated|published|posted|last updated|photographs? by|photos? by|video by|"
+    r"illustrations? by|follow|email|e-mail|twitter|read more|more from)\b|\d|\(|@|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+_JOB_WORDS = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors staff "
+    "contributor contributors columnist photographer analyst producer bureau chief senior "
+    "intern author authors journalist journalists desk team opinion special contributing "
+    "associate deputy managing political national international washington".split()
+)
+_LOWER_PARTICLES = frozenset(
+    "de da del della der den di do dos du la le van von bin al el ibn".split()
+)
+
+
+def clean_names(raw: list[str]) -> list[str]:
+    """Person names from byline-like strings: no "By", no job titles, URLs or "Staff"; deduped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        for piece in _name_pieces(text):
+            key = piece.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(piece)
+    return names
+
+
+def _name_pieces(text: str) -> Iterator[str]:
+    text = re.sub(r"https?://\S+|www\.\S+", " ", " ".join(text.split()))
+    text = _BY_PREFIX.sub("", text)
+    text = _NAME_CUT.split(text, maxsplit=1)[0]
+    for group in re.split(r"\s*(?:;|&|\band\b|\bwith\b|\||/|\+)\s*", text, flags=re.I):
+        for index, piece in enumerate(group.split(",")):
+            piece = _BY_PREFIX.sub("", piece).strip(" .:-–—'\"“”")
+            if _looks_like_name(piece) and (index == 0 or _looks_like_person(piece)):
+                yield piece.title() if piece.isupper() and len(piece) > 4 else piece
+
+
+def _looks_like_person(piece: str) -> bool:
+    """A name after a comma is a co-author only if it does not read as an affiliation."""
+    words = piece.split()
+    return len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words)
+
+
+def _looks_like_name(piece: str) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= 5 or len(piece) > 60:
+        return False
+    if any(w.lower().strip(".,") in _JOB_WORDS for w in words):
+        return False
+    return all(w[0].isupper() or w.lower() in _LOWER_PARTICLES for w in words if w[0].isalpha())
+
+
+def strip_by(text: str) -> str:
+    """ "By Jane Doe" -> "Jane Doe"; other text unchanged."""
+    return _BY_PREFIX.sub("", text)

@@ -1,0 +1,148 @@
+"""Body paragraphs, contributor lines and editor's notes from a parsed page or plain text. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import trafilatura
+from lxml import html as lxml_html
+
+from tracker.extract_meta import clean_names
+
+_CONTRIBUTOR_LINE = re.compile(
+    r"contributed (?:reporting|research|to this|reporting to|additional reporting)"
+    r"|\b(?:additional |contributing )?reporting by\b|\b(?:editing|writing|compiled|produced) by\b",
+    re.IGNORECASE,
+)
+_NOTE_LINE = re.compile(
+    r"^\W{0,3}(?:(?:corrections?|clarifications?)\s*(?:\([^)]{0,40}\))?\s*[:—–-]|"
+    r"corrections? (?:appended|notice)|editor['’]?s['’]? note|"
+    r"update\s*(?:\([^)]{0,40}\))?\s*[:—–-]|updated?\b[^:]{0,40}:\s+\S+(?:\s+\S+){5}|"
+    r"this (?:story|article|post|report|piece|version) (?:has been|was|is being|will be|"
+    r"is|had been) (?:updated|corrected|amended|changed|revised|edited)|"
+    r"an earlier version of this|a previous version of this|"
+    r"this is a (?:developing|breaking) (?:story|news)|"
+    r"(?:this )?(?:story|article) (?:has been |was )?(?:updated|corrected))",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ("p", "div", "em", "i", "span", "small", "li", "aside", "section", "footer")
+_CHROME_TAGS = frozenset({"nav", "header", "form", "button", "select", "script", "style"})
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def body_paragraphs(
+    tree: lxml_html.HtmlElement, url: str | None, recall: bool = False
+) -> list[str]:
+    """Main-text paragraphs as trafilatura finds them (comments left out). Consumes `tree`."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=not recall,
+        favor_recall=recall,
+        with_metadata=False,
+    )
+    body = getattr(document, "body", None)
+    return list(_blocks(body)) if body is not None else []
+
+
+def _blocks(body: lxml_html.HtmlElement) -> Iterator[str]:
+    for child in body:
+        if child.tag == "list":
+            for item in child.iter("item"):
+                yield from _lines(item)
+        elif child.tag == "table":
+            for row in child.iter("row"):
+                text = " | ".join(filter(None, (" ".join(_lines(cell)) for cell in row)))
+                if text:
+                    yield text
+        else:
+            yield from _lines(child)
+        tail = " ".join((child.tail or "").split())
+        if tail:
+            yield tail
+
+
+def _lines(el: lxml_html.HtmlElement) -> list[str]:
+    """The element's text, one string per line break (<lb/>), whitespace normalised."""
+    marker = "\u2028"
+    for br in el.iter("lb"):
+        br.tail = marker + (br.tail or "")
+    for nested in el.iter("item"):
+        if nested is not el:
+            nested.tail = marker + (nested.tail or "")
+    text = "".join(el.itertext())
+    return [line for line in (" ".join(part.split()) for part in text.split(marker)) if line]
+
+
+def split_plain_text(text: str) -> list[str]:
+    """Paragraphs of plain text: blank-line blocks when lines are hard-wrapped, else lines."""
+    blocks = [b for b in _BLANK_LINE.split(text.strip()) if b.strip()]
+    wrapped = len(blocks) > 1 and any(len(b.strip().splitlines()) > 1 for b in blocks)
+    if wrapped:
+        return [" ".join(b.split()) for b in blocks]
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+# --- contributor and note lines ------------------------------------------------------------
+
+
+def is_note(line: str) -> bool:
+    """A correction, clarification, editor's note or update notice, as printed."""
+    return len(line) < 1200 and bool(_NOTE_LINE.match(line))
+
+
+def contributor_names(line: str) -> list[str]:
+    """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
+    if len(line) > 400 or not _CONTRIBUTOR_LINE.search(line):
+        return []
+    line = line.strip(" ()[]*_—–-")
+    pieces: list[str] = []
+    for match in re.finditer(
+        r"\b(?:reporting|editing|writing|compiled|produced) by\s+([^;)]+)", line, re.IGNORECASE
+    ):
+        pieces.append(match[1])
+    contributed = re.search(r"^(.*?)\s+(?:also\s+)?contributed\b", line, re.IGNORECASE)
+    if contributed and not pieces:
+        pieces.append(_drop_descriptor(contributed[1]))
+    return clean_names([_drop_places(p) for p in pieces])
+
+
+def _drop_descriptor(text: str) -> str:
+    """ "The Associated Press writers A and B" -> "A and B"; "CNN's A" -> "A"."""
+    text = re.sub(
+        r"^.*?\b(?:writers?|reporters?|correspondents?|staff|researchers?|"
+        r"editors?|contributors?|journalists?)\s+(?=[A-Z])",
+        "",
+        text.strip(),
+    )
+    text = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])", "", text)
+    return re.sub(r"^(?:Additional reporting|Reporting)\s+by\s+", "", text, flags=re.I)
+
+
+def _drop_places(text: str) -> str:
+    """ "A in London and B in Paris" -> "A and B"."""
+    return re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", "", text)
+
+
+def notes_and_contributors(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Note lines (as printed) and contributor names found in `lines`, deduplicated in order."""
+    notes: list[str] = []
+    names: list[str] = []
+    for line in lines:
+        if is_note(line) and line not in notes:
+            notes.append(line)
+        names.extend(n for n in contributor_names(line) if n not in names)
+    return notes, names
+
+
+def page_lines(tree: lxml_html.HtmlElement) -> Iterator[str]:
+    """Short text blocks outside page chrome: where notes and contributor lines often sit."""
+    for el in tree.iter(*_BLOCK_TAGS):
+        if len(el) > 6 or any(a.tag in _CHROME_TAGS for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if 12 <= len(text) <= 600 and (_CONTRIBUTOR_LINE.search(text) or _NOTE_LINE.match(text)):
+            yield text
