@@ -35,11 +35,15 @@ _NUMBER_PREFIX = frozenset(
 # Abbreviations that usually continue the sentence but may end one.
 _AMBIGUOUS = frozenset(
     "jr sr st mt ft ave blvd rd inc corp co ltd llc bros etc vs v al approx est dept univ "
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
-    "neb nev okla ore pa penn tenn tex va vt wash wis wyo "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "mon tue tues wed thu thur thurs fri sat sun".split()
 )
+# US state abbreviations: after "City, St." a capitalised word starts a new sentence.
+_STATES = frozenset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
+    "neb nev okla ore pa penn tenn tex va vt wash wis wyo".split()
+)
+_AFTER_PLACE = re.compile(r"\w,\s+$")
 # Words that typically open a sentence: after an ambiguous abbreviation they signal a boundary.
 _OPENERS = frozenset(
     "the a an he she it they we i you his her its their our my your this that these those "
@@ -108,6 +112,8 @@ def _period_ends_sentence(before: str, nxt: str, closed: bool) -> bool:
     if key.isdigit() and len(before.strip()) == len(word):
         return False
     opener = nxt.lower() in _OPENERS
+    if key in _STATES:
+        return opener or bool(_AFTER_PLACE.search(before[: -len(word)]))
     if key in _AMBIGUOUS or _DOTTED.match(word) or (len(key) == 1 and key.isalpha()):
         return opener
     return True
