@@ -1,14 +1,303 @@
-"""Text -> direct quotes with speakers. Pure. (Placeholder until the quote extractor lands.)"""
+"""Text -> direct quotes with speakers. Pure, rule based, one pass over the text.
+
+1. Scan: pair quotation marks paragraph by paragraph (straight or curly, direction read from the
+   characters around each mark); a quote left open at a paragraph's end continues when the next
+   paragraph reopens the mark. Single marks inside a quote are nested quotes, part of its words.
+2. Mask: the quoted words are blanked out, so the narration can be split into sentences and
+   searched for cues without the quote's own words interfering.
+3. Attribute: the frame of the quote's sentence (`speakers.attribute_after` / `_before`) names
+   the speaker; an unattributed quote takes the speaker of the quote it continues.
+4. Resolve: pronouns and surnames become the fullest name the article gave (`names.NameBook`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from tracker.analyze.names import NameBook
+from tracker.analyze.speakers import Attribution, adjacent_cue, attribute_after, attribute_before
 from tracker.models import Quote
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_MARKS = frozenset('"“”„«»')
+_OPENERS = frozenset("“„«")
+_CLOSERS = frozenset("”»")
+_OPEN_BEFORE = frozenset("([{—–-/:;")
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-'’…")
+_MASK = "·"
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?…]+[”\"»’')]*(?=\s+[^\s·a-z]|\s*$)")
+_NO_END = re.compile(
+    r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
+)
+_COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
+_SHORT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """One quotation as scanned: marks and the word ranges inside them (one per paragraph)."""
+
+    open: int
+    close: int
+    pieces: tuple[tuple[int, int], ...]
 
 
 def extract_quotes(text: str) -> list[Quote]:
     """Find direct quotations in `text` and who said them."""
-    return [Quote(m.group(1), None, None, m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
+    spans = _scan(text)
+    if not spans:
+        return []
+    masked = _mask(text, spans)
+    sentences = _sentences(masked)
+    found = [_attribute(masked, sentences, s) for s in spans]
+    kept = [(s, a) for s, a in zip(spans, found) if _keep(text, masked, s, a)]
+    kept = _inherit(masked, sentences, kept)
+    book = NameBook.build(masked, [a for _, a in kept if a])
+    return [_quote(text, s, _resolved(book, a, kept, s)) for s, a in kept]
+
+
+# -- 1. scan ---------------------------------------------------------------------------------
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> str | None:
+    """'open' or 'close' for the mark at `i`, from its flanks; None when only state can tell."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
+    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in _MARKS)
+    if left != right:
+        return "open" if left else "close"
+    if text[i] in _OPENERS:
+        return "open"
+    if text[i] in _CLOSERS:
+        return "close"
+    return None
+
+
+def _scan(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    first = -1
+    pieces: list[tuple[int, int]] = []
+    last_end = 0
+    for para in _PARAGRAPH.finditer(text):
+        lo, hi = para.span()
+        if pieces and not _reopens(text, lo, hi):
+            spans.append(_Span(first, last_end, tuple(pieces)))
+            pieces = []
+        opened = -1
+        for i in range(lo, hi):
+            if text[i] not in _MARKS:
+                continue
+            role = _role(text, i, lo, hi) or ("close" if opened >= 0 else "open")
+            if role == "open" and (opened < 0 or text[i] in _OPENERS):
+                if opened >= 0 and text[opened] != '"':
+                    pieces = []
+                opened = i
+                first = i if not pieces else first
+            elif role == "close" and opened >= 0:
+                spans.append(_Span(first, i, (*pieces, (opened + 1, i))))
+                pieces, opened = [], -1
+        if opened >= 0:
+            pieces.append((opened + 1, hi))
+            last_end = hi
+    if pieces:
+        spans.append(_Span(first, last_end, tuple(pieces)))
+    return [s for s in spans if _words(text, s)]
+
+
+def _reopens(text: str, lo: int, hi: int) -> bool:
+    """Whether a paragraph starts by reopening the quotation left open above it."""
+    head = text[lo:hi].lstrip()
+    start = hi - len(head)
+    return bool(head) and head[0] in _MARKS and _role(text, start, lo, hi) != "close"
+
+
+def _words(text: str, span: _Span) -> list[str]:
+    return [w for a, b in span.pieces for w in _WORD.findall(text, a, b)]
+
+
+# -- 2. mask and sentences -------------------------------------------------------------------
+
+
+def _mask(text: str, spans: Sequence[_Span]) -> str:
+    chars = list(text)
+    for span in spans:
+        for a, b in span.pieces:
+            inner = text[a:b].rstrip()
+            keep = a + len(inner) - 1 if inner and inner[-1] in ".,!?…" else -1
+            for i in range(a, b):
+                if chars[i] != "\n" and i != keep:
+                    chars[i] = _MASK
+    return "".join(chars)
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence ranges of the masked text; a paragraph always ends a sentence."""
+    out: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(masked):
+        start = para.start()
+        for m in _BOUNDARY.finditer(masked, para.start(), para.end()):
+            if _NO_END.search(masked, start, m.start() + 1):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+        if masked[start : para.end()].strip():
+            out.append((start, para.end()))
+    return out
+
+
+def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# -- 3. attribute ----------------------------------------------------------------------------
+
+
+def _frames(
+    masked: str, sentences: Sequence[tuple[int, int]], span: _Span
+) -> tuple[int, str, int, str]:
+    """(offset, words before the opening mark) and (offset, words after the closing mark)."""
+    s0 = sentences[_sentence_at(sentences, span.open)][0]
+    s1 = sentences[_sentence_at(sentences, span.close)]
+    after = span.close + 1
+    right_end = max(after, s1[1]) if s1[0] <= span.close else after
+    para_end = masked.find("\n", after)
+    right_end = min(right_end, para_end) if para_end >= 0 else right_end
+    return s0, masked[s0 : span.open], after, masked[after:right_end]
+
+
+def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: _Span) -> Attribution | None:
+    lo, left, ro, right = _frames(masked, sentences, span)
+    if adjacent_cue(right):
+        found = attribute_after(right, ro)
+        if found:
+            return found
+    return attribute_before(left, lo) or attribute_after(right, ro)
+
+
+def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> bool:
+    """Drop scare quotes and titles: short or title-case quotes with no cue beside them."""
+    words = _words(text, span)
+    right = masked[span.close + 1 : span.close + 60].split("\n", 1)[0]
+    left = masked[max(0, span.open - 40) : span.open].rsplit("\n", 1)[-1]
+    beside = adjacent_cue(right) or _COLON_CUE.search(left) is not None
+    if len(words) <= _SHORT:
+        return beside and found is not None
+    titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
+    inner = text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
+    return beside or not (titled and len(words) <= 6 and inner[-1:] not in ".,!?")
+
+
+def _inherit(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    kept: Sequence[tuple[_Span, Attribution | None]],
+) -> list[tuple[_Span, Attribution | None]]:
+    """An unattributed quote continuing a neighbour's quote (or paragraph) takes its speaker."""
+    out = list(kept)
+    for i, (span, found) in enumerate(kept):
+        if found is None:
+            out[i] = (span, _neighbour(masked, sentences, out, i))
+    for i in range(len(out) - 2, -1, -1):
+        span, found = out[i]
+        if found is None and _same_run(masked, sentences, span, out[i + 1][0]):
+            out[i] = (span, out[i + 1][1])
+    return out
+
+
+def _neighbour(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    done: Sequence[tuple[_Span, Attribution | None]],
+    i: int,
+) -> Attribution | None:
+    span = done[i][0]
+    if i > 0 and done[i - 1][1] and _same_run(masked, sentences, done[i - 1][0], span):
+        return done[i - 1][1]
+    if not masked[masked.rfind("\n", 0, span.open) + 1 : span.open].strip():
+        return _previous_paragraph_speaker(masked, sentences, done, i)
+    return None
+
+
+def _same_run(masked: str, sentences: Sequence[tuple[int, int]], a: _Span, b: _Span) -> bool:
+    """Whether quote `b` follows quote `a` in the same or the next sentence of one paragraph."""
+    if "\n" in masked[a.close : b.open]:
+        return False
+    return _sentence_at(sentences, b.open) - _sentence_at(sentences, a.close) <= 1
+
+
+def _previous_paragraph_speaker(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    done: Sequence[tuple[_Span, Attribution | None]],
+    i: int,
+) -> Attribution | None:
+    span = done[i][0]
+    k = _sentence_at(sentences, span.open) - 1
+    if k < 0 or "\n\n\n" in masked[sentences[k][1] : span.open].replace(" ", ""):
+        return None
+    start, end = sentences[k]
+    if i > 0 and done[i - 1][0].close >= start:
+        return done[i - 1][1]
+    return attribute_before(masked[start:end], start)
+
+
+# -- 4. resolve ------------------------------------------------------------------------------
+
+
+def _resolved(
+    book: NameBook,
+    found: Attribution | None,
+    kept: Sequence[tuple[_Span, Attribution | None]],
+    span: _Span,
+) -> Attribution | None:
+    if found is None:
+        return None
+    if found.speaker.lower() == "they":
+        return _plural_before(kept, span, found)
+    name = book.resolve(found.speaker, found.position)
+    return Attribution(name, found.cue, found.position)
+
+
+def _plural_before(
+    kept: Sequence[tuple[_Span, Attribution | None]], span: _Span, found: Attribution
+) -> Attribution:
+    for _, earlier in reversed(kept):
+        if earlier is None or earlier.position >= found.position:
+            continue
+        head = earlier.speaker.split()[-1]
+        if head.endswith("s") and earlier.speaker.lower() != "they" and head[:1].islower():
+            return Attribution(earlier.speaker, found.cue, found.position)
+    return found
+
+
+def _quote(text: str, span: _Span, found: Attribution | None) -> Quote:
+    pieces = [_trim(text, a, b) for a, b in span.pieces]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    start, end = pieces[0][0], pieces[-1][1]
+    words = text[pieces[0][0] : pieces[0][1]]
+    for (_, b0), (a1, b1) in zip(pieces, pieces[1:]):
+        gap = "".join(c for c in text[b0:a1] if c not in _MARKS)
+        words += gap + text[a1:b1]
+    speaker = found.speaker if found else None
+    cue = found.cue if found else None
+    return Quote(words, speaker, cue, start, end)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

@@ -1,0 +1,259 @@
+"""Direct quotes and speakers against PolNeAR (hand-annotated attributions in political news).
+
+Gold: the words inside quotation marks within each annotated Content span (one annotator file per
+article, the first by name), with the relation's Source span as speaker. Quotes of one or two
+words (scare quotes, optional in CONTRACT.md) are left out of gold and prediction alike; the
+"all lengths" row keeps them.
+
+Content: token precision / recall / F1 (tokens inside predicted quotes vs inside gold quotes).
+Speaker: for each gold quote with a Source that a predicted quote overlaps, the predicted speaker
+is right when its content words overlap the Source's, or, for a pronoun Source (he, she, they,
+I, we), those of the nearest earlier named Source in the article (its coreferent full name).
+
+Baseline, run in the same process: quotes between paired marks in each paragraph, speaker the
+nearest "X said" / "said X" / "he said" of the paragraph (pronouns: the last named speaker).
+
+    python benchmarks/bench_quotes.py [DATA_DIR] [--split dev|train|test|all] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tracker.analyze.quotes import extract_quotes  # noqa: E402
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_PRONOUNS = frozenset("he she they i we it him her them".split())
+_STOP = frozenset(
+    """a an the of for and in at to on with by from s sen rep mr mrs ms dr gov his her their
+    its who which that this""".split()
+)
+_OPEN, _CLOSE = "“«", "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    end: int
+    source: str | None
+    source_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pred:
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    matched: int = 0
+    right: int = 0
+    with_source: int = 0
+
+    def row(self, name: str) -> str:
+        p = self.tp / max(1, self.tp + self.fp)
+        r = self.tp / max(1, self.tp + self.fn)
+        f = 2 * p * r / max(1e-9, p + r)
+        acc = self.right / max(1, self.matched)
+        e2e = self.right / max(1, self.with_source)
+        return f"{name:<22}{p:>7.3f}{r:>7.3f}{f:>7.3f}{acc:>10.3f}{e2e:>9.3f}{self.matched:>8}"
+
+
+def _articles(root: Path, split: str) -> Iterator[tuple[str, str]]:
+    splits = ["train", "dev", "test"] if split == "all" else [split]
+    for part in splits:
+        anns = sorted((root / part / "attributions").glob("*.ann"))
+        seen: set[str] = set()
+        for ann in anns:
+            stem = ann.stem.rsplit("_", 1)[0]
+            if stem in seen:
+                continue
+            seen.add(stem)
+            text = (root / part / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+            yield text, ann.read_text(encoding="utf-8")
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for piece in field.split(" ", 1)[1].split(";"):
+        a, b = piece.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def _gold(text: str, ann: str) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            spans[parts[0]] = (parts[1].split(" ", 1)[0], _spans(parts[1]))
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            relations.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+    sources = sorted(
+        (spans[rel["Source"]][1][0][0], _span_text(text, spans[rel["Source"]][1]))
+        for rel in relations
+        if rel.get("Source") in spans
+    )
+    out: list[Gold] = []
+    for rel in relations:
+        if rel.get("Content") not in spans:
+            continue
+        source = spans[rel["Source"]][1] if rel.get("Source") in spans else None
+        name = _span_text(text, source) if source else None
+        at = source[0][0] if source else 0
+        for a, b in spans[rel["Content"]][1]:
+            for qa, qb in _quoted(text, a, b):
+                out.append(Gold(qa, qb, _coreferent(name, at, sources), at))
+    return out
+
+
+def _span_text(text: str, spans: list[tuple[int, int]]) -> str:
+    return " ".join(text[a:b] for a, b in spans)
+
+
+def _coreferent(name: str | None, at: int, sources: list[tuple[int, str]]) -> str | None:
+    """A pronoun Source joined with the nearest earlier named Source (its likely referent)."""
+    if name is None or name.lower() not in _PRONOUNS:
+        return name
+    earlier = [s for pos, s in sources if pos < at and any(w[:1].isupper() for w in s.split())]
+    return f"{name} {earlier[-1]}" if earlier else name
+
+
+def _quoted(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """Ranges between quotation marks inside [a, b) (a range may run past a paragraph)."""
+    opened: int | None = None
+    for i in range(a, b):
+        c = text[i]
+        if c not in '"“”«»':
+            continue
+        opening = c in _OPEN or (c == '"' and opened is None)
+        if opening and opened is None:
+            opened = i + 1
+        elif not opening or c == '"':
+            yield (opened if opened is not None else a), i
+            opened = None
+    if opened is not None:
+        yield opened, b
+
+
+def _tokens(text: str, a: int, b: int) -> set[int]:
+    return {m.start() for m in _WORD.finditer(text, a, b)}
+
+
+def _keys(name: str) -> set[str]:
+    words = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(name)}
+    return words - _STOP - _PRONOUNS
+
+
+def _speaker_right(pred: str | None, gold: str) -> bool:
+    return pred is not None and bool(_keys(pred) & _keys(gold))
+
+
+def _score(text: str, gold: list[Gold], pred: list[Pred], tally: Tally, min_words: int) -> None:
+    gold = [g for g in gold if len(_tokens(text, g.start, g.end)) >= min_words]
+    pred = [p for p in pred if len(_tokens(text, p.start, p.end)) >= min_words]
+    g_tok = set().union(*(_tokens(text, g.start, g.end) for g in gold))
+    p_tok = set().union(*(_tokens(text, p.start, p.end) for p in pred))
+    tally.tp += len(g_tok & p_tok)
+    tally.fp += len(p_tok - g_tok)
+    tally.fn += len(g_tok - p_tok)
+    for g in gold:
+        if g.source is None:
+            continue
+        tally.with_source += 1
+        mine = _tokens(text, g.start, g.end)
+        best = max(pred, key=lambda p: len(mine & _tokens(text, p.start, p.end)), default=None)
+        if best is None or not mine & _tokens(text, best.start, best.end):
+            continue
+        tally.matched += 1
+        tally.right += _speaker_right(best.speaker, g.source)
+
+
+# -- baseline --------------------------------------------------------------------------------
+
+_B_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+_B_NAME = r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+_B_SAID = re.compile(rf"{_B_NAME}\s+(?:said|says)\b|\b(?:said|says)\s+{_B_NAME}|\b([Hh]e|[Ss]he)\s+(?:said|says)\b")
+
+
+def baseline(text: str) -> list[Pred]:
+    out: list[Pred] = []
+    last_named: str | None = None
+    for para in re.finditer(r"[^\n]+", text):
+        cues = []
+        for m in _B_SAID.finditer(text, para.start(), para.end()):
+            name = m.group(1) or m.group(2) or m.group(3)
+            if name.lower() not in ("he", "she"):
+                last_named = name
+            cues.append((m.start(), name if name.lower() not in ("he", "she") else last_named))
+        for m in _B_QUOTE.finditer(text, para.start(), para.end()):
+            g = 1 if m.group(1) is not None else 2
+            near = min(cues, key=lambda c: min(abs(c[0] - m.start()), abs(c[0] - m.end())),
+                       default=(0, None))
+            out.append(Pred(m.start(g), m.end(g), near[1]))
+    return out
+
+
+def ours(text: str) -> list[Pred]:
+    return [Pred(q.start, q.end, q.speaker) for q in extract_quotes(text)]
+
+
+def _timed(fn: Callable[[str], list[Pred]], text: str, runs: int) -> tuple[list[Pred], float]:
+    best = float("inf")
+    result: list[Pred] = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return result, best * 1000
+
+
+def main() -> None:
+    default = Path(__file__).resolve().parents[2] / "shared" / "data"
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", type=Path, default=default)
+    ap.add_argument("--split", default="dev", choices=["train", "dev", "test", "all"])
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    root = args.data / "polnear-attribution"
+    systems = {"tracker": ours, "regex baseline": baseline}
+    tallies = {(n, k): Tally() for n in systems for k in (3, 1)}
+    times: dict[str, list[float]] = {n: [] for n in systems}
+    count = 0
+    for text, ann in _articles(root, args.split):
+        count += 1
+        gold = _gold(text, ann)
+        for name, fn in systems.items():
+            pred, ms = _timed(fn, text, args.runs)
+            times[name].append(ms)
+            for k in (3, 1):
+                _score(text, gold, pred, tallies[(name, k)], k)
+    print(f"PolNeAR {args.split}: {count} articles")
+    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'spk acc':>10}{'spk e2e':>9}{'matched':>8}")
+    for name in systems:
+        print(tallies[(name, 3)].row(name))
+    for name in systems:
+        print(tallies[(name, 1)].row(f"{name} (all lengths)"))
+    base = statistics.median(times["regex baseline"])
+    for name in systems:
+        med = statistics.median(times[name])
+        print(f"speed {name:<16} median {med:.3f} ms/article  ({med / base:.1f}x baseline)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""Who said it: the news attribution grammar around a quotation. Pure, rule based.
+
+Works on one sentence's text outside its quotations ("the frame"): the words before a quote
+(`Sen. Rob Portman, R-Ohio, said: “`) and after it (`,” Cummings said in a statement.`). A speaker
+is a noun phrase next to a cue verb: "X said", "said X", "X, a Maryland Democrat, told Y",
+"according to X", "..., saying" (the sentence's subject). Names are resolved later by `NameBook`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_CUES = frozenset(
+    """said says say told tells tell added adds asked asks wrote writes tweeted tweets posted
+    stated states explained explains noted notes argued argues insisted insists continued continues
+    recalled recalls warned warns claimed claims declared declares acknowledged acknowledges
+    admitted admits replied replies responded responds answered answers remarked observed
+    suggested suggests predicted cautioned conceded concedes countered counters quipped joked
+    shouted yelled announced announces testified emphasized stressed concluded complained
+    lamented boasted vowed vows promised urged charged maintained reiterated assured confirmed
+    exclaimed mused recounted pointed described describes called calls""".split()
+)
+_PARTICIPLES = frozenset(
+    """saying adding telling writing noting arguing insisting explaining warning calling asking
+    declaring tweeting stating claiming describing""".split()
+)
+_NOT_AFTER_CALLED = frozenset("for on off in up out back into".split())
+_ADVERBS = frozenset(
+    """also later previously then again recently once has have had would will further simply
+    just repeatedly often reportedly publicly privately earlier first quickly flatly bluntly
+    separately frequently has since already only still even never""".split()
+)
+_PRONOUNS = frozenset(("he", "she", "they"))
+_DETERMINERS = frozenset(
+    """a an the one two three four five six seven eight nine ten several some many other another
+    both all most multiple few his her their its""".split()
+)
+_CONNECTORS = frozenset("of the for and de del della da di van von der den la le du bin al el".split())
+_ROLES = frozenset(
+    """official officials spokesman spokeswoman spokespeople spokesperson source sources aide
+    aides adviser advisers advisor advisors person people lawyer lawyers attorney attorneys
+    representative representatives chairman chairwoman chair director leader leaders president
+    senator senators governor officer officers member members minister analyst analysts expert
+    experts professor economist economists strategist strategists pollster executive founder
+    chief head staffer staffers commissioner mayor judge counsel candidate nominee voter voters
+    resident residents witness witnesses police authorities prosecutors investigators secretary
+    manager campaign statement report memo letter release complaint filing poll study survey
+    administration department agency ministry company firm group organization committee office
+    government spokesmen critics supporters observers insiders diplomat diplomats researcher
+    researchers scientist scientists doctor doctors teacher student students worker workers
+    father mother son daughter wife husband friend friends""".split()
+)
+_MODIFIERS = frozenset(
+    """former senior top acting deputy longtime administration department state federal press
+    communications national security government intelligence military campaign then-candidate
+    close familiar with matter local police justice defense white house chief executive
+    republican democratic political foreign legal general vice assistant associate other high
+    ranking high-ranking u.s. american russian european""".split()
+)
+_STOP_CAPS = frozenset(
+    """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
+    While After Before Asked Speaking Last This That These Those Thus Instead Indeed Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Today Yesterday Tonight If Although Though Because
+    Since Until Even Just Only What Why How Where Who It We I You Our My Your Their His Her Its
+    There Here Some Many Most Both Each Every No Not Yes Well Oh Like With Without From By To Of
+    Under Over During Despite Through""".split()
+)
+_TITLES = frozenset(
+    """Sen Rep Gov Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St Sec Adm Cmdr Atty Pres Supt
+    Det Jr Sr Gen Brig Cpl Pvt Hon Amb Mt Ft""".split()
+)
+_TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CUE_TAIL = re.compile(
+    r"(?:\s*,[^,.“”\"]{1,40},)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+|(?:late|early|last|this)\s+\w+\s+)?"
+    r"((?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|interview|tweet|post|e-?mail|speech|conference|briefing|release|letter|video"
+    r"|message|appearance|hearing|rally|Twitter|Facebook|Instagram|op-ed|call|column|memo|filing"
+    r"|broadcast|podcast|radio|television|program|show)s?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase as written, its cue phrase, and where the speaker phrase starts."""
+
+    speaker: str
+    cue: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[_Tok]:
+    """Words and punctuation marks of `text`; abbreviations and initials keep their periods."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
+            out.append(_Tok(word[:-1], start, end - 1))
+            out.append(_Tok(".", end - 1, end))
+        else:
+            out.append(_Tok(word, start, end))
+    return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word[:-1] in _TITLES or _INITIALS.fullmatch(word) is not None
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word.rstrip(".") not in _STOP_CAPS or word.rstrip(".") in _TITLES
+
+
+def _is_role(word: str) -> bool:
+    return word.lower() in _ROLES
+
+
+def _phrase_ok(words: Sequence[str]) -> bool:
+    """A speaker phrase ends in a name or a role noun and is not all function words."""
+    if not words:
+        return False
+    last = words[-1]
+    if last.lower() in _PRONOUNS:
+        return len(words) == 1
+    return (_is_name(last) and last.rstrip(".") not in _TITLES) or _is_role(last)
+
+
+def _accept_backward(word: str) -> bool:
+    low = word.lower()
+    return _is_name(word) or low in _ROLES or low in _MODIFIERS or low in _CONNECTORS
+
+
+def _np_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
+    """Token range [i, end) of the noun phrase ending just before index `end`, if any."""
+    if end > 0 and toks[end - 1].text.lower() in _PRONOUNS:
+        return end - 1, end
+    i = end
+    while i > 0:
+        word = toks[i - 1].text
+        if word.lower() in _DETERMINERS or word.isdigit():
+            i -= 1
+            break
+        if not _accept_backward(word):
+            break
+        i -= 1
+    while i < end and toks[i].text.lower() in _CONNECTORS - {"the"}:
+        i += 1
+    if i < end and toks[i].text.lower() == "the" and i + 1 < end and toks[i + 1].text == "and":
+        i += 2
+    words = [t.text for t in toks[i:end]]
+    return (i, end) if _phrase_ok(words) else None
+
+
+def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
+    """Token range [start, j) of the noun phrase starting at index `start`, if any."""
+    j = start
+    if j < len(toks) and (toks[j].text.lower() in _DETERMINERS or toks[j].text.isdigit()):
+        j += 1
+    while j < len(toks) and _accept_backward(toks[j].text):
+        j += 1
+    while j > start and toks[j - 1].text.lower() in _CONNECTORS:
+        j -= 1
+    words = [t.text for t in toks[start:j]]
+    return (start, j) if _phrase_ok(words) else None
+
+
+def _subject_of(toks: Sequence[_Tok], cue: int) -> tuple[int, int] | None:
+    """The subject of the cue verb at index `cue`: directly before it, or before an apposition."""
+    k = cue
+    while k > 0 and toks[k - 1].text.lower() in _ADVERBS:
+        k -= 1
+    for _ in range(3):
+        if k > 0 and toks[k - 1].text == ",":
+            commas = [i for i in range(k - 1) if toks[i].text == ","]
+            if not commas:
+                return None
+            k = commas[-1]
+            found = _np_before(toks, k)
+            if found:
+                return found
+            continue
+        return _np_before(toks, k)
+    return None
+
+
+def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence (after a leading adverbial and its comma)."""
+    start = 0
+    if toks and toks[0].text in _STOP_CAPS:
+        commas = [i for i, t in enumerate(toks[:8]) if t.text == ","]
+        start = commas[0] + 1 if commas else 1
+    return _np_after(toks, start)
+
+
+def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
+    word = toks[i].text.lower()
+    if word in ("called", "calls", "calling"):
+        nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+        return nxt not in _NOT_AFTER_CALLED
+    if word == "pointed":
+        return i + 1 < len(toks) and toks[i + 1].text.lower() == "out"
+    if word == "according":
+        return i + 1 < len(toks) and toks[i + 1].text.lower() == "to"
+    return word in _CUES or word in _PARTICIPLES
+
+
+def _cue_phrase(text: str, toks: Sequence[_Tok], cue: int, after: int) -> tuple[str, int]:
+    """The cue's words ("told reporters", "said in a statement") and the index after them."""
+    word = toks[cue].text
+    end = cue + 1
+    if word.lower() in ("according", "pointed"):
+        return f"{word} {toks[cue + 1].text}", cue + 2
+    if word.lower() in ("told", "tells", "tell", "telling", "asked") and end < len(toks):
+        obj = _np_after(toks, end)
+        if obj and obj[1] == len(toks) and obj[1] - obj[0] > 1:
+            obj = (obj[0], obj[0] + 1)
+        if obj and obj[1] - obj[0] <= 4:
+            end = obj[1]
+    phrase = text[toks[cue].start : toks[end - 1].end]
+    tail_from = toks[max(end, after) - 1].end
+    tail = _CUE_TAIL.match(text, tail_from)
+    if tail:
+        phrase = f"{phrase} {tail.group(1)}"
+    return phrase, end
+
+
+def _span_text(text: str, toks: Sequence[_Tok], span: tuple[int, int]) -> str:
+    return text[toks[span[0]].start : toks[span[1] - 1].end]
+
+
+def _make(
+    text: str, toks: Sequence[_Tok], subj: tuple[int, int], cue: int, offset: int
+) -> Attribution:
+    after = subj[1] if subj[0] > cue else cue + 1
+    phrase, _ = _cue_phrase(text, toks, cue, after)
+    return Attribution(_span_text(text, toks, subj), phrase, offset + toks[subj[0]].start)
+
+
+def _attribute_at(
+    text: str, toks: Sequence[_Tok], cue: int, inverted: bool, offset: int
+) -> Attribution | None:
+    word = toks[cue].text.lower()
+    if word == "according":
+        subj = _np_after(toks, cue + 2)
+    elif word in _PARTICIPLES:
+        subj = _sentence_subject(toks[:cue])
+    elif inverted:
+        subj = _np_after(toks, cue + 1) or _subject_of(toks, cue)
+    else:
+        subj = _subject_of(toks, cue)
+    return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def attribute_after(text: str, offset: int) -> Attribution | None:
+    """Attribution in the words after a closing mark: `, he said`, `, said X`, `..., X said`."""
+    toks = tokenize(text)
+    lead = 0
+    while lead < len(toks) and toks[lead].text in ",;—–-":
+        lead += 1
+    for i in range(lead, len(toks)):
+        if toks[i].text in "“”\"":
+            return None
+        if _is_cue(toks, i) and toks[i].text.lower() not in _PARTICIPLES:
+            first = toks[i].text.lower() == "according" or i == lead
+            found = _attribute_at(text, toks, i, first, offset)
+            if found or i - lead <= 2:
+                return found
+    return None
+
+
+def attribute_before(text: str, offset: int) -> Attribution | None:
+    """Attribution in the words before an opening mark: `X said:`, `X told CNN that Y was`."""
+    toks = tokenize(text)
+    for i in range(len(toks) - 1, -1, -1):
+        if _is_cue(toks, i):
+            found = _attribute_at(text, toks, i, False, offset)
+            if found:
+                return found
+    return None
+
+
+def adjacent_cue(after: str) -> bool:
+    """Whether the words right after a closing mark are an attribution (`, she said.`)."""
+    toks = tokenize(after[:60])
+    head = [t.text for t in toks[:5] if t.text not in ",;"]
+    return any(w.lower() in _CUES for w in head[:4])
