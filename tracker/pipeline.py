@@ -219,3 +219,14 @@ def _parse_moment(spec: str) -> datetime | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", spec):
         moment = moment.replace(hour=23, minute=59, second=59)
     return _aware(moment)
+
+
+def load_version(store: Store, url: str, spec: str | None = None) -> StoredVersion:
+    """One stored version of `url` (number, revision or date; default the latest)."""
+    tracked = store.find(url)
+    if not tracked.versions:
+        raise SnapshotNotFound(
+            f"no snapshot of {url} in {store.root}/; run 'tracker snapshot {url}' first"
+        )
+    chosen = _pick(tracked, spec, store) if spec else tracked.versions[-1]
+    return store.read(tracked, chosen)

@@ -155,6 +155,7 @@ class Store:
     def __init__(self, root: Path, repo: git.Repo, index: dict[str, Any]) -> None:
         self.root = root
         self._repo = repo
+        self._odb = GitDB(str(Path(repo.git_dir) / "objects"))
         self._index = index
 
     @classmethod
@@ -303,7 +304,7 @@ class Store:
     # -- git objects ---------------------------------------------------------------------
 
     def _read_blob(self, sha: bytes) -> bytes:
-        data: bytes = self._repo.odb.stream(sha).read()
+        data: bytes = self._odb.stream(sha).read()
         return data
 
     def _read_tree(self, sha: bytes) -> dict[str, tuple[int, bytes]]:
@@ -330,7 +331,7 @@ class Store:
         return bytes.fromhex(parents[0][7:].decode()) if parents else None
 
     def _write(self, kind: bytes, data: bytes) -> bytes:
-        binsha: bytes = self._repo.odb.store(IStream(kind, len(data), BytesIO(data))).binsha
+        binsha: bytes = self._odb.store(IStream(kind, len(data), BytesIO(data))).binsha
         return binsha
 
     def _write_tree(self, entries: Mapping[str, tuple[int, bytes]]) -> bytes:
@@ -539,7 +540,7 @@ def _create(root: Path) -> None:
 
 def _initial_commit(repo: git.Repo, root: Path) -> None:
     data = _json_bytes({"format": STORE_FORMAT})
-    store = Store(root, git.Repo(root, odbt=GitDB), _empty_cache())
+    store = Store(root, git.Repo(root), _empty_cache())
     tree = store._write_tree({FORMAT_FILE: (_BLOB_MODE, store._write(b"blob", data))})
     store._commit(tree, None, datetime.now(timezone.utc), "Create tracker store")
     _write_atomic(root, FORMAT_FILE, data)
@@ -549,7 +550,7 @@ def _initial_commit(repo: git.Repo, root: Path) -> None:
 
 def _open_repo(root: Path) -> git.Repo:
     try:
-        repo = git.Repo(root, odbt=GitDB)
+        repo = git.Repo(root)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise StoreCorrupt(
             f"{root}/ has a {FORMAT_FILE} file but is not a git repository; "
@@ -569,11 +570,18 @@ def _open_repo(root: Path) -> git.Repo:
 
 
 def _head(repo: git.Repo) -> bytes | None:
+    """The commit the branch points to, read without starting a git process."""
+    git_dir = Path(repo.git_dir)
     try:
-        sha = repo.git_dir and git.Reference(repo, _BRANCH).object.binsha
+        return bytes.fromhex((git_dir / _BRANCH).read_text().strip())
+    except FileNotFoundError:
+        pass
     except ValueError:
-        return None
-    return bytes(sha) if sha else None
+        raise StoreCorrupt(f"{git_dir / _BRANCH} is damaged; restore it from the reflog") from None
+    packed = git_dir / "packed-refs"
+    lines = packed.read_text().splitlines() if packed.exists() else []
+    match = [line.split()[0] for line in lines if line.endswith(" " + _BRANCH)]
+    return bytes.fromhex(match[0]) if match else None
 
 
 @contextlib.contextmanager
