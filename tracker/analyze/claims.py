@@ -51,6 +51,7 @@ _TYPOGRAPHY = str.maketrans(
 )
 _TOKEN = re.compile(
     r"[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
+    r"|[a-z\u00df-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+"
     r"|[A-Za-z\u00c0-\u024f]+(?:['.][A-Za-z\u00c0-\u024f]+)*(?:\.(?=\s+[a-z]))?"
     r"|n't|\S"
 )
@@ -87,10 +88,14 @@ _ORDINALS = dict(
         strict=True,
     )
 )
+_MODIFIERS = _lemmas(
+    "about: about around roughly approximately some estimated; nearly: nearly almost; "
+    "over: over than; under: under; only: only exactly just; least: least; up: up"
+)
 _SCALES = _words_of("hundred thousand million billion trillion percent % m bn")
 _VAGUE = _words_of(
     "dozens hundreds thousands millions billions several few handful numerous scores tens "
-    "multiple many both single once thrice"
+    "multiple many single once thrice"
 )
 _MONTHS = _words_of(
     "january february march april june july august september october november december jan "
@@ -107,7 +112,7 @@ _HEDGES = _lemmas(
     "likely: likely unlikely; probably: probably; perhaps: perhaps; "
     "appear: appear appears appeared appearing; seem: seem seems seemed; "
     "purportedly: purportedly; suspected: suspected; presumably: presumably; "
-    "supposedly: supposedly; unconfirmed: unconfirmed; would: would; expected: expected"
+    "supposedly: supposedly; unconfirmed: unconfirmed"
 )
 _CUES = _lemmas(
     "say: said says say saying; tell: told tells tell telling; deny: denied denies deny "
@@ -149,6 +154,7 @@ _PRONOUNS = _words_of(
     "he she they we i it officials police spokesman spokeswoman spokesperson authorities "
     "sources statement"
 )
+_PERSONAL = _words_of("he she his her him they them their it its i we")
 _NOT_NAMES = (_UNITS, _ORDINALS, _NEGATIONS, _HEDGES, _VAGUE, _SCALES)
 _PUNCT_ONLY = re.compile(r"^[^\w$\u00a3\u20ac\u00a5%]+$")
 _SENTENCE_END = {".", "!", "?", '"', ":", ";", "-", "(", "["}
@@ -201,7 +207,10 @@ def significance(old: str, new: str, changes: Sequence[FactChange]) -> float:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.translate(_TYPOGRAPHY).split())
+    return _LOOSE_POSSESSIVE.sub("'s", " ".join(text.translate(_TYPOGRAPHY).split()))
+
+
+_LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
 def _words(text: str) -> list[_Token]:
@@ -214,16 +223,20 @@ def _words(text: str) -> list[_Token]:
             at_start = at_start or raw in _SENTENCE_END
             continue
         for piece, start in _split_contraction(raw, m.start()):
-            key = (
-                piece.casefold().rstrip(".").replace(",", "")
-                if piece[0].isdigit()
-                else (piece.casefold().rstrip("."))
-            )
             tokens.append(
-                _Token(piece, key, start, start + len(piece), piece[0].isupper(), at_start)
+                _Token(piece, _key(piece), start, start + len(piece), piece[0].isupper(), at_start)
             )
             at_start = False
     return tokens
+
+
+def _key(piece: str) -> str:
+    key = piece.casefold().rstrip(".")
+    if any(c.isdigit() for c in key):
+        return key.replace(",", "")
+    key = key[:-2] if key.endswith("'s") else key
+    keep = any(p in _UNITS or p in _MONTHS for p in key.split("-"))
+    return key if keep else key.replace("-", "")
 
 
 def _split_contraction(raw: str, start: int) -> list[tuple[str, int]]:
@@ -253,8 +266,8 @@ def _repair_typos(old_t: list[_Token], new_t: list[_Token]) -> list[_Token]:
 
 
 def _lexical(key: str) -> bool:
-    """True for words of the fact vocabularies (a change between two of them is real)."""
-    return any(key in words for words in (*_NOT_NAMES, _MONTHS, _CUES))
+    """True for fact and function words (a change between two of them is no typo)."""
+    return any(key in words for words in (*_NOT_NAMES, _MONTHS, _CUES, _FUNCTION))
 
 
 def _hunks(old_t: list[_Token], new_t: list[_Token]) -> list[tuple[int, int, int, int]]:
@@ -268,7 +281,7 @@ def _hunks(old_t: list[_Token], new_t: list[_Token]) -> list[tuple[int, int, int
 def _facts(kind: ClaimKind, tokens: Sequence[_Token], context: Sequence[_Token]) -> list[str]:
     """The comparable fact items of one kind among `tokens` (`context` is the whole sentence)."""
     if kind == "number":
-        return _numbers(tokens)
+        return _numbers(tokens, context)
     if kind == "negation":
         return [
             "not" if t.key in {"n't", "cannot"} else t.key for t in tokens if t.key in _NEGATIONS
@@ -280,24 +293,38 @@ def _facts(kind: ClaimKind, tokens: Sequence[_Token], context: Sequence[_Token])
     return [t.key for t in tokens if _is_entity(t, context)]
 
 
-def _numbers(tokens: Sequence[_Token]) -> list[str]:
+def _numbers(tokens: Sequence[_Token], context: Sequence[_Token]) -> list[str]:
     out: list[str] = []
     for t in tokens:
         key = t.key
         if key[0].isdigit() or key[0] in "$\u00a3\u20ac\u00a5":
-            out.append(key)
+            out.extend([key[:-1], "%"] if key.endswith("%") else [key])
+        elif "-" in key:
+            parts = key.split("-")
+            out.extend(str(_UNITS[p]) for p in parts if p in _UNITS and p != "one")
+            out.extend(p for p in parts if p in _MONTHS)
         elif key in _UNITS:
             out.append(str(_UNITS[key]))
         elif key in _ORDINALS:
             out.append(f"#{_ORDINALS[key]}")
         elif key in _SCALES or key in _VAGUE or key in _MONTHS:
             out.append("%" if key == "percent" else key)
+        elif key in _MODIFIERS and _before_number(t, context):
+            out.append(f"~{_MODIFIERS[key]}")
     return out
+
+
+def _before_number(t: _Token, context: Sequence[_Token]) -> bool:
+    idx = _index(t, context)
+    if idx + 1 >= len(context):
+        return False
+    nxt = context[idx + 1].key
+    return nxt[0].isdigit() or nxt[0] in "$\u00a3\u20ac\u00a5" or nxt in _UNITS
 
 
 def _is_cue(t: _Token, context: Sequence[_Token]) -> bool:
     lemma = _CUES.get(t.key)
-    if lemma is None:
+    if lemma is None or (t.capital and not t.at_start):
         return False
     idx = _index(t, context)
     nxt = context[idx + 1].key if idx + 1 < len(context) else ""
@@ -360,9 +387,19 @@ def _changes_of_kind(
     for i1, i2, j1, j2 in hunks:
         local_gone = set(_facts(kind, old_t[i1:i2], old_t)) & set(gone)
         local_came = set(_facts(kind, new_t[j1:j2], new_t)) & set(came)
+        if kind == "entity" and _pronoun_for_name(old_t[i1:i2], new_t[j1:j2]):
+            continue
         if local_gone or local_came:
-            out.append(_describe(kind, old_t[i1:i2], new_t[j1:j2], old_n, new_n))
-    return out or [FactChange(kind, " ".join(gone.elements()), " ".join(came.elements()))]
+            out.append(_describe(kind, (old_t, i1, i2, old_n), (new_t, j1, j2, new_n)))
+    return out
+
+
+def _pronoun_for_name(old: list[_Token], new: list[_Token]) -> bool:
+    """'He' -> 'Mr. Mubarak' or 'Mr. Mubarak's' -> 'his': the same person named differently."""
+    for a, b in ((old, new), (new, old)):
+        if a and len(a) <= 2 and all(t.key in _PERSONAL for t in a):
+            return 1 <= len(b) <= 4 and all(t.capital for t in b)
+    return False
 
 
 def _real_entity_changes(
@@ -380,11 +417,34 @@ def _real_entity_changes(
                 del gone[g]
                 del came[c]
                 break
+    gone, came = _drop_acronyms(gone, came, new_t)
+    came, gone = _drop_acronyms(came, gone, old_t)
     if not came:
         gone = Counter({k: n for k, n in gone.items() if not _span_survives(k, old_t, new_keys)})
     if not gone:
         came = Counter({k: n for k, n in came.items() if not _span_survives(k, new_t, old_keys)})
     return gone, came
+
+
+def _drop_acronyms(
+    short: Counter[str], long: Counter[str], other: list[_Token]
+) -> tuple[Counter[str], Counter[str]]:
+    """Drop acronyms in `short` spelled out in `other`, and the spelled-out words from `long`."""
+    acronyms = [k for k in short if _spelled_out(k, other)]
+    letters = {c for k in acronyms for c in k}
+    short = Counter({k: n for k, n in short.items() if k not in acronyms})
+    long = Counter({k: n for k, n in long.items() if k[0] not in letters})
+    return short, long
+
+
+def _spelled_out(key: str, tokens: list[_Token]) -> bool:
+    """True when `key` is an acronym ('u.s', 'fbi') of a capitalised run in `tokens`."""
+    letters = key.replace(".", "")
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return False
+    initials = "".join(t.key[0] if t.capital else " " for t in tokens)
+    content = "".join(t.key[0] for t in tokens if t.capital and t.key not in {"of", "the"})
+    return letters in initials or (letters in content and len(letters) > 2)
 
 
 def _span_survives(key: str, tokens: list[_Token], other: set[str]) -> bool:
@@ -428,17 +488,32 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def _describe(
-    kind: ClaimKind, old: list[_Token], new: list[_Token], old_n: str, new_n: str
-) -> FactChange:
-    """The changed words of a hunk, or only its fact words when the hunk is long."""
-    if len(old) > 6 or len(new) > 6:
+_Side = tuple[list[_Token], int, int, str]  # sentence tokens, hunk start and end, text
+
+
+def _describe(kind: ClaimKind, old: _Side, new: _Side) -> FactChange:
+    """The changed words of a hunk, or only its fact words when the hunk is long or when
+    the facts are names and numbers."""
+    long = old[2] - old[1] > 5 or new[2] - new[1] > 5
+    if kind in {"entity", "number"} or long:
         return FactChange(kind, _fact_text(kind, old), _fact_text(kind, new))
-    return FactChange(kind, _span(old, old_n), _span(new, new_n))
+    return FactChange(
+        kind, _span(old[0][old[1] : old[2]], old[3]), _span(new[0][new[1] : new[2]], new[3])
+    )
 
 
-def _fact_text(kind: ClaimKind, tokens: list[_Token]) -> str:
-    return " ".join(t.text for t in tokens if _facts(kind, [t], tokens))
+def _fact_text(kind: ClaimKind, side: _Side) -> str:
+    """Fact words of a hunk as printed; adjacent ones kept together ('Sergey Lavrov')."""
+    tokens, start, end, text = side
+    runs: list[list[int]] = []
+    for i in range(start, end):
+        if not _facts(kind, [tokens[i]], tokens):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return " ".join(_span([tokens[r[0]], tokens[r[-1]]], text) for r in runs)
 
 
 def _span(tokens: list[_Token], text: str) -> str:
@@ -456,7 +531,7 @@ def _resolve_deny(changes: list[FactChange]) -> list[FactChange]:
             continue
         if both and c.kind == "attribution" and not (_has_cue(c.old) and _has_cue(c.new)):
             continue
-        if c.kind == "entity" and (c.old, c.new) in attributions:
+        if c.kind == "entity" and any(c.old in a and c.new in b for a, b in attributions):
             continue  # the source named in an added or removed attribution clause
         out.append(c)
     return out
