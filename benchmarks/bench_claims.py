@@ -288,7 +288,7 @@ def synonym(s: str, rng: random.Random, names: list[str]) -> str | None:
 
 
 def name_typo(s: str, rng: random.Random, names: list[str]) -> str | None:
-    found = [m for m in re.finditer(r"(?<=\w )[A-Z][a-z]{5,}\b", s)]
+    found = list(re.finditer(r"(?<=\w )[A-Z][a-z]{5,}\b", s))
     if not found:
         return None
     m = rng.choice(found)
@@ -462,11 +462,12 @@ def synthetic(data: Path, n: int, runs: int, rng: random.Random, show: int) -> N
         if kind
     ]
     detected = [(k, ks) for k, ks in hit if ks]
+    among = sum(k in ks for k, ks in detected)
+    exact = sum(ks == {k} for k, ks in detected)
     print(
-        f"kind accuracy: expected kind among predicted {sum(k in ks for k, ks in detected)}"
-        f"/{len(detected)} = {sum(k in ks for k, ks in detected) / max(len(detected), 1):.3f}; "
-        f"exactly the expected kind {sum(ks == {k} for k, ks in detected) / max(len(detected), 1):.3f}"
-        " (of detected fact edits)"
+        f"kind accuracy: expected kind among predicted {among}/{len(detected)} = "
+        f"{among / max(len(detected), 1):.3f}; exactly the expected kind "
+        f"{exact / max(len(detected), 1):.3f} (of detected fact edits)"
     )
     print(f"\n{'edit type':<22}{'pairs':>6}{'tracker':>9}{'naive':>7}  (share called a claim)")
     for name in [*CLAIM_EDITS, *COSMETIC_EDITS]:
