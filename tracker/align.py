@@ -38,7 +38,8 @@ _WORD = re.compile(r"\w+")
 _EDIT_MIN = 0.34  # least similarity for an in-gap (in-order) pair
 _MOVE_MIN = 0.5  # least similarity for a pair across gaps (a moved sentence)
 _CONTAIN_MIN = 0.75  # containment that admits a pair whose other side grew a lot
-_SPLIT_GAIN = 0.06  # how much a split/merge must raise the similarity over the 1-1 pair
+_SPLIT_GAIN = 0.06  # how much a split/merge must raise the similarity over the 1-1 pair ...
+_SPLIT_GAIN_CONTAINED = 0.005  # ... or less when the neighbour's words nearly all reappear
 _ALL_PAIRS_MAX = 2500  # gaps up to this many pairs are scored exhaustively
 _RARE_WORDS = 6  # index look-ups per sentence
 _POSTING_MAX = 64  # words in more sentences than this are too common to look up
@@ -246,11 +247,13 @@ def _try_join(
 ) -> tuple[int, ...]:
     """(k, neighbour) when joining a free neighbour of k matches `one` clearly better."""
     for nb in (k + 1, k - 1):
-        if nb not in free or _containment(feats[nb], one) < 0.5:
+        contained = _containment(feats[nb], one) if nb in free else 0.0
+        if contained < 0.5:
             continue
         lo, hi = min(k, nb), max(k, nb)
         joined = _features(f"{feats[lo].key} {feats[hi].key}")
-        if _score(one, joined) >= base + _SPLIT_GAIN:
+        gain = _SPLIT_GAIN_CONTAINED if contained >= 0.8 else _SPLIT_GAIN
+        if _score(one, joined) > base + gain:
             free.discard(nb)
             return (lo, hi)
     return ()
