@@ -1,0 +1,216 @@
+"""Claims: which facts changed in an edited sentence, and how much the edit matters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.analyze.claims import fact_changes, is_cosmetic, significance
+from tracker.models import ClaimKind, FactChange
+
+
+def kinds(old: str, new: str) -> set[str]:
+    return {c.kind for c in fact_changes(old, new)}
+
+
+def test_digit_change_is_a_number_claim() -> None:
+    changes = fact_changes("At least 25 people were killed.", "At least 30 people were killed.")
+    assert changes == [FactChange("number", "25", "30")]
+
+
+def test_spelled_out_number_change_is_a_number_claim() -> None:
+    changes = fact_changes("Three soldiers died.", "Four soldiers died.")
+    assert changes == [FactChange("number", "Three", "Four")]
+
+
+def test_money_change_is_a_number_claim() -> None:
+    assert kinds("The deal was worth $5 million.", "The deal was worth $6 million.") == {"number"}
+
+
+def test_percentage_change_is_a_number_claim() -> None:
+    assert kinds("Turnout was 52.5% on Sunday.", "Turnout was 48.5% on Sunday.") == {"number"}
+
+
+def test_weekday_change_is_a_number_claim() -> None:
+    assert kinds("The vote is on Tuesday.", "The vote is on Wednesday.") == {"number"}
+
+
+def test_year_change_is_a_number_claim() -> None:
+    assert kinds("He left the firm in 2014.", "He left the firm in 2015.") == {"number"}
+
+
+def test_vague_count_change_is_a_number_claim() -> None:
+    assert kinds("Dozens of homes burned.", "Hundreds of homes burned.") == {"number"}
+
+
+def test_added_qualifier_before_a_number_is_a_number_claim() -> None:
+    assert kinds("He ruled for three decades.", "He ruled for nearly three decades.") == {"number"}
+
+
+def test_inserted_negation_is_a_negation_claim() -> None:
+    changes = fact_changes(
+        "The senator met the ambassador.", "The senator did not meet the ambassador."
+    )
+    assert changes == [FactChange("negation", "met", "did not meet")]
+
+
+def test_removed_never_is_a_negation_claim() -> None:
+    assert kinds("She has never visited Moscow.", "She has visited Moscow.") == {"negation"}
+
+
+def test_contraction_spelled_out_is_cosmetic() -> None:
+    assert fact_changes("He didn't attend the meeting.", "He did not attend the meeting.") == []
+
+
+def test_swapped_name_is_an_entity_claim() -> None:
+    changes = fact_changes("The senator met Kislyak in July.", "The senator met Lavrov in July.")
+    assert changes == [FactChange("entity", "Kislyak", "Lavrov")]
+
+
+def test_swapped_full_name_keeps_both_words() -> None:
+    changes = fact_changes("Envoy Sergey Kislyak spoke.", "Envoy Vladimir Lavrov spoke.")
+    assert changes == [FactChange("entity", "Sergey Kislyak", "Vladimir Lavrov")]
+
+
+def test_added_reportedly_is_a_hedge_claim() -> None:
+    changes = fact_changes(
+        "The company misled investors.", "The company reportedly misled investors."
+    )
+    assert changes == [FactChange("hedge", "", "reportedly")]
+
+
+def test_will_to_may_is_a_hedge_claim() -> None:
+    assert fact_changes("The plan will cut taxes.", "The plan may cut taxes.") == [
+        FactChange("hedge", "will", "may")
+    ]
+
+
+def test_is_to_may_be_is_a_hedge_claim() -> None:
+    assert fact_changes("The plan is illegal.", "The plan may be illegal.") == [
+        FactChange("hedge", "is", "may be")
+    ]
+
+
+def test_said_to_denied_is_an_attribution_claim_only() -> None:
+    changes = fact_changes("Trump said he met the envoy.", "Trump denied he met the envoy.")
+    assert changes == [FactChange("attribution", "said", "denied")]
+
+
+def test_added_attribution_clause_is_an_attribution_claim() -> None:
+    changes = fact_changes(
+        "Troops will leave by March.", "Troops will leave by March, officials said."
+    )
+    assert changes == [FactChange("attribution", "", "officials said")]
+
+
+def test_added_according_to_is_an_attribution_claim() -> None:
+    new = "Troops will leave by March, according to the Pentagon."
+    assert kinds("Troops will leave by March.", new) == {"attribution"}
+
+
+def test_denied_instead_of_a_plain_verb_is_a_negation_claim() -> None:
+    assert kinds("He met the senator.", "He denied meeting the senator.") == {"negation"}
+
+
+def test_two_facts_changed_are_both_listed() -> None:
+    old = "Police said 12 people died in Paris."
+    new = "Police said 14 people died in Lyon."
+    assert kinds(old, new) == {"number", "entity"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The troops will leave by March.", "The troops will leave by March!"),
+        ("The plan, which passed, cuts taxes.", "The plan which passed cuts taxes."),
+        ("The troops will leave by March.", "The troops will leave by Marhc."),
+        ("The ambassador met Mr. Kislyak.", "The ambassador met Mr. Kisylak."),
+        ("The Prime Minister visited Berlin.", "The prime minister visited Berlin."),
+        ('He said "we will win" on Monday.', "He said \u201cwe will win\u201d on Monday."),
+        ("It was a 2010-2012 plan.", "It was a 2010\u20132012 plan."),
+        ("Police said the suspect fled on foot.", "The suspect fled on foot, police said."),
+        ("On Monday, the governor signed the bill.", "The governor signed the bill on Monday."),
+        ("The big building collapsed.", "The large building collapsed."),
+        ("Turnout was 5 percent.", "Turnout was 5%."),
+        ("The fee is $2,000.", "The fee is $2000."),
+        ("He flew to the U.S. on Monday.", "He flew to the United States on Monday."),
+        ("President Donald Trump spoke.", "Trump spoke."),
+        ("He had been in a prison ward.", "Mr. Mubarak had been in a prison ward."),
+        ("It was Egypt \u2019s first vote.", "It was Egypt\u2019s first vote."),
+        ("His one-time allies left.", "His onetime allies left."),
+    ],
+    ids=[
+        "punctuation",
+        "commas",
+        "typo",
+        "name-typo",
+        "case",
+        "quote-style",
+        "dash-style",
+        "reordered-attribution",
+        "reordered-clause",
+        "synonym",
+        "percent-sign",
+        "thousands-comma",
+        "acronym",
+        "shorter-name",
+        "pronoun-to-name",
+        "spaced-possessive",
+        "hyphenation",
+    ],
+)
+def test_cosmetic_edit_has_no_claim(old: str, new: str) -> None:
+    assert fact_changes(old, new) == []
+
+
+def test_is_cosmetic_agrees_with_fact_changes() -> None:
+    assert is_cosmetic("The vote passed.", "The vote passed!")
+    assert not is_cosmetic("The vote passed 5-4.", "The vote passed 6-3.")
+
+
+def test_significance_of_cosmetic_edit_is_at_most_a_tenth() -> None:
+    old, new = "The vote passed.", "The vote passed!"
+    assert 0.0 <= significance(old, new, fact_changes(old, new)) <= 0.1
+
+
+def test_significance_of_identical_text_is_zero() -> None:
+    assert significance("Same.", "Same.", []) == 0.0
+
+
+def test_one_digit_casualty_change_ranks_high() -> None:
+    old, new = "At least 25 people were killed.", "At least 26 people were killed."
+    assert significance(old, new, fact_changes(old, new)) >= 0.9
+
+
+def test_number_outranks_hedge_of_the_same_size() -> None:
+    base = "The storm will hit 3 towns."
+    number = significance(base, "The storm will hit 4 towns.", [FactChange("number", "3", "4")])
+    hedge = significance(base, "The storm may hit 3 towns.", [FactChange("hedge", "will", "may")])
+    assert number > hedge
+
+
+def test_kinds_rank_number_negation_attribution_entity_hedge() -> None:
+    old, new = "A b c d e f g h.", "A b c d e f g i."
+    order: list[ClaimKind] = ["number", "negation", "attribution", "entity", "hedge"]
+    scores = [significance(old, new, [FactChange(k, "h", "i")]) for k in order]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores)) == len(scores)
+
+
+def test_small_fact_edit_outranks_large_rewrite_with_the_same_fact() -> None:
+    change = [FactChange("entity", "Paris", "Lyon")]
+    small = significance("He was in Paris today.", "He was in Lyon today.", change)
+    large = significance("He was in Paris today.", "Yesterday a man came to Lyon by train.", change)
+    assert small > large
+
+
+@given(st.text(max_size=120))
+def test_identical_text_never_has_a_claim(text: str) -> None:
+    assert fact_changes(text, text) == []
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_any_text_gives_a_bounded_significance(old: str, new: str) -> None:
+    score = significance(old, new, fact_changes(old, new))
+    assert 0.0 <= score <= 1.0
