@@ -30,14 +30,39 @@ ROOT = Path(__file__).resolve().parent.parent
 Matcher = Callable[[Sequence[str], Sequence[str]], set[Edge]]
 
 SYNONYMS = {
-    "said": "stated", "big": "large", "also": "additionally", "but": "however",
-    "about": "roughly", "people": "individuals", "help": "assist", "show": "demonstrate",
-    "begin": "start", "buy": "purchase", "use": "employ", "many": "numerous",
-    "quickly": "rapidly", "before": "prior to", "after": "following", "because": "since",
-    "get": "obtain", "need": "require", "try": "attempt", "important": "significant",
-    "very": "highly", "called": "described", "told": "informed", "think": "believe",
-    "make": "create", "says": "states", "would": "could", "will": "may", "against": "versus",
-    "year": "twelve months", "last": "previous", "first": "initial", "more": "additional",
+    "said": "stated",
+    "big": "large",
+    "also": "additionally",
+    "but": "however",
+    "about": "roughly",
+    "people": "individuals",
+    "help": "assist",
+    "show": "demonstrate",
+    "begin": "start",
+    "buy": "purchase",
+    "use": "employ",
+    "many": "numerous",
+    "quickly": "rapidly",
+    "before": "prior to",
+    "after": "following",
+    "because": "since",
+    "get": "obtain",
+    "need": "require",
+    "try": "attempt",
+    "important": "significant",
+    "very": "highly",
+    "called": "described",
+    "told": "informed",
+    "think": "believe",
+    "make": "create",
+    "says": "states",
+    "would": "could",
+    "will": "may",
+    "against": "versus",
+    "year": "twelve months",
+    "last": "previous",
+    "first": "initial",
+    "more": "additional",
 }
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 NAMES = ["Alvarez", "Brennan", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Kowalski", "Haddad"]
@@ -72,7 +97,9 @@ def make_pair(
     return new, edges, moved
 
 
-def _apply(op: str, units: list[Unit], free: list[int], donors: list[str], rng: random.Random) -> None:
+def _apply(
+    op: str, units: list[Unit], free: list[int], donors: list[str], rng: random.Random
+) -> None:
     k = rng.choice(free)
     u = units[k]
     if op == "delete":
@@ -226,11 +253,14 @@ def bench_generated(articles: list[list[str]], donors: list[str], seed: int) -> 
         moved_total += len(moved)
         moved_found += sum(kinds.get(j) == "moved" for j in moved)
     print(f"generated edits on {len(articles)} real articles (seed {seed})")
-    print(f"  {'matcher':28s} {'P':>6s} {'R':>6s} {'F1':>6s}   changed-only: {'P':>6s} {'R':>6s} {'F1':>6s}")
+    head = f"{'P':>6s} {'R':>6s} {'F1':>6s}"
+    print(f"  {'matcher':28s} {head}   changed-only: {head}")
     for name, t in tallies.items():
         p, r, f = _prf(t.tp, t.fp, t.fn)
         cp, cr, cf = _prf(t.ctp, t.cfp, t.cfn)
-        print(f"  {name:28s} {p:6.3f} {r:6.3f} {f:6.3f}                 {cp:6.3f} {cr:6.3f} {cf:6.3f}")
+        print(
+            f"  {name:28s} {p:6.3f} {r:6.3f} {f:6.3f}" + " " * 17 + f"{cp:6.3f} {cr:6.3f} {cf:6.3f}"
+        )
     print(f"  tracker labels {moved_found}/{moved_total} truly moved sentences 'moved'\n")
 
 
@@ -281,7 +311,10 @@ def _nyt_silver(folder: Path, versions: dict[tuple[str, int], str]) -> None:
     for name, t in tallies.items():
         p, r, f = _prf(t.tp, t.fp, t.fn)
         cp, cr, cf = _prf(t.ctp, t.cfp, t.cfn)
-        print(f"  {name:28s} all P {p:.3f} R {r:.3f} F1 {f:.3f}   changed-only P {cp:.3f} R {cr:.3f} F1 {cf:.3f}")
+        print(
+            f"  {name:28s} all P {p:.3f} R {r:.3f} F1 {f:.3f}   "
+            f"changed-only P {cp:.3f} R {cr:.3f} F1 {cf:.3f}"
+        )
     print()
 
 
@@ -326,12 +359,16 @@ def bench_speed(articles: list[list[str]], donors: list[str], runs: int) -> None
     print(f"  tracker is {lex / ours:.1f}x faster than the lexical baseline\n")
 
 
+def _numbered(donors: list[str], k: int) -> str:
+    return donors[k % len(donors)] + ("" if k < len(donors) else f" ({k})")
+
+
 def bench_scaling(donors: list[str], runs: int) -> None:
     rng = random.Random(5)
     print("scaling: one long document, ~1 edit per 6 sentences (median time)")
     previous = None
     for size in (100, 400, 1600, 6400):
-        old = [donors[k % len(donors)] + ("" if k < len(donors) else f" ({k})") for k in range(size)]
+        old = [_numbered(donors, k) for k in range(size)]
         new, _, _ = make_pair(old, donors, rng, size // 6)
         t = _median_time(lambda o=old, n=new: align_sentences(o, n), runs)
         ratio = f"  x{t / previous:.1f} for 4x sentences" if previous else ""
