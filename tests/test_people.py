@@ -1,0 +1,151 @@
+"""Contributor lines and editor's notes: recognising, parsing and diffing them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analyze.people import (
+    diff_names,
+    diff_notes,
+    is_contributor_line,
+    is_note,
+    normalize_name,
+    split_names,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jim Acosta", "Jim Acosta"),
+        ("  CNN's   Elise Labott ", "Elise Labott"),
+        ("MANU RAJU", "Manu Raju"),
+        ("JOHN McDONALD", "John McDonald"),
+        ("Jane Doe, Staff Writer", "Jane Doe"),
+        ("Dr. Ann Lee", "Ann Lee"),
+        ("Washington Post staff writer Ellen Nakashima", "Ellen Nakashima"),
+    ],
+)
+def test_normalize_name(raw: str, expected: str) -> None:
+    assert normalize_name(raw) == expected
+
+
+def test_cnn_contributor_line() -> None:
+    line = "CNN's Elise Labott, Jim Acosta and Manu Raju contributed to this report"
+    assert split_names(line) == ["Elise Labott", "Jim Acosta", "Manu Raju"]
+
+
+def test_reuters_additional_reporting_line_drops_places() -> None:
+    line = "Additional reporting by Jane Doe and John Smith in Paris; Editing by Mary Jones"
+    assert split_names(line) == ["Jane Doe", "John Smith", "Mary Jones"]
+
+
+def test_reuters_reporting_writing_editing_line() -> None:
+    line = "Reporting by Andrea Shalal; Writing by Steve Holland; Editing by Peter Cooney"
+    assert split_names(line) == ["Andrea Shalal", "Steve Holland", "Peter Cooney"]
+
+
+def test_reuters_line_with_a_place_after_each_name() -> None:
+    line = "Reporting by Lesley Wroughton in Washington and Arshad Mohammed in Geneva"
+    assert split_names(line) == ["Lesley Wroughton", "Arshad Mohammed"]
+
+
+def test_nyt_contributed_reporting_line() -> None:
+    line = "Alan Rappeport, Maggie Haberman and Nicholas Fandos contributed reporting."
+    assert split_names(line) == ["Alan Rappeport", "Maggie Haberman", "Nicholas Fandos"]
+
+
+def test_nyt_reported_from_line_with_research_credit() -> None:
+    line = (
+        "Sharon LaFraniere reported from Washington, and Adam Goldman from New York. "
+        "Kitty Bennett contributed research."
+    )
+    assert split_names(line) == ["Sharon LaFraniere", "Adam Goldman", "Kitty Bennett"]
+
+
+def test_name_suffix_stays_with_its_name() -> None:
+    assert split_names("Martin Luther King, Jr. contributed reporting.") == [
+        "Martin Luther King Jr"
+    ]
+
+
+def test_byline_role_is_not_a_name() -> None:
+    assert split_names("By MANU RAJU, CNN Senior Congressional Correspondent") == ["Manu Raju"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CNN's Elise Labott, Jim Acosta and Manu Raju contributed to this report",
+        "Reporting by Andrea Shalal; Editing by Peter Cooney",
+        "Additional reporting by Jane Doe in Paris",
+        "Alan Rappeport and Maggie Haberman contributed reporting.",
+        "Kitty Bennett contributed research.",
+    ],
+)
+def test_contributor_lines_are_recognised(line: str) -> None:
+    assert is_contributor_line(line)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "He contributed to the campaign of Hillary Clinton.",
+        "Reporting by the team was thin, critics said.",
+        "The senator said the bill would pass.",
+    ],
+)
+def test_body_paragraphs_are_not_contributor_lines(paragraph: str) -> None:
+    assert not is_contributor_line(paragraph)
+
+
+def test_diff_names_ignores_case_and_outlet_prefix() -> None:
+    added, removed = diff_names(["Manu Raju", "Jim Acosta"], ["MANU RAJU", "CNN's Elise Labott"])
+    assert added == ["Elise Labott"]
+    assert removed == ["Jim Acosta"]
+
+
+def test_diff_names_of_equal_lists_is_empty() -> None:
+    assert diff_names(["Ann Lee"], ["By Ann Lee"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Correction: An earlier version of this article misstated the date.",
+        "An earlier version of this story misspelled the name of the mayor.",
+        "This article has been corrected.",
+        "Clarification: The report was published by the ministry.",
+        "Editor\u2019s note: This story contains graphic descriptions.",
+        "This story has been updated with comment from the White House.",
+        "This story is being updated.",
+        "Update: The senator has since resigned.",
+        "UPDATE (3:45 p.m.): Police said the road has reopened.",
+    ],
+)
+def test_notes_are_recognised(paragraph: str) -> None:
+    assert is_note(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The update to the software shipped on Monday.",
+        "Officials said corrections officers were on duty.",
+        "This story began in 1998, when the factory closed.",
+    ],
+)
+def test_body_paragraphs_are_not_notes(paragraph: str) -> None:
+    assert not is_note(paragraph)
+
+
+def test_diff_notes_ignores_typography() -> None:
+    old = ["Correction: It\u2019s a \u201ctest\u201d \u2014 fixed."]
+    new = ['Correction: It\'s a "test" - fixed.', "Update: The road reopened."]
+    assert diff_notes(old, new) == (["Update: The road reopened."], [])
+
+
+def test_changed_note_counts_as_removed_and_added() -> None:
+    old = ["Correction: The vote was on Monday."]
+    new = ["Correction: The vote was on Tuesday."]
+    assert diff_notes(old, new) == (new, old)
