@@ -63,6 +63,8 @@ class Tally:
     matched: int = 0
     right: int = 0
     with_source: int = 0
+    pronoun_matched: int = 0
+    pronoun_right: int = 0
 
     def row(self, name: str) -> str:
         p = self.tp / max(1, self.tp + self.fp)
@@ -70,7 +72,12 @@ class Tally:
         f = 2 * p * r / max(1e-9, p + r)
         acc = self.right / max(1, self.matched)
         e2e = self.right / max(1, self.with_source)
-        return f"{name:<22}{p:>7.3f}{r:>7.3f}{f:>7.3f}{acc:>10.3f}{e2e:>9.3f}{self.matched:>8}"
+        named = (self.right - self.pronoun_right) / max(1, self.matched - self.pronoun_matched)
+        pron = self.pronoun_right / max(1, self.pronoun_matched)
+        return (
+            f"{name:<30}{p:>7.3f}{r:>7.3f}{f:>7.3f}{acc:>9.3f}{named:>8.3f}{pron:>8.3f}"
+            f"{e2e:>9.3f}{self.matched:>8}"
+        )
 
 
 def _articles(root: Path, split: str) -> Iterator[tuple[str, str]]:
@@ -130,7 +137,11 @@ def _coreferent(name: str | None, at: int, sources: list[tuple[int, str]]) -> st
     """A pronoun Source joined with the nearest earlier named Source (its likely referent)."""
     if name is None or name.lower() not in _PRONOUNS:
         return name
-    earlier = [s for pos, s in sources if pos < at and any(w[:1].isupper() for w in s.split())]
+    earlier = [
+        s
+        for pos, s in sources
+        if pos < at and s.lower() not in _PRONOUNS and any(w[:1].isupper() for w in s.split())
+    ]
     return f"{name} {earlier[-1]}" if earlier else name
 
 
@@ -180,8 +191,12 @@ def _score(text: str, gold: list[Gold], pred: list[Pred], tally: Tally, min_word
         best = max(pred, key=lambda p: len(mine & _tokens(text, p.start, p.end)), default=None)
         if best is None or not mine & _tokens(text, best.start, best.end):
             continue
+        right = _speaker_right(best.speaker, g.source)
         tally.matched += 1
-        tally.right += _speaker_right(best.speaker, g.source)
+        tally.right += right
+        if g.source.split()[0].lower() in _PRONOUNS:
+            tally.pronoun_matched += 1
+            tally.pronoun_right += right
 
 
 # -- baseline --------------------------------------------------------------------------------
@@ -244,7 +259,10 @@ def main() -> None:
             for k in (3, 1):
                 _score(text, gold, pred, tallies[(name, k)], k)
     print(f"PolNeAR {args.split}: {count} articles")
-    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'spk acc':>10}{'spk e2e':>9}{'matched':>8}")
+    print(
+        f"{'system':<30}{'P':>7}{'R':>7}{'F1':>7}{'spk acc':>9}{'named':>8}{'pronoun':>8}"
+        f"{'spk e2e':>9}{'matched':>8}"
+    )
     for name in systems:
         print(tallies[(name, 3)].row(name))
     for name in systems:

@@ -1,44 +1,72 @@
 """Names in one article: the fullest form of each person, and whom a pronoun or surname means.
 
 Reads the article's text with its quotations masked out, so only the narration names people.
+A person is a run of capitalised words with a title ("Sen. Ted Cruz"), a first and last name
+("Sarah Isgur Flores"), or a named speaker. A pronoun means the most recent person mentioned
+before it whose gender (from titles, "spokeswoman", and the pronouns that follow the name) does
+not disagree with it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.speakers import Attribution
 
-_TITLE = r"(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Sec|Adm|Atty|Pres|Amb|Brig)\."
+_TITLE = (
+    r"(?:Sen|Sens|Rep|Reps|Del|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Sec|Adm|Atty"
+    r"|Pres|Amb|Brig|Msgr|Fr|Supt|Cmdr)\."
+)
 _CAP = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"
 _RUN = re.compile(
     rf"(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:(?:de|van|von|bin|al|del|da|di|la|le)\s+)?(?:{_TITLE}|{_CAP}))*"
 )
+_JOINERS = frozenset("de van von bin al del da di la le".split())
+_CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 _POSSESSIVE = re.compile(r"(?:[’']s?)$")
+_GENDERED = re.compile(
+    r"\b(?:(?P<f>she|her|hers|herself|Mrs\.|Ms\.|Miss|spokeswoman|congresswoman|chairwoman"
+    r"|businesswoman)|(?P<m>he|his|him|himself|Mr\.|spokesman|congressman|chairman"
+    r"|businessman))\b"
+)
 _LEADING_STOP = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
     While After Before Asked This That The A An Last Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday If Although Though Because Since Until Even Just Only What Why How Where Who
     It We I You He She They His Her Their Our My There Here Some Many Both Each Every No With
-    From By To Of Under Over During Despite Through According""".split()
+    From By To Of Under Over During Despite Through According Former Democrat Republican
+    Democratic""".split()
 )
 _PERSON_TITLES = frozenset(
-    """Sen. Rep. Gov. Lt. Gen. Col. Maj. Capt. Sgt. Dr. Mr. Mrs. Ms. Prof. Rev. Sec. Adm. Atty.
-    Pres. Amb. Brig. President Senator Secretary Leader Governor Speaker Chairman Chairwoman
-    Judge Mayor Attorney Minister Director Ambassador Commissioner Representative Congressman
-    Congresswoman Chancellor Pope Prince Princess King Queen Sheriff Spokesman
-    Spokeswoman""".split()
+    """Sen. Sens. Rep. Reps. Del. Gov. Lt. Gen. Col. Maj. Capt. Sgt. Dr. Mr. Mrs. Ms. Prof. Rev.
+    Sec. Adm. Atty. Pres. Amb. Brig. Msgr. Fr. Supt. Cmdr. President Senator Secretary Leader
+    Governor Speaker Chairman Chairwoman Judge Mayor Attorney Minister Director Ambassador
+    Commissioner Representative Congressman Congresswoman Chancellor Pope Prince Princess King
+    Queen Sheriff Spokesman Spokeswoman President-elect Vice""".split()
 )
-_NOT_PERSON_LAST = frozenset(
+_NOT_PERSON = frozenset(
     """Department House Committee Senate Congress Agency Times Post News Party Court Office
     Council Ministry Association University Institute Commission Bureau Administration Service
     Network Campaign Inc Corp Company Group Foundation Center Republicans Democrats Republican
-    Democrat States Kingdom Union York Korea America Street Journal Press Journal Television
-    Radio Club Fund Bank Board Force Army Navy Police Guard Airport Hospital School College
-    Church Hall Square Park Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+    Democrat States Kingdom Union York Korea America Street Journal Press Television Radio Club
+    Fund Bank Board Force Army Navy Police Guard Airport Hospital School College Church Hall
+    Square Park Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December County City Island Islands
+    Valley River Lake Beach Coast Act Bill Law Day Week Year Street Avenue Road Affairs Security
+    Republic Federation Nations Council Conference Convention Trust Coalition Alliance Project
+    Program Initiative Center Centre Media Magazine Review Tribune Herald Daily Weekly Group
+    Capital Partners Holdings International National Federal General Medical Health Care Energy
+    Obamacare Twitter Facebook Google Apple White North South East West Mexico China Russia
+    Iran Iraq Syria Israel Europe Africa Asia Carolina Dakota Virginia Jersey Hampshire Angeles
+    Francisco Orleans Vegas Washington""".split()
+)
+_AFTER_PRONOUN = re.compile(r"\b(?:he|she)\b")
+_PREPOSITIONS = frozenset(
+    "in at of from to with by for on about against than into like over under after before".split()
 )
 _PRONOUN_REACH = 2500
 
@@ -48,10 +76,6 @@ class _Run:
     start: int
     words: tuple[str, ...]
 
-    @property
-    def surname(self) -> str:
-        return self.words[-1]
-
 
 @dataclass(slots=True)
 class NameBook:
@@ -59,24 +83,36 @@ class NameBook:
 
     runs: dict[str, list[_Run]] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, masked: str, speakers: Iterable[Attribution]) -> NameBook:
         book = cls()
+        common = {w for w in re.findall(r"\b[a-z][\w’'-]*", masked)}
+        people: set[str] = set()
         for m in _RUN.finditer(masked):
-            run = _clean_run(m.group().split(), m.start())
-            if run:
-                book.runs.setdefault(run.surname, []).append(run)
-        people = {run.surname for runs in book.runs.values() for run in runs if _is_person(run)}
-        people.update(_surname_of(a.speaker) for a in speakers if _is_named(a.speaker))
-        for m in re.finditer(r"[A-Z][\w’'\-]*", masked):
-            word = _POSSESSIVE.sub("", m.group())
-            if word in people:
-                book.mentions.append((m.start(), word))
+            for run in _pieces(m.group(), m.start(), common):
+                book.runs.setdefault(run.words[-1], []).append(run)
+                if _is_person(run.words):
+                    people.add(run.words[-1])
+        people.update(_POSSESSIVE.sub("", a.speaker.split()[-1]) for a in speakers if _named(a))
+        book._index_mentions(masked, people)
         return book
 
+    def _index_mentions(self, masked: str, people: set[str]) -> None:
+        votes: dict[str, Counter[str]] = {}
+        for m in _CAPWORD.finditer(masked):
+            word = _POSSESSIVE.sub("", m.group())
+            if word not in people:
+                continue
+            name = self.fullest((word,), m.start()) or word
+            votes.setdefault(name, Counter()).update(_gender_near(masked, m.start(), m.end()))
+            if not _after_preposition(masked, m.start()):
+                self.mentions.append((m.start(), name))
+        self.gender = {n: c.most_common(1)[0][0] for n, c in votes.items() if c}
+
     def fullest(self, words: Sequence[str], position: int) -> str | None:
-        """The longest earlier name run ending with `words` (a surname, or first and last)."""
+        """The longest name run before `position` (or at it) ending with `words`."""
         core = tuple(_POSSESSIVE.sub("", w) for w in words)
         best: _Run | None = None
         for run in self.runs.get(core[-1], []):
@@ -86,18 +122,21 @@ class NameBook:
                 best = run
         return " ".join(best.words) if best else None
 
-    def person_before(self, position: int) -> str | None:
-        """The person whose name was mentioned most recently before `position`."""
+    def person_before(self, position: int, pronoun: str) -> str | None:
+        """The person mentioned most recently before `position` who fits the pronoun."""
+        want = "f" if pronoun == "she" else "m"
         i = bisect.bisect_left(self.mentions, (position, ""))
-        if i == 0 or position - self.mentions[i - 1][0] > _PRONOUN_REACH:
-            return None
-        where, surname = self.mentions[i - 1]
-        return self.fullest((surname,), where) or surname
+        while i > 0 and position - self.mentions[i - 1][0] <= _PRONOUN_REACH:
+            name = self.mentions[i - 1][1]
+            if self.gender.get(name, want) == want:
+                return name
+            i -= 1
+        return None
 
     def resolve(self, speaker: str, position: int) -> str:
         """The fullest name for a speaker phrase: pronouns and short names made whole."""
         if speaker.lower() in ("he", "she"):
-            return self.person_before(position) or speaker
+            return self.person_before(position, speaker.lower()) or speaker
         words = speaker.split()
         core = [w for w in words if w not in _PERSON_TITLES]
         if not core or not all(w[:1].isupper() for w in core) or len(core) > 2:
@@ -106,26 +145,57 @@ class NameBook:
         return full if full and len(full.split()) > len(words) else speaker
 
 
-def _clean_run(words: list[str], start: int) -> _Run | None:
-    while words and words[0] in _LEADING_STOP:
-        start += len(words[0]) + 1
-        words = words[1:]
-    if len(words) < 2:
-        return None
-    words[-1] = _POSSESSIVE.sub("", words[-1])
-    return _Run(start, tuple(words))
+def _after_preposition(masked: str, start: int) -> bool:
+    before = masked[max(0, start - 40) : start].split()
+    while before and (before[-1][:1].isupper() or before[-1] == "the"):
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
 
 
-def _is_person(run: _Run) -> bool:
-    if run.surname in _NOT_PERSON_LAST or not run.surname[:1].isupper():
+def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:
+    """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
+    out: list[_Run] = []
+    words: list[str] = []
+    at = start
+    for m in re.finditer(r"\S+", run):
+        word = m.group()
+        if word in _LEADING_STOP or (word.lower() in common and word.lower() not in _JOINERS):
+            out.extend(_run(words, at))
+            words, at = [], start + m.end() + 1
+        else:
+            words.append(word)
+    out.extend(_run(words, at))
+    return out
+
+
+def _run(words: list[str], start: int) -> list[_Run]:
+    if len(words) < 2 or words[-1].lower() in _JOINERS:
+        return []
+    last = _POSSESSIVE.sub("", words[-1])
+    return [_Run(start, (*words[:-1], last))]
+
+
+def _is_person(words: Sequence[str]) -> bool:
+    if words[-1] in _NOT_PERSON or not words[-1][:1].isupper():
         return False
-    return any(w in _PERSON_TITLES for w in run.words[:-1])
+    if any(w in _PERSON_TITLES for w in words[:-1]):
+        return True
+    return len(words) <= 3 and not any(w in _NOT_PERSON for w in words)
 
 
-def _is_named(speaker: str) -> bool:
-    words = speaker.split()
-    return bool(words) and all(w[:1].isupper() for w in words) and words[-1] not in _NOT_PERSON_LAST
+def _named(found: Attribution) -> bool:
+    words = found.speaker.split()
+    return all(w[:1].isupper() for w in words) and words[-1] not in _NOT_PERSON
 
 
-def _surname_of(speaker: str) -> str:
-    return _POSSESSIVE.sub("", speaker.split()[-1])
+def _gender_near(masked: str, start: int, end: int) -> list[str]:
+    """Gender hints around one mention: a title or role before it, the next pronoun after it."""
+    out = []
+    before = _GENDERED.search(masked, max(0, start - 14), start)
+    if before and not before.group().islower() or before and before.group()[-3:] == "man":
+        out.append("f" if before.group("f") else "m")
+    window = masked[end : end + 60].split(".", 1)[0]
+    after = _AFTER_PRONOUN.search(window)
+    if after and not _CAPWORD.search(window, 1, after.start()):
+        out.append("f" if after.group() == "she" else "m")
+    return out

@@ -179,11 +179,26 @@ def _frames(
 
 def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: _Span) -> Attribution | None:
     lo, left, ro, right = _frames(masked, sentences, span)
+    if not right.strip():
+        ro, right = _tag_sentence(masked, sentences, span)
     if adjacent_cue(right):
         found = attribute_after(right, ro)
         if found:
             return found
     return attribute_before(left, lo) or attribute_after(right, ro)
+
+
+def _tag_sentence(
+    masked: str, sentences: Sequence[tuple[int, int]], span: _Span
+) -> tuple[int, str]:
+    """A short sentence right after a quote ending in [.!?]: `“Wow!” Maher replied.`"""
+    k = _sentence_at(sentences, span.close) + 1
+    if k >= len(sentences) or "\n" in masked[span.close : sentences[k][0]]:
+        return span.close + 1, ""
+    start, end = sentences[k]
+    tail = masked[start:end]
+    cut = min((tail.find(m) for m in _MARKS if m in tail), default=len(tail))
+    return start, tail[:cut]
 
 
 def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> bool:

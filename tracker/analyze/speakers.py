@@ -20,7 +20,10 @@ _CUES = frozenset(
     suggested suggests predicted cautioned conceded concedes countered counters quipped joked
     shouted yelled announced announces testified emphasized stressed concluded complained
     lamented boasted vowed vows promised urged charged maintained reiterated assured confirmed
-    exclaimed mused recounted pointed described describes called calls""".split()
+    exclaimed mused recounted pointed described describes called calls pressed reacted remembered
+    wondered demurred commented emailed texted retorted interjected snapped scoffed asserted
+    contended opined elaborated repeated reflected speculated hinted explained agreed disagreed
+    read reads recalled reasoned chimed offered observed""".split()
 )
 _PARTICIPLES = frozenset(
     """saying adding telling writing noting arguing insisting explaining warning calling asking
@@ -33,6 +36,8 @@ _ADVERBS = frozenset(
     separately frequently has since already only still even never""".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
+_RELATIVES = frozenset(("who", "which", "that"))
+_CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
 _DETERMINERS = frozenset(
     """a an the one two three four five six seven eight nine ten several some many other another
     both all most multiple few his her their its""".split()
@@ -69,7 +74,7 @@ _STOP_CAPS = frozenset(
     Under Over During Despite Through""".split()
 )
 _TITLES = frozenset(
-    """Sen Rep Gov Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St Sec Adm Cmdr Atty Pres Supt
+    """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St Sec Adm Cmdr Atty Pres Supt
     Det Jr Sr Gen Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
@@ -144,6 +149,26 @@ def _np_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
     """Token range [i, end) of the noun phrase ending just before index `end`, if any."""
     if end > 0 and toks[end - 1].text.lower() in _PRONOUNS:
         return end - 1, end
+    if end > 1 and toks[end - 1].text.lower() in _RELATIVES:
+        k = end - 2 if toks[end - 2].text == "," else end - 1
+        return _np_before(toks, k)
+    return _name_phrase_before(toks, end) or _described_before(toks, end)
+
+
+def _described_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
+    """A short determiner-led description: "the New York businessman", "a longtime friend"."""
+    for i in range(end - 2, max(-1, end - 7), -1):
+        word = toks[i].text
+        if not word[:1].isalnum():
+            return None
+        if word.lower() in _CLAUSE_WORDS:
+            return None
+        if word.lower() in ("the", "a", "an", "another"):
+            return (i, end) if toks[end - 1].text[:1].isalpha() else None
+    return None
+
+
+def _name_phrase_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
     i = end
     while i > 0:
         word = toks[i - 1].text
@@ -172,6 +197,19 @@ def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
         j -= 1
     words = [t.text for t in toks[start:j]]
     return (start, j) if _phrase_ok(words) else None
+
+
+def _inverted_subject(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
+    """After "said": a name, or a description up to the clause's end ("a person close to X")."""
+    found = _np_after(toks, start)
+    if start >= len(toks) or toks[start].text.lower() not in _DETERMINERS:
+        return found
+    j = start + 1
+    while j < len(toks) and j - start < 10 and toks[j].text[:1].isalnum():
+        if toks[j].text.lower() in _RELATIVES:
+            break
+        j += 1
+    return (start, j) if j > start + 1 and toks[j - 1].text[:1].isalpha() else found
 
 
 def _subject_of(toks: Sequence[_Tok], cue: int) -> tuple[int, int] | None:
@@ -255,7 +293,7 @@ def _attribute_at(
     elif word in _PARTICIPLES:
         subj = _sentence_subject(toks[:cue])
     elif inverted:
-        subj = _np_after(toks, cue + 1) or _subject_of(toks, cue)
+        subj = _inverted_subject(toks, cue + 1) or _subject_of(toks, cue)
     else:
         subj = _subject_of(toks, cue)
     return _make(text, toks, subj, cue, offset) if subj else None
@@ -271,7 +309,7 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
         if toks[i].text in "“”\"":
             return None
         if _is_cue(toks, i) and toks[i].text.lower() not in _PARTICIPLES:
-            first = toks[i].text.lower() == "according" or i == lead
+            first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","
             found = _attribute_at(text, toks, i, first, offset)
             if found or i - lead <= 2:
                 return found
