@@ -203,7 +203,9 @@ def _score(text: str, gold: list[Gold], pred: list[Pred], tally: Tally, min_word
 
 _B_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 _B_NAME = r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
-_B_SAID = re.compile(rf"{_B_NAME}\s+(?:said|says)\b|\b(?:said|says)\s+{_B_NAME}|\b([Hh]e|[Ss]he)\s+(?:said|says)\b")
+_B_SAID = re.compile(
+    rf"{_B_NAME}\s+(?:said|says)\b|\b(?:said|says)\s+{_B_NAME}|\b([Hh]e|[Ss]he)\s+(?:said|says)\b"
+)
 
 
 def baseline(text: str) -> list[Pred]:
@@ -218,8 +220,11 @@ def baseline(text: str) -> list[Pred]:
             cues.append((m.start(), name if name.lower() not in ("he", "she") else last_named))
         for m in _B_QUOTE.finditer(text, para.start(), para.end()):
             g = 1 if m.group(1) is not None else 2
-            near = min(cues, key=lambda c: min(abs(c[0] - m.start()), abs(c[0] - m.end())),
-                       default=(0, None))
+            near = min(
+                cues,
+                key=lambda c: min(abs(c[0] - m.start()), abs(c[0] - m.end())),
+                default=(0, None),
+            )
             out.append(Pred(m.start(g), m.end(g), near[1]))
     return out
 

@@ -29,8 +29,8 @@ _JOINERS = frozenset("de van von bin al del da di la le".split())
 _CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 _POSSESSIVE = re.compile(r"(?:[’']s?)$")
 _GENDERED = re.compile(
-    r"\b(?:(?P<f>she|her|hers|herself|Mrs\.|Ms\.|Miss|spokeswoman|congresswoman|chairwoman"
-    r"|businesswoman)|(?P<m>he|his|him|himself|Mr\.|spokesman|congressman|chairman"
+    r"\b(?:(?P<f>she|her|hers|herself|Mrs|Ms|Miss|spokeswoman|congresswoman|chairwoman"
+    r"|businesswoman)|(?P<m>he|his|him|himself|Mr|spokesman|congressman|chairman"
     r"|businessman))\b"
 )
 _LEADING_STOP = frozenset(
@@ -88,7 +88,7 @@ class NameBook:
     @classmethod
     def build(cls, masked: str, speakers: Iterable[Attribution]) -> NameBook:
         book = cls()
-        common = {w for w in re.findall(r"\b[a-z][\w’'-]*", masked)}
+        common = set(re.findall(r"\b[a-z][\w’'-]*", masked))
         people: set[str] = set()
         for m in _RUN.finditer(masked):
             for run in _pieces(m.group(), m.start(), common):

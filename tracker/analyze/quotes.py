@@ -54,7 +54,7 @@ def extract_quotes(text: str) -> list[Quote]:
     masked = _mask(text, spans)
     sentences = _sentences(masked)
     found = [_attribute(masked, sentences, s) for s in spans]
-    kept = [(s, a) for s, a in zip(spans, found) if _keep(text, masked, s, a)]
+    kept = [(s, a) for s, a in zip(spans, found, strict=True) if _keep(text, masked, s, a)]
     kept = _inherit(masked, sentences, kept)
     book = NameBook.build(masked, [a for _, a in kept if a])
     return [_quote(text, s, _resolved(book, a, kept, s)) for s, a in kept]
@@ -177,7 +177,9 @@ def _frames(
     return s0, masked[s0 : span.open], after, masked[after:right_end]
 
 
-def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: _Span) -> Attribution | None:
+def _attribute(
+    masked: str, sentences: Sequence[tuple[int, int]], span: _Span
+) -> Attribution | None:
     lo, left, ro, right = _frames(masked, sentences, span)
     if not right.strip():
         ro, right = _tag_sentence(masked, sentences, span)
@@ -300,9 +302,12 @@ def _plural_before(
 def _quote(text: str, span: _Span, found: Attribution | None) -> Quote:
     pieces = [_trim(text, a, b) for a, b in span.pieces]
     pieces = [(a, b) for a, b in pieces if a < b]
+    a, b = pieces[-1]
+    if b - a > 1 and text[b - 1] == ",":
+        pieces[-1] = _trim(text, a, b - 1)
     start, end = pieces[0][0], pieces[-1][1]
     words = text[pieces[0][0] : pieces[0][1]]
-    for (_, b0), (a1, b1) in zip(pieces, pieces[1:]):
+    for (_, b0), (a1, b1) in zip(pieces, pieces[1:], strict=False):
         gap = "".join(c for c in text[b0:a1] if c not in _MARKS)
         words += gap + text[a1:b1]
     speaker = found.speaker if found else None

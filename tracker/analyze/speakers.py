@@ -42,7 +42,9 @@ _DETERMINERS = frozenset(
     """a an the one two three four five six seven eight nine ten several some many other another
     both all most multiple few his her their its""".split()
 )
-_CONNECTORS = frozenset("of the for and de del della da di van von der den la le du bin al el".split())
+_CONNECTORS = frozenset(
+    "of the for and de del della da di van von der den la le du bin al el".split()
+)
 _ROLES = frozenset(
     """official officials spokesman spokeswoman spokespeople spokesperson source sources aide
     aides adviser advisers advisor advisors person people lawyer lawyers attorney attorneys
@@ -55,7 +57,9 @@ _ROLES = frozenset(
     administration department agency ministry company firm group organization committee office
     government spokesmen critics supporters observers insiders diplomat diplomats researcher
     researchers scientist scientists doctor doctors teacher student students worker workers
-    father mother son daughter wife husband friend friends""".split()
+    father mother son daughter wife husband friend friends reporters reporter journalists
+    lawmakers crowd audience viewers listeners colleagues host hosts interviewer
+    businessman businesswoman mogul activist activists commenter user users""".split()
 )
 _MODIFIERS = frozenset(
     """former senior top acting deputy longtime administration department state federal press
@@ -74,8 +78,8 @@ _STOP_CAPS = frozenset(
     Under Over During Despite Through""".split()
 )
 _TITLES = frozenset(
-    """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St Sec Adm Cmdr Atty Pres Supt
-    Det Jr Sr Gen Brig Cpl Pvt Hon Amb Mt Ft""".split()
+    """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St
+    Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -306,7 +310,7 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
     while lead < len(toks) and toks[lead].text in ",;—–-":
         lead += 1
     for i in range(lead, len(toks)):
-        if toks[i].text in "“”\"":
+        if toks[i].text in '“”"':
             return None
         if _is_cue(toks, i) and toks[i].text.lower() not in _PARTICIPLES:
             first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","

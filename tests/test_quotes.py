@@ -1,0 +1,220 @@
+"""extract_quotes: quotation marks, attribution patterns, and name resolution."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker import extract_quotes
+from tracker.models import Quote
+
+
+def _only(text: str) -> Quote:
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+# -- marks -----------------------------------------------------------------------------------
+
+
+def test_curly_quote_text_and_offsets() -> None:
+    text = "“The budget is balanced,” Mayor Ann Lee said."
+    q = _only(text)
+    assert q.text == "The budget is balanced"
+    assert text[q.start : q.end] == q.text
+
+
+def test_straight_quotes() -> None:
+    q = _only('"We are ready for the storm," the governor said.')
+    assert q.text == "We are ready for the storm"
+    assert q.speaker == "the governor"
+
+
+def test_sentence_punctuation_inside_the_mark_is_kept() -> None:
+    q = _only("Jane Roe said: “We won the vote today.”")
+    assert q.text == "We won the vote today."
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    q = _only("“They kept shouting ‘lock him up’ at the rally,” said Tom Reyes.")
+    assert q.text == "They kept shouting ‘lock him up’ at the rally"
+    assert q.speaker == "Tom Reyes"
+
+
+def test_quote_over_several_paragraphs_is_one_quote() -> None:
+    text = (
+        "Mayor Ann Lee said: “We will build the bridge this year.\n\n"
+        "“We will pay for it without new taxes.”\n\nThe council meets Friday."
+    )
+    q = _only(text)
+    assert q.text.startswith("We will build the bridge")
+    assert q.text.endswith("without new taxes.")
+    assert "“" not in q.text
+    assert q.speaker == "Mayor Ann Lee"
+
+
+def test_unreopened_paragraph_closes_an_open_quote() -> None:
+    text = "“We will build the bridge this year, she said\n\nThe council meets on Friday."
+    q = _only(text)
+    assert "council" not in q.text
+
+
+def test_partial_quote_inside_a_sentence() -> None:
+    text = 'Rep. Dana Ortiz told CNN the agency "should explain its decision to the public."'
+    q = _only(text)
+    assert q.text == "should explain its decision to the public."
+    assert q.speaker == "Rep. Dana Ortiz"
+    assert (q.cue or "").startswith("told CNN")
+
+
+def test_interrupted_quote_gives_two_quotes_with_one_speaker() -> None:
+    text = "“We are not done,” Sen. Maria Costa said, “and we will be back next week.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We are not done", "and we will be back next week."]
+    assert {q.speaker for q in quotes} == {"Sen. Maria Costa"}
+
+
+def test_two_word_scare_quote_without_cue_is_skipped() -> None:
+    assert extract_quotes("Critics called the plan a “total mess” during the hearing.") == []
+
+
+def test_short_quote_with_adjacent_cue_is_kept() -> None:
+    q = _only("“Absolutely not,” Sen. Maria Costa said.")
+    assert q.text == "Absolutely not"
+
+
+def test_show_title_in_quotes_is_skipped() -> None:
+    assert extract_quotes("She spoke on “Meet the Press” last week.") == []
+
+
+# -- attribution patterns --------------------------------------------------------------------
+
+
+def test_name_said_after_quote() -> None:
+    q = _only("“The roads are closed,” Peter Olsen said.")
+    assert (q.speaker, q.cue) == ("Peter Olsen", "said")
+
+
+def test_said_name_after_quote() -> None:
+    q = _only("“The roads are closed,” said Peter Olsen.")
+    assert (q.speaker, q.cue) == ("Peter Olsen", "said")
+
+
+def test_told_object_is_part_of_the_cue() -> None:
+    q = _only("“The roads are closed,” Peter Olsen told reporters Monday.")
+    assert (q.speaker, q.cue) == ("Peter Olsen", "told reporters")
+
+
+def test_said_in_a_statement() -> None:
+    q = _only("“The roads are closed,” Peter Olsen said in a statement.")
+    assert (q.speaker, q.cue) == ("Peter Olsen", "said in a statement")
+
+
+def test_inverted_with_party_and_state_and_statement() -> None:
+    q = _only("“We need answers now,” said Sen. Rob Dalton, R-Ohio, in a statement.")
+    assert (q.speaker, q.cue) == ("Sen. Rob Dalton", "said in a statement")
+
+
+def test_apposition_is_skipped() -> None:
+    q = _only("Rep. Elena Cruz, a Maryland Democrat, said “the report is a whitewash.”")
+    assert q.speaker == "Rep. Elena Cruz"
+
+
+def test_party_state_apposition_is_skipped() -> None:
+    q = _only("Rep. Sam Ives, R-California, said “we need a clear-eyed review of this.”")
+    assert q.speaker == "Rep. Sam Ives"
+
+
+def test_according_to() -> None:
+    q = _only("“The vote will be close,” according to Senate Majority Whip Lena Park.")
+    assert (q.speaker, q.cue) == ("Senate Majority Whip Lena Park", "according to")
+
+
+def test_colon_after_speaker() -> None:
+    q = _only("A State Department spokesman said: “We have nothing to add at this time.”")
+    assert q.speaker == "A State Department spokesman"
+
+
+def test_titles_are_kept() -> None:
+    q = _only("“It is a sad day,” Senate Minority Leader Carl Brandt told reporters.")
+    assert q.speaker == "Senate Minority Leader Carl Brandt"
+
+
+def test_anonymous_source_kept_as_written() -> None:
+    q = _only("“No decision has been made,” a senior administration official said.")
+    assert q.speaker == "a senior administration official"
+
+
+def test_cue_far_after_partial_quote() -> None:
+    text = "“We need a truly independent panel” to look at the ties, Rep. Lou Grant said."
+    assert _only(text).speaker == "Rep. Lou Grant"
+
+
+def test_cue_before_quote_in_same_sentence() -> None:
+    text = "His spokeswoman Ana Ruiz said there was nothing “misleading about the answer he gave.”"
+    assert _only(text).speaker == "His spokeswoman Ana Ruiz"
+
+
+def test_quote_without_any_attribution_has_no_speaker() -> None:
+    text = "The word on the banner was “closed for the winter season” in red letters."
+    assert _only(text).speaker is None
+
+
+# -- continuation and resolution --------------------------------------------------------------
+
+
+def test_unattributed_quote_continues_previous_speaker_in_paragraph() -> None:
+    text = "“We will appeal,” Sen. Maria Costa said. “This ruling is wrong on the law.”"
+    assert _speakers(text) == ["Sen. Maria Costa", "Sen. Maria Costa"]
+
+
+def test_unattributed_paragraph_continues_previous_paragraph_quote() -> None:
+    text = "“We will appeal,” Sen. Maria Costa said.\n\n“This ruling is wrong on the law.”"
+    assert _speakers(text) == ["Sen. Maria Costa", "Sen. Maria Costa"]
+
+
+def test_pronoun_resolves_to_named_person() -> None:
+    text = (
+        "Sen. Ted Marsh spoke to the crowd on Friday.\n\n“We are going to win this state,” he said."
+    )
+    assert _only(text).speaker == "Sen. Ted Marsh"
+
+
+def test_pronoun_respects_gender() -> None:
+    text = (
+        "Gov. Ellen Shaw, who said she would sign the bill, met Mr. Owen Pike on Monday.\n\n"
+        "“This bill will help every family in the state,” she said."
+    )
+    assert _only(text).speaker == "Gov. Ellen Shaw"
+
+
+def test_surname_resolves_to_fullest_earlier_name() -> None:
+    text = (
+        "Attorney General Jeff Stone met the ambassador twice.\n\n"
+        "“I never discussed the campaign with anyone,” Stone said."
+    )
+    assert _only(text).speaker == "Attorney General Jeff Stone"
+
+
+def test_they_resolves_to_earlier_plural_source() -> None:
+    text = (
+        "“The plant will close in March,” company officials said.\n\n"
+        "“There is no other option for us,” they said."
+    )
+    assert _speakers(text) == ["company officials", "company officials"]
+
+
+def test_no_quotes_in_plain_text() -> None:
+    assert extract_quotes("The council met on Tuesday and approved the budget.") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab “”"\n,.SaidHe')), max_size=80))
+def test_arbitrary_text_gives_valid_offsets(text: str) -> None:
+    for q in extract_quotes(text):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert q.text.split() == "".join(c for c in text[q.start : q.end] if c not in '“”"').split()
