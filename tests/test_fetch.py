@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import PageServer, Reply
+
 from tracker.errors import FetchFailed
 from tracker.fetch import USER_AGENT, detect_encoding, fetch_page
 

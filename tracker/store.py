@@ -214,8 +214,21 @@ class Store:
                 yield writer
             finally:
                 writer.flush()
-            if writer.committed:
-                self._repo.git.read_tree("--reset", "-u", "HEAD")
+            self._sync_worktree()
+
+    def _sync_worktree(self) -> None:
+        """Check the branch out into the store folder, so its files show the latest versions."""
+        head = _head(self._repo)
+        if head is None or self._index.get("worktree") == head.hex():
+            return
+        try:
+            self._repo.git.read_tree("--reset", "-u", "HEAD")
+        except git.GitCommandError as e:
+            raise StoreCorrupt(
+                f"cannot update the files of {self.root}/: {e.stderr.strip()}"
+            ) from None
+        self._index["worktree"] = head.hex()
+        _save_cache(self._repo, self._index)
 
     # -- index ---------------------------------------------------------------------------
 
@@ -507,7 +520,12 @@ def _write_atomic(folder: Path, name: str, data: bytes) -> None:
 def _remove_leftovers(repo: git.Repo) -> None:
     """Delete temporary files a killed run may have left (safe: the lock is held)."""
     git_dir = Path(repo.git_dir)
-    for leftover in [*git_dir.glob(".*.tmp"), *(git_dir / "objects").glob("obj*")]:
+    leftovers = [
+        *git_dir.glob(".*.tmp"),
+        *(git_dir / "objects").glob("obj*"),
+        git_dir / "index.lock",
+    ]
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
 
 
@@ -544,7 +562,7 @@ def _initial_commit(repo: git.Repo, root: Path) -> None:
     tree = store._write_tree({FORMAT_FILE: (_BLOB_MODE, store._write(b"blob", data))})
     store._commit(tree, None, datetime.now(timezone.utc), "Create tracker store")
     _write_atomic(root, FORMAT_FILE, data)
-    repo.git.read_tree("--reset", "-u", "HEAD")
+    store._sync_worktree()
     store.close()
 
 
