@@ -9,7 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tracker.errors import ExtractionEmpty
-from tracker.extract_meta import PageMeta, clean_names, read_metadata, strip_by
+from tracker.extract_meta import PageMeta, clean_names, dom_bylines, read_metadata, strip_by
 from tracker.extract_text import (
     body_paragraphs,
     notes_and_contributors,
@@ -48,6 +48,7 @@ _LABELS = frozenset(
     "story highlights|advertisement|related|share|share this|updated|breaking news|"
     "live updates|skip to content|menu|opinion|analysis|exclusive|watch|listen".split("|")
 )
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -93,14 +94,15 @@ def _parse(text: str) -> lxml_html.HtmlElement | None:
 
 def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Article:
     meta = read_metadata(tree, url)
+    in_page = clean_names(dom_bylines(tree)) if not meta.authors else []
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
-    paragraphs = _prefer_json_ld(_body(tree, text, url), meta)
-    paragraphs, byline = _split_bylines(paragraphs)
+    paragraphs, found_author = _body(tree, text, url, author=not meta.authors)
+    paragraphs, byline = _split_bylines(_prefer_json_ld(paragraphs, meta))
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
     return Article(
         title=meta.title,
-        authors=meta.authors or byline,
+        authors=meta.authors or clean_names(found_author.split(";")) or byline or in_page,
         published=meta.published,
         modified=meta.modified,
         paragraphs=paragraphs,
@@ -111,14 +113,16 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     )
 
 
-def _body(tree: lxml_html.HtmlElement, text: str, url: str | None) -> list[str]:
+def _body(
+    tree: lxml_html.HtmlElement, text: str, url: str | None, author: bool
+) -> tuple[list[str], str]:
     """Precise extraction first; when it finds little, a recall-oriented second pass."""
-    paragraphs = body_paragraphs(tree, url)
+    paragraphs, found_author = body_paragraphs(tree, url, author=author)
     if _words(paragraphs) >= THIN_WORDS:
-        return paragraphs
+        return paragraphs, found_author
     fresh = _parse(text)
-    retry = body_paragraphs(fresh, url, recall=True) if fresh is not None else []
-    return retry if _words(retry) > _words(paragraphs) else paragraphs
+    retry, _ = body_paragraphs(fresh, url, recall=True) if fresh is not None else ([], "")
+    return (retry if _words(retry) > _words(paragraphs) else paragraphs), found_author
 
 
 def _prefer_json_ld(paragraphs: list[str], meta: PageMeta) -> list[str]:
@@ -195,7 +199,9 @@ def _require_body(paragraphs: list[str], where: str | None) -> None:
 
 
 def _words(paragraphs: list[str]) -> int:
-    return sum(len(p.split()) for p in paragraphs)
+    """Words, counting two CJK characters as one (those scripts do not space words)."""
+    text = " ".join(paragraphs)
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _merge(first: list[str], second: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ _BYLINE_ATTR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 _BYLINE_EXCLUDE = re.compile(
     r"bio|avatar|image|photo|img|comment|social|follow|share", re.IGNORECASE
 )
+_COMMENTS = re.compile(r"comment|reply|respond|discussion|related|recommend|sidebar", re.I)
 _BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
@@ -51,7 +53,7 @@ class PageMeta:
 
 
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
-    """Merge JSON-LD, meta tags, <title> and DOM bylines, best source first."""
+    """Merge JSON-LD, meta tags and <title>, best source first."""
     ld = _json_ld_article(tree)
     meta = _meta_tags(tree)
     site = _first(meta, "og:site_name", "application-name", "twitter:site")
@@ -60,11 +62,10 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         _first(meta, "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title"),
     )
     title = clean_title(title, site) if title else clean_title(_title_tag(tree), site, loose=True)
+    title = title or _single_h1(tree)
     authors = clean_names(_ld_authors(ld.get("author")))
     if not authors:
         authors = clean_names(_meta_authors(meta))
-    if not authors:
-        authors = clean_names(dom_bylines(tree))
     return PageMeta(
         title=title,
         authors=authors,
@@ -156,7 +157,7 @@ def _ld_text(value: Any) -> str:
         value = value[0] if value else ""
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name") or ""
-    return value.strip() if isinstance(value, str) else ""
+    return html.unescape(value).strip() if isinstance(value, str) else ""
 
 
 def _ld_authors(value: Any) -> list[str]:
@@ -168,7 +169,7 @@ def _ld_authors(value: Any) -> list[str]:
             item = item.get("name")
             item = item[0] if isinstance(item, list) and item else item
         if isinstance(item, str) and item.strip():
-            names.append(item)
+            names.append(html.unescape(item))
     return names
 
 
@@ -179,7 +180,7 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
     """name/property/itemprop -> content, lower-cased keys, first occurrence wins."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        content = (meta.get("content") or "").strip()
+        content = html.unescape(meta.get("content") or "").strip()
         if not content:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
@@ -205,6 +206,15 @@ def _meta_authors(meta: dict[str, str]) -> list[str]:
         if value and "://" not in value and not value.startswith("www."):
             return re.split(r"\s*[;|]\s*", value)
     return []
+
+
+def _single_h1(tree: lxml_html.HtmlElement) -> str:
+    """The page's one <h1>, when it reads like a headline: what readers see above the story."""
+    headings = tree.xpath("//body//h1")
+    if len(headings) != 1:
+        return ""
+    text = html.unescape(" ".join(headings[0].text_content().split()))
+    return text if 3 <= len(text.split()) <= 40 else ""
 
 
 def _title_tag(tree: lxml_html.HtmlElement) -> str:
@@ -288,26 +298,36 @@ def _valid_day(match: re.Match[str]) -> bool:
 
 
 def dom_bylines(tree: lxml_html.HtmlElement) -> list[str]:
-    """Author names printed in byline elements (rel=author, itemprop=author, class*=byline)."""
+    """Names in the page's first byline (rel=author, itemprop=author, class*=byline/author)."""
+    first: lxml_html.HtmlElement | None = None
     found: list[str] = []
-    taken: set[lxml_html.HtmlElement] = set()
     for el in tree.iter("a", "span", "div", "p", "address", "li", "strong", "b", "h3", "h4"):
-        if not _is_byline_element(el) or any(a in taken for a in el.iterancestors()):
+        if not _is_byline_element(el) or _in_comments(el):
+            continue
+        if first is not None and (_contains(first, el) or el.getparent() is not first.getparent()):
             continue
         text = " ".join(el.text_content().split())
         if text and len(text) < 120:
+            first = first if first is not None else el
             found.append(text)
-            taken.add(el)
-        if len(found) >= 6:
-            break
     return found
 
 
+def _contains(outer: lxml_html.HtmlElement, inner: lxml_html.HtmlElement) -> bool:
+    return any(a is outer for a in inner.iterancestors())
+
+
 def _is_byline_element(el: lxml_html.HtmlElement) -> bool:
-    if "author" in (el.get("rel") or "").lower() or el.get("itemprop") == "author":
+    if "author" in (el.get("rel") or "").lower().split():
+        return True
+    if "author" in (el.get("itemprop") or "").lower().split():
         return True
     attrs = _attrs(el)
     return bool(_BYLINE_ATTR.search(attrs)) and not _BYLINE_EXCLUDE.search(attrs)
+
+
+def _in_comments(el: lxml_html.HtmlElement) -> bool:
+    return any(_COMMENTS.search(_attrs(a)) for a in el.iterancestors())
 
 
 def _attrs(el: lxml_html.HtmlElement) -> str:

@@ -26,15 +26,23 @@ _NOTE_LINE = re.compile(
     r"(?:this )?(?:story|article) (?:has been |was )?(?:updated|corrected))",
     re.IGNORECASE,
 )
-_BLOCK_TAGS = ("p", "div", "em", "i", "span", "small", "li", "aside", "section", "footer")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "aside", "section", "footer", "td", "blockquote"})
 _CHROME_TAGS = frozenset({"nav", "header", "form", "button", "select", "script", "style"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+_HINT = re.compile(
+    r"contributed|reporting|editing by|writing by|compiled by|produced by|correction|"
+    r"clarification|editor['’]?s['’]? note|update|earlier version|previous version|"
+    r"developing story",
+    re.IGNORECASE,
+)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def body_paragraphs(
-    tree: lxml_html.HtmlElement, url: str | None, recall: bool = False
-) -> list[str]:
-    """Main-text paragraphs as trafilatura finds them (comments left out). Consumes `tree`."""
+    tree: lxml_html.HtmlElement, url: str | None, recall: bool = False, author: bool = False
+) -> tuple[list[str], str]:
+    """Main-text paragraphs as trafilatura finds them (comments left out), and, when asked,
+    the author it finds. Consumes `tree`."""
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -42,10 +50,11 @@ def body_paragraphs(
         include_tables=True,
         favor_precision=not recall,
         favor_recall=recall,
-        with_metadata=False,
+        with_metadata=author,
     )
     body = getattr(document, "body", None)
-    return list(_blocks(body)) if body is not None else []
+    paragraphs = list(_blocks(body)) if body is not None else []
+    return paragraphs, str(getattr(document, "author", None) or "")
 
 
 def _blocks(body: lxml_html.HtmlElement) -> Iterator[str]:
@@ -91,7 +100,7 @@ def split_plain_text(text: str) -> list[str]:
 
 def is_note(line: str) -> bool:
     """A correction, clarification, editor's note or update notice, as printed."""
-    return len(line) < 1200 and bool(_NOTE_LINE.match(line))
+    return len(line) < 1200 and len(line.split()) >= 4 and bool(_NOTE_LINE.match(line))
 
 
 def contributor_names(line: str) -> list[str]:
@@ -118,7 +127,7 @@ def _drop_descriptor(text: str) -> str:
         "",
         text.strip(),
     )
-    text = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])", "", text)
+    text = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?=[A-Z])", "", text)
     return re.sub(r"^(?:Additional reporting|Reporting)\s+by\s+", "", text, flags=re.I)
 
 
@@ -139,10 +148,28 @@ def notes_and_contributors(lines: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def page_lines(tree: lxml_html.HtmlElement) -> Iterator[str]:
-    """Short text blocks outside page chrome: where notes and contributor lines often sit."""
-    for el in tree.iter(*_BLOCK_TAGS):
-        if len(el) > 6 or any(a.tag in _CHROME_TAGS for a in el.iterancestors()):
+    """Short blocks outside page chrome holding a note or contributor line (a cheap scan)."""
+    seen: set[lxml_html.HtmlElement] = set()
+    for el in tree.iter():
+        if el.tag in _SKIP_TAGS or not any(s and _HINT.search(s) for s in (el.text, el.tail)):
             continue
-        text = " ".join(el.text_content().split())
-        if 12 <= len(text) <= 600 and (_CONTRIBUTOR_LINE.search(text) or _NOTE_LINE.match(text)):
+        block = _enclosing_block(el if el.text and _HINT.search(el.text) else el.getparent())
+        if block is None or block in seen:
+            continue
+        seen.add(block)
+        text = " ".join(block.text_content().split())
+        if 12 <= len(text) <= 600 and (_CONTRIBUTOR_LINE.search(text) or is_note(text)):
             yield text
+
+
+def _enclosing_block(el: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
+    """The nearest paragraph-like ancestor-or-self, unless it sits in navigation or a form."""
+    block = None
+    while el is not None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _CHROME_TAGS:
+            return None
+        if block is None and tag in _BLOCK_TAGS:
+            block = el
+        el = el.getparent()
+    return block
