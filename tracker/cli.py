@@ -62,7 +62,9 @@ def _read_source(source: str) -> bytes:
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="HTML or text file, http(s) URL, or '-' for stdin.")],
+    source: Annotated[
+        str, typer.Argument(help="HTML or text file, http(s) URL, or '-' for stdin.")
+    ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
 ) -> None:
     """Show what extraction sees in one page: title, authors, dates, body, contributors, notes."""
@@ -86,7 +88,9 @@ def diff(
     new: Annotated[Optional[str], typer.Argument(help="The NEW file.")] = None,  # noqa: UP045
     from_v: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from", help="Old version: number, revision or date (default: next to last)."),
+        typer.Option(
+            "--from", help="Old version: number, revision or date (default: the one before --to)."
+        ),
     ] = None,
     to_v: Annotated[
         Optional[str],  # noqa: UP045
@@ -94,7 +98,8 @@ def diff(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
     context: Annotated[
-        int, typer.Option("--context", "-C", min=0, help="Unchanged sentences shown around a change.")
+        int,
+        typer.Option("--context", "-C", min=0, help="Unchanged sentences shown near a change."),
     ] = 1,
     side_by_side: Annotated[
         bool, typer.Option("--side-by-side", help="Old and new in two columns (text format).")
@@ -284,6 +289,51 @@ def _parse_time(value: str | None) -> datetime | None:
         raise typer.BadParameter(
             f"{value!r} is not an ISO 8601 time (e.g. 2024-05-01T14:30:00+00:00)", param_hint="--at"
         ) from None
+
+
+class LogFormat(str, Enum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
+    ATOM = "atom"
+
+
+@app.command()
+def changelog(
+    urls: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(metavar="[URL]...", help="Articles to include (default: every one)."),
+    ] = None,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--since", help="Only versions seen at or after this date/time (ISO 8601)."),
+    ] = None,
+    until: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--until", help="Only versions seen at or before this date/time (ISO 8601)."),
+    ] = None,
+    fmt: Annotated[
+        LogFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LogFormat.MARKDOWN,
+    store: StoreOption = None,
+) -> None:
+    """A change log for editors: each version and what changed in it, as a page or a feed."""
+    from tracker.changelog import build_changelog, parse_when
+    from tracker.render.changelog import render_changelog
+    from tracker.store import Store
+
+    for value, name in ((since, "--since"), (until, "--until")):
+        try:
+            _ = value is None or parse_when(value)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01)", param_hint=name
+            ) from None
+    try:
+        log = build_changelog(Store.open(_store_path(store)), urls or (), since, until)
+    except TrackerError as e:
+        raise _fail(e) from None
+    typer.echo(render_changelog(log, fmt.value), nl=False)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from tracker.models import Report, SentenceChange
 from tracker.render import RenderOptions
 from tracker.render._common import Elided, key_items, move_note, visible_rows
 
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~"})
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<#|~"})
 
 
 def md_escape(text: str) -> str:
@@ -55,7 +55,7 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
     old_title = md_escape(str(report.from_meta.get("title") or "old version"))
     new_title = md_escape(str(report.to_meta.get("title") or "new version"))
     lines = [f"# {new_title}", ""]
-    if old_title != new_title:
+    if report.from_meta.get("title") and old_title != new_title:
         lines += [f"_Previously:_ {old_title}", ""]
     lines += [f"**{md_escape(report.summary or 'No changes.')}**", ""]
     lines += key_items_md(report)

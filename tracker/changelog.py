@@ -1,0 +1,80 @@
+"""A store, chosen articles or a time window -> a change log an editor can read or subscribe to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from tracker.models import Report
+from tracker.report import build_report
+from tracker.store import Store, TrackedArticle
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One version of an article and what changed since the version before it."""
+
+    version: int
+    revision: str
+    seen: str
+    title: str
+    report: Report | None  # None for the first version: nothing came before it
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLog:
+    url: str
+    title: str
+    transitions: tuple[Transition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changelog:
+    articles: tuple[ArticleLog, ...]
+    since: str | None = None
+    until: str | None = None
+
+
+def parse_when(value: str, *, end_of_day: bool = False) -> datetime:
+    """An ISO 8601 date or date-time as an aware datetime (UTC when no zone is given)."""
+    moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    if end_of_day and len(value.strip()) == 10:
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _within(seen: str, since: datetime | None, until: datetime | None) -> bool:
+    moment = parse_when(seen)
+    return (since is None or moment >= since) and (until is None or moment <= until)
+
+
+def _article_log(
+    store: Store, tracked: TrackedArticle, since: datetime | None, until: datetime | None
+) -> ArticleLog:
+    versions = tracked.versions
+    wanted = [i for i, info in enumerate(versions) if _within(info.seen, since, until)]
+    read = {i: store.read(tracked, versions[i]) for i in {*wanted, *(i - 1 for i in wanted if i)}}
+    transitions = []
+    for i in wanted:
+        info = versions[i]
+        report = None
+        if i > 0:
+            before, after = read[i - 1], read[i]
+            report = build_report(before.article, after.article, before.meta, after.meta)
+        transitions.append(Transition(info.version, info.revision, info.seen, info.title, report))
+    return ArticleLog(tracked.url, tracked.title, tuple(transitions))
+
+
+def build_changelog(
+    store: Store,
+    urls: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+) -> Changelog:
+    """Every version transition of the chosen articles (default: all), oldest first."""
+    start = parse_when(since) if since else None
+    end = parse_when(until, end_of_day=True) if until else None
+    tracked = [store.find(u) for u in urls] if urls else store.articles()
+    logs = [_article_log(store, t, start, end) for t in tracked]
+    return Changelog(tuple(log for log in logs if log.transitions), since, until)
