@@ -129,8 +129,10 @@ def _prefer_json_ld(paragraphs: list[str], meta: PageMeta) -> list[str]:
     """Use the page's own articleBody when the generic extraction got much less of it."""
     if not meta.body:
         return paragraphs
-    ld_words = len(meta.body.split())
-    if ld_words >= MIN_WORDS and _words(paragraphs) < 0.5 * ld_words:
+    ld_words = meta.body.split()
+    thin = _words(paragraphs) < 0.5 * len(ld_words)
+    same = " ".join(paragraphs).split() == ld_words  # flattened copy: keep its paragraphs
+    if len(ld_words) >= MIN_WORDS and (thin or same):
         return split_plain_text(meta.body)
     return paragraphs
 

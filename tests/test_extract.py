@@ -1,0 +1,299 @@
+"""extract_article: metadata, body, bylines, contributors, notes, plain text, empty pages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.errors import ExtractionEmpty
+from tracker.extract import decode, extract_article
+from tracker.extract_meta import clean_names, clean_title, iso_date
+from tracker.extract_text import contributor_names, is_note, split_plain_text
+
+BODY = [
+    "The city council voted on Tuesday to approve a new budget for the coming fiscal year, "
+    "ending weeks of debate over how to pay for road repairs and school buses.",
+    "Council members said the plan raises spending on public transit by twelve percent while "
+    "holding property taxes flat for most homeowners in the district.",
+    "Opponents argued that the budget relies on optimistic revenue forecasts and warned that "
+    "the city could face a shortfall if the local economy slows next year.",
+    "The mayor is expected to sign the measure later this week, according to her office, "
+    "which called the vote a sensible compromise between the two factions.",
+]
+
+
+def page(
+    *paragraphs: str, head: str = "", before: str = "", after: str = "", title: str = ""
+) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs or BODY)
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article>{before}{body}{after}</article>"
+        "<footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+
+
+def json_ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+
+def test_json_ld_news_article_gives_title_authors_and_dates() -> None:
+    ld = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Council approves budget",
+            "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Smith"}],
+            "datePublished": "2024-03-05T10:00:00Z",
+            "dateModified": "2024-03-06T08:30:00-05:00",
+        }
+    )
+    article = extract_article(page(head=ld, title="Something else - Example"))
+    assert article.title == "Council approves budget"
+    assert article.authors == ["Jane Doe", "John Smith"]
+    assert article.published == "2024-03-05T10:00:00+00:00"
+    assert article.modified == "2024-03-06T08:30:00-05:00"
+
+
+def test_json_ld_article_inside_graph_is_found() -> None:
+    ld = json_ld(
+        {
+            "@graph": [
+                {"@type": "WebSite", "name": "Example"},
+                {"@type": ["ReportageNewsArticle"], "headline": "Graph headline"},
+            ]
+        }
+    )
+    assert extract_article(page(head=ld)).title == "Graph headline"
+
+
+def test_open_graph_tags_alone_give_title_and_dates() -> None:
+    head = (
+        '<meta property="og:title" content="Budget passes after long debate">'
+        '<meta property="article:published_time" content="2024-03-05T10:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-05T12:00:00+00:00">'
+        '<meta name="author" content="Jane Doe">'
+    )
+    article = extract_article(page(head=head))
+    assert article.title == "Budget passes after long debate"
+    assert article.published == "2024-03-05T10:00:00+00:00"
+    assert article.modified == "2024-03-05T12:00:00+00:00"
+    assert article.authors == ["Jane Doe"]
+
+
+def test_title_tag_loses_its_site_suffix() -> None:
+    article = extract_article(page(title="Council approves the new budget | The Guardian"))
+    assert article.title == "Council approves the new budget"
+
+
+def test_clean_title_drops_the_named_site() -> None:
+    assert clean_title("Council approves budget - CNN", "CNN") == "Council approves budget"
+
+
+def test_canonical_link_is_the_article_url() -> None:
+    head = '<link rel="canonical" href="https://example.com/news/budget">'
+    article = extract_article(page(head=head), url="https://example.com/news/budget?utm=x")
+    assert article.url == "https://example.com/news/budget"
+
+
+def test_given_url_is_kept_without_canonical() -> None:
+    assert extract_article(page(), url="https://example.com/a").url == "https://example.com/a"
+
+
+def test_iso_date_reads_rfc_2822() -> None:
+    assert iso_date("Tue, 05 Mar 2024 10:00:00 GMT") == "2024-03-05T10:00:00+00:00"
+
+
+def test_iso_date_rejects_garbage() -> None:
+    assert iso_date("last Tuesday") is None
+
+
+# --- bylines ----------------------------------------------------------------------------
+
+
+def test_byline_element_gives_authors() -> None:
+    before = '<div class="article-byline">By Jane Doe and John Smith</div>'
+    assert extract_article(page(before=before)).authors == ["Jane Doe", "John Smith"]
+
+
+def test_rel_author_links_give_authors() -> None:
+    before = '<p class="meta"><a rel="author" href="/jane">Jane Doe</a></p>'
+    assert extract_article(page(before=before)).authors == ["Jane Doe"]
+
+
+def test_clean_names_strips_titles_urls_and_staff() -> None:
+    raw = ["By Jane Doe, Staff Writer", "https://example.com/jane", "Staff", "JANE DOE"]
+    assert clean_names(raw) == ["Jane Doe"]
+
+
+def test_clean_names_keeps_comma_separated_coauthors() -> None:
+    assert clean_names(["By Ana Lopez, Ben Ray and Cy Young"]) == [
+        "Ana Lopez",
+        "Ben Ray",
+        "Cy Young",
+    ]
+
+
+def test_by_line_paragraph_leaves_the_body() -> None:
+    article = extract_article(page("By Jane Doe", *BODY))
+    assert article.authors == ["Jane Doe"]
+    assert article.paragraphs[0].startswith("The city council")
+
+
+# --- contributors and notes -------------------------------------------------------------
+
+
+def test_contributed_line_gives_contributors_and_stays_in_body() -> None:
+    line = "Associated Press writers Ann Lee in Boston and Bo Chen contributed to this report."
+    article = extract_article(page(*BODY, line))
+    assert article.contributors == ["Ann Lee", "Bo Chen"]
+    assert line in article.paragraphs
+
+
+def test_reuters_reporting_and_editing_line() -> None:
+    names = contributor_names("(Reporting by Tom Brown in Washington; Editing by Dan Grebler)")
+    assert names == ["Tom Brown", "Dan Grebler"]
+
+
+def test_additional_reporting_line() -> None:
+    assert contributor_names("Additional reporting by Maria Garcia.") == ["Maria Garcia"]
+
+
+def test_possessive_outlet_is_dropped_from_contributor() -> None:
+    assert contributor_names("CNN's Kate Bolduan contributed to this report.") == ["Kate Bolduan"]
+
+
+def test_correction_line_is_a_note_as_printed() -> None:
+    note = "Correction: An earlier version of this article misstated the size of the budget."
+    article = extract_article(page(*BODY, note))
+    assert article.notes == [note]
+
+
+def test_update_notice_is_a_note() -> None:
+    assert is_note("This story has been updated with comment from the mayor.")
+
+
+def test_developing_story_notice_is_a_note() -> None:
+    assert is_note("This is a developing story and will be updated.")
+
+
+def test_timestamp_is_not_a_note() -> None:
+    assert not is_note("Updated 3:45 PM ET, Tue March 5, 2024")
+
+
+def test_editors_note_outside_the_body_is_found() -> None:
+    note = "Editor's note: This article was corrected to fix the name of the council clerk."
+    article = extract_article(page(after=f'<aside class="note"><em>{note}</em></aside>'))
+    assert note in article.notes
+
+
+# --- body -------------------------------------------------------------------------------
+
+
+def test_body_keeps_article_paragraphs_and_drops_navigation() -> None:
+    article = extract_article(page())
+    assert article.paragraphs == BODY
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_json_ld_article_body_replaces_a_thin_extraction() -> None:
+    ld = json_ld({"@type": "NewsArticle", "headline": "H", "articleBody": "\n\n".join(BODY * 3)})
+    html = f"<html><head>{ld}</head><body><div>Subscribe for more.</div></body></html>"
+    assert extract_article(html).paragraphs == BODY * 3
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+def test_plain_text_first_line_is_headline_when_it_looks_like_one() -> None:
+    text = "Council approves budget\n" + "\n".join(BODY)
+    article = extract_article(text)
+    assert article.title == "Council approves budget"
+    assert article.paragraphs == BODY
+
+
+def test_plain_text_first_sentence_is_not_a_headline() -> None:
+    article = extract_article("\n".join(BODY))
+    assert article.title == ""
+    assert article.paragraphs == BODY
+
+
+def test_plain_text_label_is_not_a_headline() -> None:
+    article = extract_article("Story highlights\n" + "\n".join(BODY))
+    assert article.title == ""
+
+
+def test_hard_wrapped_plain_text_joins_lines_of_a_block() -> None:
+    assert split_plain_text("one two\nthree\n\nfour five\nsix") == [
+        "one two three",
+        "four five six",
+    ]
+
+
+def test_plain_text_contributor_line() -> None:
+    text = "\n".join([*BODY, "Jane Doe contributed to this report."])
+    assert extract_article(text).contributors == ["Jane Doe"]
+
+
+# --- empty, broken and mis-encoded input ------------------------------------------------
+
+
+def test_consent_page_is_empty() -> None:
+    html = page("We use cookies to improve your experience. Accept all cookies to continue.")
+    with pytest.raises(ExtractionEmpty, match="consent"):
+        extract_article(html, url="https://example.com/a")
+
+
+def test_empty_input_is_empty() -> None:
+    with pytest.raises(ExtractionEmpty):
+        extract_article(b"")
+
+
+def test_malformed_html_still_extracts() -> None:
+    html = "<html><body><div><p>" + "<p>".join(BODY) + "</div></span><b><i>unclosed"
+    assert extract_article(html).paragraphs[0] == BODY[0]
+
+
+def test_latin1_bytes_declared_in_meta_decode() -> None:
+    html = page(*BODY, "Le café est fermé le dimanche après la réunion du conseil.")
+    data = html.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1")
+    assert "Le café est fermé" in extract_article(data).text
+
+
+def test_undeclared_wrong_charset_bytes_are_replaced_not_fatal() -> None:
+    assert decode(b"caf\xe9 ok") == "caf\ufffd ok"
+
+
+def test_utf8_bom_is_honoured() -> None:
+    assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == "café"
+
+
+TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<script>", "<!--", "<html>"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=40), TAGS), max_size=30))
+def test_arbitrary_input_raises_nothing_but_extraction_empty(parts: list[str]) -> None:
+    text = "".join(parts)
+    for source in (text, text.encode("utf-8", "surrogatepass")):
+        try:
+            extract_article(source)
+        except ExtractionEmpty:
+            pass
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_raise_nothing_but_extraction_empty(data: bytes) -> None:
+    try:
+        extract_article(data)
+    except ExtractionEmpty:
+        pass
