@@ -6,10 +6,11 @@ from typing import Any
 
 from tracker.align import align_sentences, normalize_typography
 from tracker.analyze.claims import fact_changes, is_cosmetic, significance
+from tracker.analyze.ledger import quote_ledger
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
 from tracker.analyze.summary import summarize
 from tracker.inline import inline_diff
-from tracker.models import Alignment, Article, Claim, QuoteLedger, Report, SentenceChange
+from tracker.models import Alignment, Article, Claim, Report, SentenceChange
 from tracker.segment import split_sentences
 
 
@@ -81,7 +82,7 @@ def build_report(
     new_s, new_p = _sentences(new)
     rows = [_row(a, old_s, new_s, old_p, new_p) for a in align_sentences(old_s, new_s)]
     claims = _claims(rows)
-    quotes = _quote_ledger(old, new, old_s, new_s)
+    quotes = quote_ledger(old.paragraphs, new.paragraphs, old_s, new_s)
     c_added, c_removed = diff_names(
         [*old.authors, *old.contributors], [*new.authors, *new.contributors]
     )
@@ -112,7 +113,3 @@ def build_report(
         notes_removed=tuple(n_removed),
         summary=summary,
     )
-
-
-def _quote_ledger(old: Article, new: Article, old_s: list[str], new_s: list[str]) -> QuoteLedger:
-    return QuoteLedger()
