@@ -68,7 +68,7 @@ _AFTER_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _PREPOSITIONS = frozenset(
     "in at of from to with by for on about against than into like over under after before".split()
 )
-_PRONOUN_REACH = 2500
+_SENTENCE_REACH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +84,13 @@ class NameBook:
     runs: dict[str, list[_Run]] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, masked: str, speakers: Iterable[Attribution]) -> NameBook:
-        book = cls()
+    def build(
+        cls, masked: str, speakers: Iterable[Attribution], sentence_starts: Sequence[int]
+    ) -> NameBook:
+        book = cls(sentence_starts=list(sentence_starts))
         common = set(re.findall(r"\b[a-z][\w’'-]*", masked))
         people: set[str] = set()
         for m in _RUN.finditer(masked):
@@ -110,6 +113,23 @@ class NameBook:
             if not _after_preposition(masked, m.start()):
                 self.mentions.append((m.start(), name))
         self.gender = {n: c.most_common(1)[0][0] for n, c in votes.items() if c}
+        self._index_roles(masked)
+        self.mentions.sort()
+
+    def _index_roles(self, masked: str) -> None:
+        """ "the attorney general" as a mention of the one "Attorney General Jeff Stone"."""
+        roles: dict[str, set[str]] = {}
+        for runs in self.runs.values():
+            for run in runs:
+                title = [w for w in run.words[:-2] if w[:1].isupper() and not w.endswith(".")]
+                if title and title[-1] in _PERSON_TITLES:
+                    roles.setdefault(" ".join(title).lower(), set()).add(" ".join(run.words))
+        for role, names in roles.items():
+            if len(names) != 1:
+                continue
+            name = self.fullest(next(iter(names)).split()[-1:], len(masked)) or next(iter(names))
+            for m in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", masked):
+                self.mentions.append((m.start(), name))
 
     def fullest(self, words: Sequence[str], position: int) -> str | None:
         """The longest name run before `position` (or at it) ending with `words`."""
@@ -123,14 +143,18 @@ class NameBook:
         return " ".join(best.words) if best else None
 
     def person_before(self, position: int, pronoun: str) -> str | None:
-        """The person mentioned most recently before `position` who fits the pronoun."""
+        """The person a pronoun at `position` means: walking back sentence by sentence, the
+        first-named person (the likely subject) of the nearest sentence naming one who fits."""
         want = "f" if pronoun == "she" else "m"
-        i = bisect.bisect_left(self.mentions, (position, ""))
-        while i > 0 and position - self.mentions[i - 1][0] <= _PRONOUN_REACH:
-            name = self.mentions[i - 1][1]
-            if self.gender.get(name, want) == want:
-                return name
-            i -= 1
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        end = position
+        for start in reversed(self.sentence_starts[max(0, k - _SENTENCE_REACH) : k + 1]):
+            lo = bisect.bisect_left(self.mentions, (start, ""))
+            hi = bisect.bisect_left(self.mentions, (end, ""))
+            for _, name in self.mentions[lo:hi]:
+                if self.gender.get(name, want) == want:
+                    return name
+            end = start
         return None
 
     def resolve(self, speaker: str, position: int) -> str:

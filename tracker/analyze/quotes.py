@@ -56,7 +56,7 @@ def extract_quotes(text: str) -> list[Quote]:
     found = [_attribute(masked, sentences, s) for s in spans]
     kept = [(s, a) for s, a in zip(spans, found, strict=True) if _keep(text, masked, s, a)]
     kept = _inherit(masked, sentences, kept)
-    book = NameBook.build(masked, [a for _, a in kept if a])
+    book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
     return [_quote(text, s, _resolved(book, a, kept, s)) for s, a in kept]
 
 
