@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ _TYPO = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_SPACE_AT_PUNCT = re.compile(r"\s*([^\w\s])\s*")
+_SPACE_AT_PUNCT = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
 _DASHES = re.compile(r"-{2,}")
 _WORD = re.compile(r"\w+")
 
@@ -68,7 +69,7 @@ def normalize_typography(s: str) -> str:
     """
     s = unicodedata.normalize("NFKC", s).translate(_TYPO)
     s = _DASHES.sub("-", s)
-    s = _SPACE_AT_PUNCT.sub(r"\1", s)
+    s = _SPACE_AT_PUNCT.sub("", s)
     return _SPACE.sub(" ", s).strip()
 
 
@@ -83,7 +84,8 @@ def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     fn = [_features(s) for s in new]
     identical = _identical_pairs(fo, fn)
     similar = _similar_pairs(identical, fo, fn)
-    chain = _best_chain(_with_closeness([*identical, *similar], len(fo), len(fn)))
+    cands = _with_closeness([*identical, *similar], fo, fn)
+    chain = _best_chain(cands)
     pairs = _grow_splits(chain, fo, fn)
     pairs += _leftover_identical(identical, pairs)
     pairs += _match_moves(pairs, fo, fn)
@@ -162,11 +164,22 @@ def _similar_pairs(
 
 
 def _with_closeness(
-    cands: list[tuple[int, int, float]], n_old: int, n_new: int
+    cands: list[tuple[int, int, float]], fo: list[_Features], fn: list[_Features]
 ) -> list[tuple[int, int, float]]:
     """Break ties between equally good partners by how close their relative positions are."""
-    so, sn = max(1, n_old - 1), max(1, n_new - 1)
-    return [(i, j, w + 0.05 * (1 - abs(i / so - j / sn))) for i, j, w in cands]
+    so, sn = max(1, len(fo) - 1), max(1, len(fn) - 1)
+    return [
+        (i, j, w + 0.05 * (1 - abs(i / so - j / sn)) + _jitter(i, j, fo, fn)) for i, j, w in cands
+    ]
+
+
+def _jitter(i: int, j: int, fo: list[_Features], fn: list[_Features]) -> float:
+    """A tiny deterministic tie-breaker that is the same when old and new trade places.
+
+    It keeps the result symmetric: what is added from a to b is what is removed from b to a.
+    """
+    ends = sorted((f"{i}:{fo[i].key}", f"{j}:{fn[j].key}"))
+    return zlib.crc32("\x00".join(ends).encode("utf-8", "surrogatepass")) * 1e-15
 
 
 def _leftover_identical(identical: list[tuple[int, int, float]], pairs: list[_Pair]) -> list[_Pair]:
@@ -235,28 +248,41 @@ def _grow_splits(
         if fo[i].key == fn[j].key:
             out.append(_Pair((i,), (j,), "same"))
             continue
-        base = _score(fo[i], fn[j])
-        new_side = _try_join(fo[i], j, base, free_new, fn)
-        old_side = () if new_side else _try_join(fn[j], i, base, free_old, fo)
-        out.append(_Pair(old_side or (i,), new_side or (j,), "edited"))
+        old_side, new_side = _best_join(i, j, free_old, free_new, fo, fn)
+        free_old.difference_update(old_side)
+        free_new.difference_update(new_side)
+        out.append(_Pair(old_side, new_side, "edited"))
     return out
 
 
-def _try_join(
-    one: _Features, k: int, base: float, free: set[int], feats: list[_Features]
-) -> tuple[int, ...]:
-    """(k, neighbour) when joining a free neighbour of k matches `one` clearly better."""
-    for nb in (k + 1, k - 1):
-        contained = _containment(feats[nb], one) if nb in free else 0.0
-        if contained < 0.5:
-            continue
-        lo, hi = min(k, nb), max(k, nb)
-        joined = _features(f"{feats[lo].key} {feats[hi].key}")
-        gain = _SPLIT_GAIN_CONTAINED if contained >= 0.8 else _SPLIT_GAIN
-        if _score(one, joined) > base + gain:
-            free.discard(nb)
-            return (lo, hi)
-    return ()
+def _best_join(
+    i: int, j: int, free_old: set[int], free_new: set[int], fo: list[_Features], fn: list[_Features]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The best of: the 1-1 pair, a split with a free new neighbour, a merge with an old one."""
+    base = _score(fo[i], fn[j])
+    best: tuple[float, tuple[int, ...], tuple[int, ...]] = (0.0, (i,), (j,))
+    for nb in (j - 1, j + 1):
+        gain = _join_gain(fo[i], j, nb, base, free_new, fn)
+        if gain:
+            best = max(best, (gain + _jitter(i, nb, fo, fn), (i,), (min(j, nb), max(j, nb))))
+    for nb in (i - 1, i + 1):
+        gain = _join_gain(fn[j], i, nb, base, free_old, fo)
+        if gain:
+            best = max(best, (gain + _jitter(nb, j, fo, fn), (min(i, nb), max(i, nb)), (j,)))
+    return best[1], best[2]
+
+
+def _join_gain(
+    one: _Features, k: int, nb: int, base: float, free: set[int], feats: list[_Features]
+) -> float:
+    """How much joining free neighbour `nb` to `k` raises the match with `one` (0.0: not enough)."""
+    contained = _containment(feats[nb], one) if nb in free else 0.0
+    if contained < 0.5:
+        return 0.0
+    lo, hi = min(k, nb), max(k, nb)
+    gain = _score(one, _features(f"{feats[lo].key} {feats[hi].key}")) - base
+    needed = _SPLIT_GAIN_CONTAINED if contained >= 0.8 else _SPLIT_GAIN
+    return gain if gain > needed else 0.0
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -273,7 +299,9 @@ def _scored_candidates(
     if len(olds) * len(news) <= _ALL_PAIRS_MAX:
         pairs: Iterable[tuple[int, int]] = ((i, j) for i in olds for j in news)
     else:
-        pairs = _indexed_pairs(olds, news, fo, fn)
+        forward = _indexed_pairs(olds, news, fo, fn)
+        backward = _indexed_pairs(news, olds, fn, fo)
+        pairs = set(forward).union((i, j) for j, i in backward)
     scored: dict[tuple[int, int], float] = {}
     for i, j in pairs:
         w = weigh(fo[i], fn[j])
@@ -315,7 +343,10 @@ def _match_moves(pairs: list[_Pair], fo: list[_Features], fn: list[_Features]) -
         return []
     scored = _scored_candidates(olds, news, fo, fn, _score)
     out: list[_Pair] = []
-    for (i, j), w in sorted(scored.items(), key=lambda item: (-item[1], item[0])):
+    ranked = sorted(
+        scored.items(), key=lambda item: -item[1] - _jitter(item[0][0], item[0][1], fo, fn)
+    )
+    for (i, j), w in ranked:
         if w >= _MOVE_MIN and i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
