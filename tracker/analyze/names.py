@@ -183,13 +183,22 @@ def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:
     at = start
     for m in re.finditer(r"\S+", run):
         word = m.group()
-        if word in _LEADING_STOP or (word.lower() in common and word.lower() not in _JOINERS):
+        if _breaks_run(word, common):
             out.extend(_run(words, at))
             words, at = [], start + m.end() + 1
         else:
             words.append(word)
     out.extend(_run(words, at))
     return out
+
+
+def _breaks_run(word: str, common: set[str]) -> bool:
+    """Everyday words, shouted headings and quoted words are not parts of a name."""
+    if word in _LEADING_STOP or (word.isupper() and len(word) > 3):
+        return True
+    if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
+        return True
+    return word.lower() in common and word.lower() not in _JOINERS
 
 
 def _run(words: list[str], start: int) -> list[_Run]:

@@ -57,7 +57,8 @@ def extract_quotes(text: str) -> list[Quote]:
     kept = [(s, a) for s, a in zip(spans, found, strict=True) if _keep(text, masked, s, a)]
     kept = _inherit(masked, sentences, kept)
     book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
-    return [_quote(text, s, _resolved(book, a, kept, s)) for s, a in kept]
+    resolved = [_resolved(book, a, kept, s) for s, a in kept]
+    return [_quote(text, s, a) for (s, _), a in zip(kept, _fill_pronouns(resolved), strict=True)]
 
 
 # -- 1. scan ---------------------------------------------------------------------------------
@@ -285,6 +286,19 @@ def _resolved(
         return _plural_before(kept, span, found)
     name = book.resolve(found.speaker, found.position)
     return Attribution(name, found.cue, found.position)
+
+
+def _fill_pronouns(found: Sequence[Attribution | None]) -> list[Attribution | None]:
+    """A pronoun the narration could not resolve means the last named speaker before it."""
+    out: list[Attribution | None] = []
+    last: str | None = None
+    for a in found:
+        if a and a.speaker.lower() in ("he", "she") and last:
+            a = Attribution(last, a.cue, a.position)
+        elif a and a.speaker[:1].isupper() and a.speaker.lower() != "they":
+            last = a.speaker
+        out.append(a)
+    return out
 
 
 def _plural_before(

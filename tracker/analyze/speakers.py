@@ -161,6 +161,8 @@ def _np_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
 
 def _described_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
     """A short determiner-led description: "the New York businessman", "a longtime friend"."""
+    if end == 0 or toks[end - 1].text.lower() in _CLAUSE_WORDS | _CONNECTORS:
+        return None
     for i in range(end - 2, max(-1, end - 7), -1):
         word = toks[i].text
         if not word[:1].isalnum():
@@ -193,6 +195,8 @@ def _name_phrase_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | Non
 def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     """Token range [start, j) of the noun phrase starting at index `start`, if any."""
     j = start
+    if j < len(toks) and toks[j].text.lower() in _CONNECTORS - {"the"}:
+        return None
     if j < len(toks) and (toks[j].text.lower() in _DETERMINERS or toks[j].text.isdigit()):
         j += 1
     while j < len(toks) and _accept_backward(toks[j].text):
@@ -296,6 +300,8 @@ def _attribute_at(
         subj = _np_after(toks, cue + 2)
     elif word in _PARTICIPLES:
         subj = _sentence_subject(toks[:cue])
+    elif inverted and cue > 0 and toks[cue - 1].text == ",":
+        subj = _subject_of(toks, cue) or _inverted_subject(toks, cue + 1)
     elif inverted:
         subj = _inverted_subject(toks, cue + 1) or _subject_of(toks, cue)
     else:
