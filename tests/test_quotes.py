@@ -222,3 +222,18 @@ def test_arbitrary_text_gives_valid_offsets(text: str) -> None:
     for q in extract_quotes(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert _bare(q.text) == _bare(text[q.start : q.end])
+
+
+def test_pronoun_after_role_noun_means_the_titled_person() -> None:
+    text = (
+        "Attorney General Jeff Stone met the envoy twice.\n\n"
+        "Sen. Al Frank told CNN that the meetings were troubling.\n\n"
+        "The attorney general pushed back on Thursday.\n\n"
+        "“I never discussed the campaign with anyone,” he said."
+    )
+    assert _only(text).speaker == "Attorney General Jeff Stone"
+
+
+def test_short_tag_sentence_after_a_closed_quote() -> None:
+    text = "“That is a false comparison!” Maher replied. “Look at the numbers.”"
+    assert _speakers(text) == ["Maher", "Maher"]

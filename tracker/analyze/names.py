@@ -122,7 +122,7 @@ class NameBook:
         for runs in self.runs.values():
             for run in runs:
                 title = [w for w in run.words[:-2] if w[:1].isupper() and not w.endswith(".")]
-                if title and title[-1] in _PERSON_TITLES:
+                if any(w in _PERSON_TITLES for w in title):
                     roles.setdefault(" ".join(title).lower(), set()).add(" ".join(run.words))
         for role, names in roles.items():
             if len(names) != 1:
@@ -183,7 +183,7 @@ def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:
     at = start
     for m in re.finditer(r"\S+", run):
         word = m.group()
-        if _breaks_run(word, common):
+        if _breaks_run(word, common if not words else set()):
             out.extend(_run(words, at))
             words, at = [], start + m.end() + 1
         else:
@@ -198,7 +198,7 @@ def _breaks_run(word: str, common: set[str]) -> bool:
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
         return True
-    return word.lower() in common and word.lower() not in _JOINERS
+    return word.lower() in common and word.lower() not in _JOINERS and word not in _PERSON_TITLES
 
 
 def _run(words: list[str], start: int) -> list[_Run]:

@@ -35,6 +35,7 @@ _NO_END = re.compile(
 )
 _COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
 _SHORT = 2
+_TAG_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def _attribute(
     masked: str, sentences: Sequence[tuple[int, int]], span: _Span
 ) -> Attribution | None:
     lo, left, ro, right = _frames(masked, sentences, span)
-    if not right.strip():
+    if not right.strip() and not left.strip():
         ro, right = _tag_sentence(masked, sentences, span)
     if adjacent_cue(right):
         found = attribute_after(right, ro)
@@ -201,6 +202,8 @@ def _tag_sentence(
     start, end = sentences[k]
     tail = masked[start:end]
     cut = min((tail.find(m) for m in _MARKS if m in tail), default=len(tail))
+    if len(_WORD.findall(tail, 0, cut)) > _TAG_WORDS:
+        return span.close + 1, ""
     return start, tail[:cut]
 
 
@@ -241,18 +244,23 @@ def _neighbour(
     i: int,
 ) -> Attribution | None:
     span = done[i][0]
-    if i > 0 and done[i - 1][1] and _same_run(masked, sentences, done[i - 1][0], span):
-        return done[i - 1][1]
+    before = done[i - 1][1] if i > 0 else None
+    if before and _same_run(masked, sentences, done[i - 1][0], span, before.position):
+        return before
     if not masked[masked.rfind("\n", 0, span.open) + 1 : span.open].strip():
         return _previous_paragraph_speaker(masked, sentences, done, i)
     return None
 
 
-def _same_run(masked: str, sentences: Sequence[tuple[int, int]], a: _Span, b: _Span) -> bool:
-    """Whether quote `b` follows quote `a` in the same or the next sentence of one paragraph."""
+def _same_run(
+    masked: str, sentences: Sequence[tuple[int, int]], a: _Span, b: _Span, tag: int = -1
+) -> bool:
+    """Whether quote `b` follows quote `a` (or its tag, `“…!” Maher replied.`) in the same or
+    the next sentence of one paragraph."""
     if "\n" in masked[a.close : b.open]:
         return False
-    return _sentence_at(sentences, b.open) - _sentence_at(sentences, a.close) <= 1
+    last = _sentence_at(sentences, max(a.close, tag if tag < b.open else -1))
+    return _sentence_at(sentences, b.open) - last <= 1
 
 
 def _previous_paragraph_speaker(
