@@ -160,7 +160,9 @@ def _from_text(text: str, url: str | None) -> Article:
     paragraphs = split_plain_text(text)
     title = paragraphs.pop(0) if paragraphs and _looks_like_headline(paragraphs[0]) else ""
     paragraphs, authors = _split_bylines(paragraphs)
-    _require_body(paragraphs, url)
+    if not paragraphs:
+        where = url or "the text"
+        raise ExtractionEmpty(f"no article text in {where}; give a file with the article's body")
     notes, names = notes_and_contributors(paragraphs)
     return Article(
         title=title,

@@ -1,0 +1,138 @@
+"""`tracker diff` and `tracker changelog` from the outside: formats, exit codes, filters, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+STORY = Path(__file__).parent / "fixtures" / "story"
+OLD, NEW = str(STORY / "v1.txt"), str(STORY / "v2.txt")
+URL = "https://news.example.org/2024/05/river-road-flood"
+
+runner = CliRunner()
+
+
+def _diff_json(*args: str) -> dict[str, object]:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    doc: dict[str, object] = json.loads(result.stdout)
+    return doc
+
+
+def test_diff_json_reports_headline_claim_quote_contributor_and_note() -> None:
+    doc = _diff_json()
+    assert doc["headline"] == {
+        "old": "Flood waters close river road",
+        "new": "Flood waters close river road; dozens evacuated",
+    }
+    changes = [c for claim in doc["claims"] for c in claim["changes"]]  # type: ignore[attr-defined]
+    assert {"kind": "number", "old": "12", "new": "31"} in changes
+    assert any(c["kind"] == "hedge" for c in changes)
+    added = doc["quotes"]["added"]  # type: ignore[index]
+    assert [q["speaker"] for q in added] == ["Mayor Priya Shah"]
+    assert doc["contributors"] == {"added": ["Sam Okafor"], "removed": []}
+    assert any(n.startswith("Correction:") for n in doc["notes"]["added"])  # type: ignore[index]
+
+
+def test_diff_of_identical_files_is_all_same_and_exit_code_zero() -> None:
+    result = runner.invoke(app, ["diff", OLD, OLD, "--format", "json", "--exit-code"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert {s["kind"] for s in doc["sentences"]} == {"same"}
+    assert doc["summary"] == "No changes."
+
+
+def test_exit_code_three_when_versions_differ() -> None:
+    assert runner.invoke(app, ["diff", OLD, NEW, "--exit-code"]).exit_code == 3
+    assert runner.invoke(app, ["diff", OLD, NEW]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_each_format_prints_the_summary(fmt: str) -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--format", fmt])
+    assert result.exit_code == 0
+    assert "Headline changed" in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_only_keeps_the_chosen_parts() -> None:
+    doc = _diff_json("--only", "contributors")
+    assert doc["headline"] is None
+    assert doc["claims"] == []
+    assert doc["contributors"] == {"added": ["Sam Okafor"], "removed": []}
+    assert str(doc["summary"]).startswith("New contributors: Sam Okafor")
+
+
+def test_unknown_only_part_is_bad_usage() -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--only", "weather"])
+    assert result.exit_code == 2
+    assert "weather" in result.stderr
+
+
+def test_missing_file_is_a_one_line_error() -> None:
+    result = runner.invoke(app, ["diff", OLD, "/nonexistent/new.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    for source, at in ((OLD, "2024-05-05T08:00:00Z"), (NEW, "2024-05-06T09:30:00Z")):
+        result = runner.invoke(
+            app, ["snapshot", source, "--url", URL, "--at", at, "--store", str(path)]
+        )
+        assert result.exit_code == 0, result.output
+    return path
+
+
+def test_diff_of_stored_versions_defaults_to_the_last_two(store: Path) -> None:
+    result = runner.invoke(app, ["diff", URL, "--store", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["from"]["version"] == 1
+    assert doc["to"]["version"] == 2
+    assert doc["headline"]["new"].endswith("dozens evacuated")
+
+
+def test_diff_of_an_unknown_url_says_how_to_fix_it(store: Path) -> None:
+    result = runner.invoke(app, ["diff", "https://news.example.org/other", "--store", str(store)])
+    assert result.exit_code == 1
+    assert "tracker snapshot" in result.stderr
+
+
+def test_changelog_atom_feed_parses_and_escapes(store: Path) -> None:
+    result = runner.invoke(app, ["changelog", "--store", str(store), "--format", "atom"])
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse(result.stdout)
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == [
+        "Flood waters close river road; dozens evacuated (v2)",
+        "Flood waters close river road (v1)",
+    ]
+    assert "12" in feed.entries[0].summary
+
+
+def test_changelog_since_keeps_later_versions_only(store: Path) -> None:
+    result = runner.invoke(
+        app, ["changelog", "--store", str(store), "--format", "json", "--since", "2024-05-06"]
+    )
+    doc = json.loads(result.stdout)
+    versions = doc["articles"][0]["versions"]
+    assert [v["version"] for v in versions] == [2]
+    assert "31" in versions[0]["summary"]
+
+
+def test_changelog_markdown_lists_each_version(store: Path) -> None:
+    result = runner.invoke(app, ["changelog", URL, "--store", str(store)])
+    assert result.exit_code == 0
+    assert "### v1" in result.stdout
+    assert "### v2" in result.stdout
+    assert "Sam Okafor" in result.stdout
