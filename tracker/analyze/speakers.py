@@ -23,12 +23,25 @@ _CUES = frozenset(
     exclaimed mused recounted pointed described describes called calls pressed reacted remembered
     wondered demurred commented emailed texted retorted interjected snapped scoffed asserted
     contended opined elaborated repeated reflected speculated hinted explained agreed disagreed
-    read reads recalled reasoned chimed offered observed""".split()
+    read reads recalled reasoned chimed offered observed reported reports proclaimed proclaims
+    riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
+    raved lectured""".split()
+)
+_SUBJECT_CUES = frozenset(
+    """praised praises blamed blames thanked thanks criticized criticizes accused accuses
+    denounced denounces decried decries slammed slams ripped rips attacked attacks mocked mocks
+    dismissed dismisses defended defends touted touts pondered ponders predicted predicts
+    lauded hailed welcomed welcomes condemned condemns derided derides rejected rejects
+    vowed promised pledged pledges endorsed endorses urged urges implored warned questioned
+    questions described describes characterized labeled labelled dubbed branded cited cites
+    likened compared compares recalled recalls quoted quotes offered admitted added""".split()
 )
 _PARTICIPLES = frozenset(
     """saying adding telling writing noting arguing insisting explaining warning calling asking
-    declaring tweeting stating claiming describing""".split()
+    declaring tweeting stating claiming describing citing calling praising blaming
+    accusing warning urging promising vowing reporting proclaiming""".split()
 )
+_BACK_VERBS = frozenset("shot fired hit pushed struck snapped".split())
 _NOT_AFTER_CALLED = frozenset("for on off in up out back into".split())
 _ADVERBS = frozenset(
     """also later previously then again recently once has have had would will further simply
@@ -250,6 +263,10 @@ def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
 
 def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
     word = toks[i].text.lower()
+    if i > 0 and toks[i].text[:1].isupper() and word != "according":
+        return False
+    if word in _BACK_VERBS:
+        return i + 1 < len(toks) and toks[i + 1].text.lower() == "back"
     if word in ("called", "calls", "calling"):
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
         return nxt not in _NOT_AFTER_CALLED
@@ -257,7 +274,7 @@ def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "out"
     if word == "according":
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "to"
-    return word in _CUES or word in _PARTICIPLES
+    return word in _CUES or word in _SUBJECT_CUES or word in _PARTICIPLES
 
 
 def _cue_phrase(text: str, toks: Sequence[_Tok], cue: int, after: int) -> tuple[str, int]:
@@ -320,6 +337,7 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
             return None
         if _is_cue(toks, i) and toks[i].text.lower() not in _PARTICIPLES:
             first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","
+            first = first and toks[i].text.lower() not in _SUBJECT_CUES
             found = _attribute_at(text, toks, i, first, offset)
             if found or i - lead <= 2:
                 return found
@@ -341,4 +359,4 @@ def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
     toks = tokenize(after[:60])
     head = [t.text for t in toks[:5] if t.text not in ",;"]
-    return any(w.lower() in _CUES for w in head[:4])
+    return any(w.lower() in _CUES or w.lower() in _SUBJECT_CUES for w in head[:4])
