@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.analyze.names import NameBook
-from tracker.analyze.speakers import Attribution, adjacent_cue, attribute_after, attribute_before
+from tracker.analyze.speakers import (
+    Attribution,
+    adjacent_cue,
+    attribute_after,
+    attribute_before,
+    attribute_subject,
+)
 from tracker.models import Quote
 
 _MARKS = frozenset('"“”„«»')
@@ -189,7 +195,8 @@ def _attribute(
         found = attribute_after(right, ro)
         if found:
             return found
-    return attribute_before(left, lo) or attribute_after(right, ro)
+    found = attribute_before(left, lo) or attribute_after(right, ro)
+    return found or attribute_subject(left, lo)
 
 
 def _tag_sentence(

@@ -49,6 +49,13 @@ _ADVERBS = frozenset(
     separately frequently has since already only still even never""".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would can could may might must should did does do".split()
+)
+_NOT_VERBS = frozenset(
+    """of in on at for with from by to as and or but the a an this that these those his her
+    their its is' news always""".split()
+)
 _RELATIVES = frozenset(("who", "which", "that"))
 _CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
 _DETERMINERS = frozenset(
@@ -353,6 +360,38 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
             if found:
                 return found
     return None
+
+
+def attribute_subject(text: str, offset: int) -> Attribution | None:
+    """The subject of the narration that carries a partial quote and names no cue:
+    `Hollande denounced Trump's remarks as “` means Hollande."""
+    toks = tokenize(text)
+    subj = _sentence_subject(toks)
+    if subj is None:
+        return None
+    k = _skip_apposition(toks, subj[1])
+    while k < len(toks) and toks[k].text.lower() in _ADVERBS - {"has", "have", "had"}:
+        k += 1
+    if k >= len(toks) or not _verb_like(toks[k].text):
+        return None
+    return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
+
+
+def _skip_apposition(toks: Sequence[_Tok], k: int) -> int:
+    """The index after `, a Wisconsin Republican,` when one starts at `k`."""
+    if k >= len(toks) or toks[k].text != ",":
+        return k
+    for j in range(k + 1, min(len(toks), k + 16)):
+        if toks[j].text == ",":
+            return j + 1
+    return len(toks)
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    if not word.isalpha() or word != low or low in _NOT_VERBS:
+        return False
+    return low.endswith(("ed", "es", "s")) or low in _CUES or low in _AUXILIARIES
 
 
 def adjacent_cue(after: str) -> bool:
