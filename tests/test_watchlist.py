@@ -16,6 +16,7 @@ from tracker.watchlist import (
     WatchListCorrupt,
     WatchNotFound,
     WatchOptions,
+    add_entries,
     add_entry,
     due_entries,
     load_watchlist,
@@ -56,6 +57,20 @@ def test_add_returns_a_new_list_and_leaves_the_old_one() -> None:
     empty = WatchList()
     add_entry(empty, new_entry(ARTICLE, "article", T0))
     assert len(empty) == 0
+
+
+def test_add_entries_appends_only_new_urls_in_order() -> None:
+    found = [new_entry(url, "article", T0) for url in (FEED, ARTICLE, f"{FEED}#again")]
+    assert [entry.url for entry in add_entries(_list(ARTICLE), found)] == [ARTICLE, FEED]
+
+
+def test_a_list_built_with_duplicates_keeps_the_first() -> None:
+    first, second = new_entry(ARTICLE, "article", T0), new_entry(f"{ARTICLE}#x", "feed", T0)
+    assert WatchList((first, second)).entries == (first,)
+
+
+def test_find_returns_the_entry_for_a_url() -> None:
+    assert _list(ARTICLE, FEED).find(f"{FEED}#top") == new_entry(FEED, "article", T0)
 
 
 def test_contains_compares_by_watch_key() -> None:

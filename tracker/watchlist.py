@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -72,16 +72,28 @@ class WatchEntry:
 
 @dataclass(frozen=True, slots=True)
 class WatchList:
-    """Watched entries in the order they were added, one per `watch_key`."""
+    """Watched entries in the order they were added, one per `watch_key` (later duplicates are
+    dropped when the list is built)."""
 
     entries: tuple[WatchEntry, ...] = ()
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, int] = {}
+        for position, entry in enumerate(self.entries):
+            index.setdefault(entry.key, position)
+        if len(index) != len(self.entries):
+            kept = sorted(index.values())
+            object.__setattr__(self, "entries", tuple(self.entries[i] for i in kept))
+            index = {self.entries[i].key: i for i in range(len(self.entries))}
+        object.__setattr__(self, "_index", index)
 
     def find(self, url: str) -> WatchEntry | None:
-        key = watch_key(url)
-        return next((entry for entry in self.entries if entry.key == key), None)
+        position = self._index.get(watch_key(url))
+        return None if position is None else self.entries[position]
 
     def __contains__(self, url: object) -> bool:
-        return isinstance(url, str) and self.find(url) is not None
+        return isinstance(url, str) and watch_key(url) in self._index
 
     def __iter__(self) -> Iterator[WatchEntry]:
         return iter(self.entries)
@@ -117,9 +129,15 @@ def new_entry(
 
 def add_entry(watchlist: WatchList, entry: WatchEntry) -> WatchList:
     """The list with `entry` appended; unchanged when its URL is already watched."""
-    if entry.url in watchlist:
+    return add_entries(watchlist, (entry,))
+
+
+def add_entries(watchlist: WatchList, entries: Iterable[WatchEntry]) -> WatchList:
+    """The list with each new entry appended in order; URLs already watched are skipped."""
+    fresh = tuple(entries)
+    if all(entry.url in watchlist for entry in fresh):
         return watchlist
-    return WatchList(entries=(*watchlist.entries, entry))
+    return WatchList(entries=(*watchlist.entries, *fresh))
 
 
 def remove_entry(watchlist: WatchList, url: str, with_discovered: bool = False) -> WatchList:
@@ -143,12 +161,14 @@ def _found_by(entry: WatchEntry, feed_key: str) -> bool:
 
 def update_entry(watchlist: WatchList, entry: WatchEntry) -> WatchList:
     """The list with the entry of the same URL replaced by `entry`, in place."""
-    key = entry.key
-    if entry.url not in watchlist:
+    position = watchlist._index.get(entry.key)
+    if position is None:
         raise WatchNotFound(
             f"{entry.url} is not on the watch list; add it with 'tracker watch add'"
         )
-    return WatchList(entries=tuple(entry if e.key == key else e for e in watchlist.entries))
+    entries = list(watchlist.entries)
+    entries[position] = entry
+    return WatchList(entries=tuple(entries))
 
 
 def due_entries(
@@ -268,13 +288,13 @@ def _decode(document: Any) -> WatchList:
     entries = document["entries"]
     if not isinstance(entries, list):
         raise TypeError("'entries' must be a list")
-    watchlist = WatchList()
+    decoded: list[WatchEntry] = []
     for number, raw in enumerate(entries, start=1):
         try:
-            watchlist = add_entry(watchlist, _decode_entry(raw))
+            decoded.append(_decode_entry(raw))
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise ValueError(f"entry {number}: {_describe(error)}") from None
-    return watchlist
+    return WatchList(entries=tuple(decoded))
 
 
 def _decode_entry(raw: dict[str, Any]) -> WatchEntry:
