@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,15 @@ def test_json_feed_reads_authors_of_version_1_1_and_1_0() -> None:
 def test_json_feed_published_is_iso_8601_in_utc() -> None:
     feed = parse_feed(_fixture("feed.json"), "https://city.example.com/feed.json")
     assert feed.items[0].published == "2024-05-04T06:15:00+00:00"
+
+
+@pytest.mark.parametrize("date", ["yesterday", "0001-01-01T00:00:00+05:00", "2024-13-01"])
+def test_json_feed_unreadable_date_is_none(date: str) -> None:
+    content = (
+        '{"version": "https://jsonfeed.org/version/1", "items": '
+        f'[{{"url": "https://e.com/a", "date_published": "{date}"}}]}}'
+    ).encode()
+    assert parse_feed(content, "https://e.com/").items[0].published is None
 
 
 def test_rss_relative_link_resolves_against_base_url() -> None:
@@ -210,3 +220,29 @@ def test_parse_feed_on_feed_like_fragments_raises_only_feed_invalid(content: byt
         parse_feed(content, "https://example.com/rss")
     except FeedInvalid:
         pass
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+_JSON_ITEMS = st.lists(
+    st.dictionaries(
+        st.sampled_from(
+            ["url", "id", "external_url", "title", "date_published", "authors", "author"]
+        ),
+        _JSON_VALUES | st.sampled_from(["/a", "https://e.com/b", "2024-05-01T00:00:00Z"]),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON_ITEMS)
+def test_parse_feed_on_odd_json_feed_items_never_crashes(items: list[object]) -> None:
+    document = {"version": "https://jsonfeed.org/version/1.1", "items": items}
+    feed = parse_feed(json.dumps(document).encode(), "https://e.com/feed.json")
+    assert all(item.url.startswith(("http://", "https://")) for item in feed.items)

@@ -222,11 +222,9 @@ def _json_date(value: object) -> str | None:
         return None
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return (moment.astimezone(timezone.utc) if moment.tzinfo else moment).isoformat()
+    except (ValueError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        return moment.isoformat()
-    return moment.astimezone(timezone.utc).isoformat()
 
 
 def _absolute_url(link: str | None, base_url: str) -> str | None:
