@@ -12,6 +12,7 @@ from tracker.errors import ExtractionEmpty
 from tracker.extract import decode, extract_article
 from tracker.extract_meta import clean_names, clean_title, iso_date
 from tracker.extract_text import contributor_names, is_note, split_plain_text
+from tracker.extract_title import TitleCandidate, choose_title
 
 BODY = [
     "The city council voted on Tuesday to approve a new budget for the coming fiscal year, "
@@ -96,6 +97,73 @@ def test_title_tag_loses_its_site_suffix() -> None:
 
 def test_clean_title_drops_the_named_site() -> None:
     assert clean_title("Council approves budget - CNN", "CNN") == "Council approves budget"
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    ld = json_ld({"@type": "NewsArticle", "headline": "Council approves budget"})
+    ld = ld.replace(">{", "><![CDATA[{").replace("}<", "}]]><")
+    assert extract_article(page(head=ld, title="Other words entirely")).title == (
+        "Council approves budget"
+    )
+
+
+def test_dublin_core_title_is_a_title_source() -> None:
+    head = '<meta property="dc:title" content="Council approves budget">'
+    assert extract_article(page(head=head)).title == "Council approves budget"
+
+
+def test_fuller_visible_headline_replaces_a_shortened_meta_title() -> None:
+    head = '<meta property="og:title" content="Council approves budget">'
+    before = "<h1>Late-night vote: council approves budget for transit</h1>"
+    assert extract_article(page(before=before, head=head)).title == (
+        "Late-night vote: council approves budget for transit"
+    )
+
+
+def test_shorter_visible_headline_keeps_the_fuller_json_ld_headline() -> None:
+    ld = json_ld({"@type": "NewsArticle", "headline": "How the council approved its 2024 budget"})
+    before = "<h1>Council approved budget</h1>"
+    assert extract_article(page(before=before, head=ld)).title == (
+        "How the council approved its 2024 budget"
+    )
+
+
+def test_headline_backed_by_other_sources_beats_a_lone_json_ld_headline() -> None:
+    ld = json_ld(
+        {"@type": "Article", "headline": "matrix equal to its transpose", "name": "Matrix"}
+    )
+    html = page(head=ld, title="Hermitian matrix - Wiki", before="<h1>Hermitian matrix</h1>")
+    html = html.replace('"name": "Matrix"', '"name": "Hermitian matrix"')
+    assert extract_article(html).title == "Hermitian matrix"
+
+
+def test_unbacked_logo_heading_does_not_replace_the_meta_title() -> None:
+    head = '<meta property="og:title" content="Council approves budget">'
+    html = page(head=head, before="<h1>The Daily Example</h1>")
+    assert extract_article(html).title == "Council approves budget"
+
+
+def test_site_name_is_not_taken_as_the_headline() -> None:
+    head = (
+        '<meta property="og:title" content="Example News">'
+        '<meta property="og:site_name" content="Example News">'
+    )
+    html = page(head=head, title="Council approves budget - Example News")
+    assert extract_article(html).title == "Council approves budget"
+
+
+def test_choose_title_prefers_the_candidate_most_sources_back() -> None:
+    candidates = [
+        TitleCandidate("Modern ambitions behind neon", "meta"),
+        TitleCandidate("Why neon is the symbol of the century", "meta"),
+        TitleCandidate("A brief history of neon signage", "title"),
+        TitleCandidate("Why neon is the symbol of the century", "page"),
+    ]
+    assert choose_title(candidates) == "Why neon is the symbol of the century"
+
+
+def test_choose_title_of_nothing_is_empty() -> None:
+    assert choose_title([TitleCandidate("Logo", "page")]) == ""
 
 
 def test_canonical_link_is_the_article_url() -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tracker.extract_title import TitleCandidate, choose_title, page_headings
+
 _ARTICLE_TYPES = frozenset(
     {
         "article",
@@ -37,6 +39,7 @@ _BYLINE_EXCLUDE = re.compile(
 )
 _COMMENTS = re.compile(r"comment|reply|respond|discussion|related|recommend|sidebar", re.I)
 _BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +60,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     ld = _json_ld_article(tree)
     meta = _meta_tags(tree)
     site = _first(meta, "og:site_name", "application-name", "twitter:site")
-    title = _first_text(
-        _ld_text(ld.get("headline")),
-        _first(meta, "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title"),
-    )
-    title = clean_title(title, site) if title else clean_title(_title_tag(tree), site, loose=True)
-    title = title or _single_h1(tree)
+    title = choose_title(_title_candidates(tree, ld, meta, site)) or _single_h1(tree)
     authors = clean_names(_ld_authors(ld.get("author")))
     if not authors:
         authors = clean_names(_meta_authors(meta))
@@ -81,6 +79,16 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     )
 
 
+_TITLE_KEYS = (
+    "dc:title",
+    "dc.title",
+    "dcterms:title",
+    "dcterm:title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+)
 _PUBLISHED_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -128,8 +136,9 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _load_json(text: str) -> Any:
+    text = _CDATA.sub("", text).strip().removesuffix(";")
     try:
-        return json.loads(text.strip().removesuffix(";"), strict=False)
+        return json.loads(text, strict=False)
     except (ValueError, RecursionError):
         return None
 
@@ -200,12 +209,36 @@ def _first_text(*values: str) -> str:
     return next((" ".join(v.split()) for v in values if v and v.strip()), "")
 
 
+_AUTHOR_KEYS = (
+    "dc:creator",
+    "dc.creator",
+    "dcterms:creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+)
+
+
 def _meta_authors(meta: dict[str, str]) -> list[str]:
-    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+    for key in _AUTHOR_KEYS:
         value = meta.get(key, "")
         if value and "://" not in value and not value.startswith("www."):
             return re.split(r"\s*[;|]\s*", value)
     return []
+
+
+def _title_candidates(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], meta: dict[str, str], site: str
+) -> list[TitleCandidate]:
+    """Every statement of the headline, best source first, site names removed."""
+    found = [TitleCandidate(_ld_text(ld.get(key)), "ld") for key in ("headline", "name")]
+    found.append(TitleCandidate(_first(meta, *_TITLE_KEYS), "meta"))
+    found = [TitleCandidate(clean_title(c.text, site), c.source) for c in found]
+    found.append(TitleCandidate(clean_title(_title_tag(tree), site, loose=True), "title"))
+    found += [TitleCandidate(text, "page") for text in page_headings(tree)]
+    site_key = _key(site)  # the site's own name is no headline
+    return [c for c in found if not site_key or _key(c.text) != site_key]
 
 
 def _single_h1(tree: lxml_html.HtmlElement) -> str:
