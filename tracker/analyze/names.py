@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tracker.analyze._first_names import FEMALE, MALE
 from tracker.analyze.speakers import Attribution
 
 _TITLE = (
@@ -69,6 +70,14 @@ _PREPOSITIONS = frozenset(
     "in at of from to with by for on about against than into like over under after before".split()
 )
 _SENTENCE_REACH = 4
+_SPEECH = (
+    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|argued|insisted"
+    r"|warned|replied|responded|continued|recalled|acknowledged|tweeted|stated|declared)"
+)
+_SPEAKS_AFTER = re.compile(
+    rf"(?:[’']s?)?(?:,[^,.;“”\"·]{{1,80}},)?\s+(?:(?:also|later|then|has|had|once)\s+)?{_SPEECH}\b"
+)
+_SPEAKS_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +93,9 @@ class NameBook:
     runs: dict[str, list[_Run]] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    speaking: set[int] = field(default_factory=set)
+    possessive: set[int] = field(default_factory=set)
+    cover: dict[str, list[int]] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -98,8 +110,13 @@ class NameBook:
                 book.runs.setdefault(run.words[-1], []).append(run)
                 if _is_person(run.words):
                     people.add(run.words[-1])
+        speakers = list(speakers)
         people.update(_POSSESSIVE.sub("", a.speaker.split()[-1]) for a in speakers if _named(a))
         book._index_mentions(masked, people)
+        for a in speakers:
+            lo = bisect.bisect_left(book.mentions, (a.position, ""))
+            hi = bisect.bisect_left(book.mentions, (a.position + len(a.speaker), ""))
+            book.speaking.update(at for at, _ in book.mentions[lo:hi])
         return book
 
     def _index_mentions(self, masked: str, people: set[str]) -> None:
@@ -110,9 +127,13 @@ class NameBook:
                 continue
             name = self.fullest((word,), m.start()) or word
             votes.setdefault(name, Counter()).update(_gender_near(masked, m.start(), m.end()))
-            if not _after_preposition(masked, m.start()):
-                self.mentions.append((m.start(), name))
-        self.gender = {n: c.most_common(1)[0][0] for n, c in votes.items() if c}
+            self.mentions.append((m.start(), name))
+            if _speaks(masked, m.start(), m.end()):
+                self.speaking.add(m.start())
+            elif word != m.group() or _after_preposition(masked, m.start()):
+                self.possessive.add(m.start())
+        self.gender = {n: _gender_of(n, c) for n, c in votes.items()}
+        self.gender = {n: g for n, g in self.gender.items() if g}
         self._index_roles(masked)
         self.mentions.sort()
 
@@ -132,15 +153,20 @@ class NameBook:
                 self.mentions.append((m.start(), name))
 
     def fullest(self, words: Sequence[str], position: int) -> str | None:
-        """The longest name run before `position` (or at it) ending with `words`."""
+        """The name run before `position` (or at it) ending with `words` that stands for the
+        most mentions ("Hillary Rodham Clinton" over a rarer "Bill Clinton"), longest on ties."""
         core = tuple(_POSSESSIVE.sub("", w) for w in words)
-        best: _Run | None = None
-        for run in self.runs.get(core[-1], []):
+        runs = self.runs.get(core[-1], [])
+        if core[-1] not in self.cover:
+            self.cover[core[-1]] = _cover_counts(runs)
+        cover = self.cover[core[-1]]
+        best = -1
+        for i, run in enumerate(runs):
             if run.start > position or run.words[-len(core) :] != core:
                 continue
-            if best is None or len(run.words) > len(best.words):
-                best = run
-        return " ".join(best.words) if best else None
+            if best < 0 or (cover[i], len(run.words)) > (cover[best], len(runs[best].words)):
+                best = i
+        return " ".join(runs[best].words) if best >= 0 else None
 
     def person_before(self, position: int, pronoun: str) -> str | None:
         """The person a pronoun at `position` means: walking back sentence by sentence, the
@@ -151,16 +177,31 @@ class NameBook:
         for start in reversed(self.sentence_starts[max(0, k - _SENTENCE_REACH) : k + 1]):
             lo = bisect.bisect_left(self.mentions, (start, ""))
             hi = bisect.bisect_left(self.mentions, (end, ""))
-            for _, name in self.mentions[lo:hi]:
-                if self.gender.get(name, want) == want:
-                    return name
+            fits = [(at, n) for at, n in self.mentions[lo:hi] if self.gender.get(n, want) == want]
+            if fits:
+                return min(fits, key=self._salience)[1]
             end = start
         return None
+
+    def _salience(self, mention: tuple[int, str]) -> tuple[int, int]:
+        """Within one sentence: a speaker first, then the first-named; possessives and objects
+        of prepositions last."""
+        at = mention[0]
+        rank = 0 if at in self.speaking else 2 if at in self.possessive else 1
+        return rank, at
+
+    def said(self, position: int, name: str) -> None:
+        """Record that `name` spoke at `position` (a resolved "he said"), for later pronouns."""
+        bisect.insort(self.mentions, (position, name))
+        self.speaking.add(position)
 
     def resolve(self, speaker: str, position: int) -> str:
         """The fullest name for a speaker phrase: pronouns and short names made whole."""
         if speaker.lower() in ("he", "she"):
-            return self.person_before(position, speaker.lower()) or speaker
+            name = self.person_before(position, speaker.lower())
+            if name:
+                self.said(position, name)
+            return name or speaker
         words = speaker.split()
         core = [w for w in words if w not in _PERSON_TITLES]
         if not core or not all(w[:1].isupper() for w in core) or len(core) > 2:
@@ -171,9 +212,32 @@ class NameBook:
 
 def _after_preposition(masked: str, start: int) -> bool:
     before = masked[max(0, start - 40) : start].split()
-    while before and (before[-1][:1].isupper() or before[-1] == "the"):
+    while before and before[-1].lower() not in _PREPOSITIONS:
+        if not (before[-1][:1].isupper() or before[-1] == "the"):
+            break
         before.pop()
-    return bool(before) and before[-1] in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _cover_counts(runs: Sequence[_Run]) -> list[int]:
+    """For each run, how many runs of the same surname use only its words."""
+    sets = [frozenset(r.words) for r in runs]
+    return [sum(1 for other in sets if other <= mine) for mine in sets]
+
+
+def _speaks(masked: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is the subject or object of a speech verb."""
+    return bool(_SPEAKS_AFTER.match(masked, end) or _SPEAKS_BEFORE.search(masked, max(0, start - 80), start))
+
+
+def _gender_of(name: str, votes: Counter[str]) -> str | None:
+    """A given name decides; otherwise titles, role nouns and the pronouns near the name."""
+    words = [w for w in name.split() if w not in _PERSON_TITLES and not w.endswith(".")]
+    if len(words) >= 2 and words[0] in MALE:
+        return "m"
+    if len(words) >= 2 and words[0] in FEMALE:
+        return "f"
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:

@@ -102,6 +102,7 @@ _TITLES = frozenset(
     Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
+_CONTRACTION = re.compile(r"(?i)(he|she|they|it|we|i|you)[’'](?:s|d|ll|re|ve)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CUE_TAIL = re.compile(
     r"(?:\s*,[^,.“”\"]{1,40},)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -134,7 +135,12 @@ def tokenize(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
-        if word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
+        contraction = _CONTRACTION.match(word)
+        if contraction:
+            cut = start + contraction.end(1)
+            out.append(_Tok(contraction.group(1), start, cut))
+            out.append(_Tok(word[contraction.end(1) :], cut, end))
+        elif word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
             out.append(_Tok(word[:-1], start, end - 1))
             out.append(_Tok(".", end - 1, end))
         else:
@@ -370,7 +376,7 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
     if subj is None:
         return None
     k = _skip_apposition(toks, subj[1])
-    while k < len(toks) and toks[k].text.lower() in _ADVERBS - {"has", "have", "had"}:
+    while k < len(toks) and (toks[k].text.lower() in _ADVERBS or toks[k].text[:1] in "’'"):
         k += 1
     if k >= len(toks) or not _verb_like(toks[k].text):
         return None
