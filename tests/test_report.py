@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker import compare
+from tracker.errors import ExtractionEmpty
 from tracker.models import Claim, QuoteRef, Report, SentenceChange
 
 SEEDS = Path(__file__).parents[1] / "seeds"
@@ -244,3 +245,28 @@ def test_a_version_compared_with_itself_has_no_changes() -> None:
     assert r.summary == "No changes."
     assert not r.claims
     assert r.quotes.added == r.quotes.removed == r.quotes.changed == ()
+
+
+# ---- plain-text edge cases ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("", "Port workers strike."), ("Port workers strike.", "")]
+)
+def test_an_empty_version_is_extraction_empty(old: str, new: str) -> None:
+    with pytest.raises(ExtractionEmpty):
+        compare(old, new)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "tracker/extract.py (_from_text) takes the only line of a one-line text as the headline "
+        "when it has no final period, leaves no body and raises ExtractionEmpty; only an empty "
+        "text should raise: a line with no body after it is the body, not a headline"
+    ),
+)
+def test_a_one_line_text_without_a_period_is_a_body() -> None:
+    r = compare("Workers strike at the port\n", "Workers strike at two ports\n")
+    assert r.old_sentences == ("Workers strike at the port",)
+    assert r.new_sentences == ("Workers strike at two ports",)
