@@ -88,6 +88,9 @@ _MODIFIERS = frozenset(
     republican democratic political foreign legal general vice assistant associate other high
     ranking high-ranking u.s. american russian european""".split()
 )
+_LEAD_WORDS = frozenset(
+    "And But Or So Yet Also Meanwhile However Still Then Now Instead Indeed Thus , —".split()
+)
 _STOP_CAPS = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
     While After Before Asked Speaking Last This That These Those Thus Instead Indeed Monday
@@ -102,6 +105,7 @@ _TITLES = frozenset(
     Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
+_ASIDE = re.compile(r"\([^()\n]{1,24}\)")
 _CONTRACTION = re.compile(r"(?i)(he|she|they|it|we|i|you)[’'](?:s|d|ll|re|ve)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CUE_TAIL = re.compile(
@@ -133,6 +137,8 @@ class _Tok:
 def tokenize(text: str) -> list[_Tok]:
     """Words and punctuation marks of `text`; abbreviations and initials keep their periods."""
     out: list[_Tok] = []
+    if "(" in text:
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
         contraction = _CONTRACTION.match(word)
@@ -221,7 +227,7 @@ def _name_phrase_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | Non
 def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     """Token range [start, j) of the noun phrase starting at index `start`, if any."""
     j = start
-    if j < len(toks) and toks[j].text.lower() in _CONNECTORS - {"the"}:
+    if j < len(toks) and toks[j].text in _CONNECTORS - {"the"}:
         return None
     if j < len(toks) and (toks[j].text.lower() in _DETERMINERS or toks[j].text.isdigit()):
         j += 1
@@ -268,9 +274,13 @@ def _subject_of(toks: Sequence[_Tok], cue: int) -> tuple[int, int] | None:
 def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
     """The noun phrase opening the sentence (after a leading adverbial and its comma)."""
     start = 0
-    if toks and toks[0].text in _STOP_CAPS:
-        commas = [i for i, t in enumerate(toks[:8]) if t.text == ","]
-        start = commas[0] + 1 if commas else 1
+    while start < len(toks) and (
+        toks[start].text in _LEAD_WORDS or toks[start].text.lower() in _ADVERBS
+    ):
+        start += 1
+    if start < len(toks) and toks[start].text in _STOP_CAPS:
+        commas = [i for i, t in enumerate(toks[start : start + 8]) if t.text == ","]
+        start = start + commas[0] + 1 if commas else start + 1
     return _np_after(toks, start)
 
 
