@@ -23,6 +23,7 @@ from tracker.analyze.speakers import (
     attribute_after,
     attribute_before,
     attribute_subject,
+    attribute_tag,
 )
 from tracker.models import Quote
 
@@ -196,6 +197,8 @@ def _attribute(
         if found:
             return found
     found = attribute_before(left, lo) or attribute_after(right, ro)
+    if found is None and masked[span.close - 1] in ",!?—":
+        found = attribute_tag(right, ro)
     return found or attribute_subject(left, lo)
 
 

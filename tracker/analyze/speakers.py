@@ -42,6 +42,7 @@ _PARTICIPLES = frozenset(
     accusing warning urging promising vowing reporting proclaiming""".split()
 )
 _BACK_VERBS = frozenset("shot fired hit pushed struck snapped".split())
+_TAG_VERBS = frozenset("went goes shot fired hit began begins quips jokes rants sang sings".split())
 _NOT_AFTER_CALLED = frozenset("for on off in up out back into".split())
 _ADVERBS = frozenset(
     """also later previously then again recently once has have had would will further simply
@@ -408,6 +409,23 @@ def _verb_like(word: str) -> bool:
     if not word.isalpha() or word != low or low in _NOT_VERBS:
         return False
     return low.endswith(("ed", "es", "s")) or low in _CUES or low in _AUXILIARIES
+
+
+def attribute_tag(text: str, offset: int) -> Attribution | None:
+    """A speaker tag with a verb the cue list lacks, right after a quote that ends in a comma,
+    `?` or `!`: `,” Toomey fumed on Tuesday.` or `!” Trump went on.`"""
+    toks = tokenize(text[:80])
+    lead = 1 if toks and toks[0].text in ",—–" else 0
+    subj = _np_after(toks, lead)
+    if subj is None or subj[1] >= len(toks):
+        return None
+    k = subj[1]
+    while k < len(toks) and toks[k].text.lower() in _ADVERBS:
+        k += 1
+    verb = toks[k].text if k < len(toks) else ""
+    if not (verb.endswith("ed") or verb in _TAG_VERBS) or verb != verb.lower():
+        return None
+    return Attribution(_span_text(text, toks, subj), verb, offset + toks[subj[0]].start)
 
 
 def adjacent_cue(after: str) -> bool:
