@@ -218,3 +218,10 @@ def test_newer_format_is_refused(store: Store) -> None:
     (store.root / ".tracker-store").write_text('{"format": 2}')
     with pytest.raises(StoreCorrupt, match="format 2"):
         Store.open(store.root)
+
+
+def test_store_folder_is_clean_for_git_status_after_writes(store: Store) -> None:
+    _record(store, _article("A."))
+    _record(store, _article("B."), at=T0 + timedelta(1))
+    _record(store, _article("C."), url="https://example.com/other")
+    assert _git(store, "status", "--porcelain") == ""

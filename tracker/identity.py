@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ def article_identity(url: str, canonical: str | None = None) -> Identity:
     return Identity(key=key, path=_store_path(key))
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_url(url: str) -> str:
     """The URL with tracking parameters, AMP variants, mobile hosts and fragments folded away."""
     previous, current = None, url.strip()

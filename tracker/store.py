@@ -22,6 +22,7 @@ import fcntl
 import hashlib
 import json
 import os
+import subprocess
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,7 +33,9 @@ from typing import Any
 
 import git  # noqa: TID251 - this is the git module
 from git.objects.fun import tree_entries_from_data  # noqa: TID251
-from gitdb import GitDB, IStream  # type: ignore[import-untyped]
+from gitdb import GitDB, OStream  # type: ignore[import-untyped]
+from gitdb.exc import BadObject  # type: ignore[import-untyped]
+from gitdb.pack import PackEntity  # type: ignore[import-untyped]
 
 from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked
 from tracker.identity import Identity, normalise_url
@@ -155,7 +158,10 @@ class Store:
     def __init__(self, root: Path, repo: git.Repo, index: dict[str, Any]) -> None:
         self.root = root
         self._repo = repo
-        self._odb = GitDB(str(Path(repo.git_dir) / "objects"))
+        self._objects = Path(repo.git_dir) / "objects"
+        self._odb = GitDB(str(self._objects))
+        self._fresh: dict[bytes, tuple[bytes, bytes]] = {}
+        self._unsaved: list[bytes] = []
         self._index = index
 
     @classmethod
@@ -207,6 +213,8 @@ class Store:
         """Hold the store's lock (waiting up to `wait` seconds) and record snapshots."""
         with _locked(self._repo, wait):
             self._index = _load_cache(self._repo)
+            head = _head(self._repo)
+            in_sync = head is not None and self._index.get("worktree") == head.hex()
             self._catch_up()
             _remove_leftovers(self._repo)
             writer = StoreWriter(self)
@@ -214,21 +222,25 @@ class Store:
                 yield writer
             finally:
                 writer.flush()
-            self._sync_worktree()
+            self._sync_worktree(writer.checked_out if in_sync else None)
 
-    def _sync_worktree(self) -> None:
-        """Check the branch out into the store folder, so its files show the latest versions."""
+    def _sync_worktree(self, written: list[tuple[str, bytes]] | None = None) -> None:
+        """Bring the store folder's files and git index up to the branch head.
+
+        `written` lists the (path, blob) files this run already wrote into the folder; without
+        it the whole branch is checked out again (after an interrupted run).
+        """
         head = _head(self._repo)
         if head is None or self._index.get("worktree") == head.hex():
             return
-        try:
-            self._repo.git.read_tree("--reset", "-u", "HEAD")
-        except git.GitCommandError as e:
-            raise StoreCorrupt(
-                f"cannot update the files of {self.root}/: {e.stderr.strip()}"
-            ) from None
+        if written is None:
+            _git(self.root, "read-tree", "--reset", "-u", "HEAD")
+        else:
+            lines = "".join(f"100644 {sha.hex()}\t{path}\n" for path, sha in written)
+            _git(self.root, "update-index", "--index-info", stdin=lines)
         self._index["worktree"] = head.hex()
         _save_cache(self._repo, self._index)
+        _git(self.root, "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")
 
     # -- index ---------------------------------------------------------------------------
 
@@ -317,7 +329,13 @@ class Store:
     # -- git objects ---------------------------------------------------------------------
 
     def _read_blob(self, sha: bytes) -> bytes:
-        data: bytes = self._odb.stream(sha).read()
+        if sha in self._fresh:
+            return self._fresh[sha][1]
+        try:
+            data: bytes = self._odb.stream(sha).read()
+        except BadObject:  # packed by another run since this store was opened
+            self._odb.update_cache(force=True)
+            data = self._odb.stream(sha).read()
         return data
 
     def _read_tree(self, sha: bytes) -> dict[str, tuple[int, bytes]]:
@@ -344,8 +362,21 @@ class Store:
         return bytes.fromhex(parents[0][7:].decode()) if parents else None
 
     def _write(self, kind: bytes, data: bytes) -> bytes:
-        binsha: bytes = self._odb.store(IStream(kind, len(data), BytesIO(data))).binsha
-        return binsha
+        """Add an object to those the next `_save_objects` packs; return its id."""
+        sha = hashlib.sha1(b"%s %d\0" % (kind, len(data)) + data).digest()
+        if sha not in self._fresh:
+            self._fresh[sha] = (kind, data)
+            self._unsaved.append(sha)
+        return sha
+
+    def _save_objects(self) -> None:
+        """Write the objects made since the last save as one pack file with its index."""
+        if not self._unsaved:
+            return
+        streams = [OStream(sha, self._fresh[sha][0], len(self._fresh[sha][1]),
+                           BytesIO(self._fresh[sha][1])) for sha in self._unsaved]  # fmt: skip
+        PackEntity.create(streams, str(self._objects / "pack"), object_count=len(streams))
+        self._unsaved.clear()
 
     def _write_tree(self, entries: Mapping[str, tuple[int, bytes]]) -> bytes:
         def order(name: str) -> bytes:
@@ -378,6 +409,7 @@ class Store:
             lines.append(b"parent " + parent.hex().encode())
         lines += [b"author " + _AUTHOR + b" " + stamp, b"committer " + _AUTHOR + b" " + stamp]
         sha = self._write(b"commit", b"\n".join(lines) + b"\n\n" + message.encode() + b"\n")
+        self._save_objects()
         _write_atomic(Path(self._repo.git_dir), _BRANCH, sha.hex().encode() + b"\n")
         return sha
 
@@ -388,7 +420,9 @@ class StoreWriter:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._pending: dict[str, tuple[bytes, Snapshot, dict[str, Any], str]] = {}
+        self._files: dict[str, dict[str, tuple[bytes, bytes]]] = {}
         self.committed = 0
+        self.checked_out: list[tuple[str, bytes]] = []
 
     def find(self, url: str) -> TrackedArticle | None:
         """The article already known under `url` (its key or a source URL seen before)."""
@@ -419,17 +453,21 @@ class StoreWriter:
         if entry and entry.get("content") == content:
             entry["raw"] = blob_id(snap.raw)
             return "unchanged", len(entry["versions"])
-        folder = store._write_tree(
-            {
-                "article.txt": (_BLOB_MODE, store._write(b"blob", text.encode("utf-8"))),
-                "meta.json": (_BLOB_MODE, store._write(b"blob", _json_bytes(meta))),
-                "raw.html": (_BLOB_MODE, store._write(b"blob", snap.raw)),
-            }
-        )
-        self._pending[key] = (folder, snap, meta, content)
+        files = {"article.txt": text.encode("utf-8"), "meta.json": _json_bytes(meta),
+                 "raw.html": snap.raw}  # fmt: skip
+        blobs = {name: (_BLOB_MODE, store._write(b"blob", data)) for name, data in files.items()}
+        self._pending[key] = (store._write_tree(blobs), snap, meta, content)
+        self._files[key] = {name: (blobs[name][1], data) for name, data in files.items()}
         if len(self._pending) >= _FLUSH_EVERY:
             self.flush()
         return ("changed" if entry else "new"), (len(entry["versions"]) if entry else 0) + 1
+
+    def _check_out(self, path: str, files: Mapping[str, tuple[bytes, bytes]]) -> None:
+        folder = self._store.root / path
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, (sha, data) in files.items():  # derived: a killed run forces a full re-sync
+            (folder / name).write_bytes(data)
+            self.checked_out.append((f"{path}/{name}", sha))
 
     def flush(self) -> None:
         """Commit the pending versions in one commit per distinct seen-time, then save the cache."""
@@ -454,8 +492,14 @@ class StoreWriter:
         for key in keys:
             folder, snap, meta, content = self._pending[key]
             store._note_version(
-                key, snap.identity.path, meta, sha.hex(), blob_id(snap.raw), content
+                key,
+                snap.identity.path,
+                meta,
+                sha.hex(),
+                self._files[key]["raw.html"][0].hex(),
+                content,
             )
+            self._check_out(snap.identity.path, self._files.pop(key))
         store._index["head"] = sha.hex()
         self.committed += 1
 
@@ -510,6 +554,14 @@ _ZERO = datetime(2000, 1, 1) - datetime(2000, 1, 1)
 # -- files, locks, repository --------------------------------------------------------------
 
 
+def _git(root: Path, *args: str, stdin: str | None = None) -> None:
+    """Run one git command in the store; its failure means the store cannot be updated."""
+    done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    if done.returncode:
+        raise StoreCorrupt(f"cannot update the files of {root}/: {done.stderr.strip()}")
+
+
 def _write_atomic(folder: Path, name: str, data: bytes) -> None:
     target = folder / name
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
@@ -520,12 +572,10 @@ def _write_atomic(folder: Path, name: str, data: bytes) -> None:
 def _remove_leftovers(repo: git.Repo) -> None:
     """Delete temporary files a killed run may have left (safe: the lock is held)."""
     git_dir = Path(repo.git_dir)
-    leftovers = [
-        *git_dir.glob(".*.tmp"),
-        *(git_dir / "objects").glob("obj*"),
-        git_dir / "index.lock",
-    ]
-    for leftover in leftovers:
+    pack = git_dir / "objects" / "pack"
+    leftovers = [*git_dir.glob(".*.tmp"), *pack.glob("pack[!-]*"), *pack.glob("index*")]
+    leftovers += [p for p in pack.glob("pack-*.pack") if not p.with_suffix(".idx").exists()]
+    for leftover in [*leftovers, git_dir / "index.lock"]:
         leftover.unlink(missing_ok=True)
 
 
