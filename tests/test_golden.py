@@ -41,14 +41,6 @@ KNOWN_WRONG: dict[str, str] = {
         "Holm.' (speaker None, cue None) because 'geologist' is not in its role-noun list; a "
         "lowercase descriptor before a capitalised name must not lose the name"
     ),
-    "quote_reattributed": (
-        "tracker/analyze/summary.py writes '1 re-attributed (...)' with no noun when no quote was "
-        "added or removed; it must read '1 quote re-attributed (...)', as removed quotes do"
-    ),
-    "update_note_reworded": (
-        "tracker/analyze/summary.py says 'Update note appended' when an update note was reworded "
-        "(one note of the same kind removed, one added); it must say 'Update note reworded'"
-    ),
 }
 
 

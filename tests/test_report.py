@@ -191,14 +191,6 @@ def test_v3_summary_mentions_every_kind_of_change() -> None:
         assert words in summary
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "tracker/analyze/summary.py calls every added note 'appended': v2->v3 rewords 'This story "
-        "is being updated' to 'has been updated' (one note removed, one added, same kind) and the "
-        "summary says 'Update note appended'; it must say the update note was reworded"
-    ),
-)
 def test_v3_summary_calls_the_update_note_reworded_not_appended() -> None:
     summary = report(2, 3).summary
     assert "Update note appended" not in summary
@@ -216,13 +208,6 @@ def test_v1_to_v3_holds_both_claims_and_both_new_quotes() -> None:
     assert {"Sen. Lindsey Graham", "Kremlin spokesman Dmitri Peskov"} <= speakers
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "tracker/analyze/summary.py names the first claim in reading order ('reportedly', "
-        "significance 0.594) instead of the most significant one ('25' -> '30', 0.99)"
-    ),
-)
 def test_v1_to_v3_summary_leads_with_the_most_significant_claim() -> None:
     assert "Claim changed: '25' -> '30' (+2 more)" in report(1, 3).summary
 
@@ -258,14 +243,6 @@ def test_an_empty_version_is_extraction_empty(old: str, new: str) -> None:
         compare(old, new)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "tracker/extract.py (_from_text) takes the only line of a one-line text as the headline "
-        "when it has no final period, leaves no body and raises ExtractionEmpty; only an empty "
-        "text should raise: a line with no body after it is the body, not a headline"
-    ),
-)
 def test_a_one_line_text_without_a_period_is_a_body() -> None:
     r = compare("Workers strike at the port\n", "Workers strike at two ports\n")
     assert r.old_sentences == ("Workers strike at the port",)

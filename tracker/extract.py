@@ -9,7 +9,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tracker.errors import ExtractionEmpty
-from tracker.extract_meta import PageMeta, clean_names, dom_bylines, read_metadata, strip_by
+from tracker.extract_meta import PageMeta, dom_bylines, read_metadata
+from tracker.extract_people import clean_names, drop_outlets, strip_by
 from tracker.extract_text import (
     body_paragraphs,
     notes_and_contributors,
@@ -94,15 +95,18 @@ def _parse(text: str) -> lxml_html.HtmlElement | None:
 
 def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Article:
     meta = read_metadata(tree, url)
-    in_page = clean_names(dom_bylines(tree)) if not meta.authors else []
+    outlets = (meta.site, meta.publisher)
+    declared = drop_outlets(meta.authors, outlets)
+    in_page = clean_names(dom_bylines(tree)) if not declared else []
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
-    paragraphs, found_author = _body(tree, text, url, author=not meta.authors)
+    paragraphs, found_author = _body(tree, text, url, author=not declared)
     paragraphs, byline = _split_bylines(_prefer_json_ld(paragraphs, meta))
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
+    sources = (declared, clean_names(found_author.split(";")), byline, in_page)
     return Article(
         title=meta.title,
-        authors=meta.authors or clean_names(found_author.split(";")) or byline or in_page,
+        authors=next((kept for kept in (drop_outlets(s, outlets) for s in sources) if kept), []),
         published=meta.published,
         modified=meta.modified,
         paragraphs=paragraphs,
@@ -158,7 +162,8 @@ def _split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 def _from_text(text: str, url: str | None) -> Article:
     paragraphs = split_plain_text(text)
-    title = paragraphs.pop(0) if paragraphs and _looks_like_headline(paragraphs[0]) else ""
+    headline = len(paragraphs) > 1 and _looks_like_headline(paragraphs[0])
+    title = paragraphs.pop(0) if headline else ""
     paragraphs, authors = _split_bylines(paragraphs)
     if not paragraphs:
         where = url or "the text"

@@ -23,48 +23,55 @@ def _plural(n: int, word: str) -> str:
 
 
 def _quotes_part(ledger: QuoteLedger) -> str:
-    parts = []
-    if ledger.added:
-        parts.append(f"{_plural(len(ledger.added), 'quote')} added{_people(ledger.added)}")
-    if ledger.removed:
-        word = (
-            "removed" if parts else f"{'quote' if len(ledger.removed) == 1 else 'quotes'} removed"
-        )
-        parts.append(f"{len(ledger.removed)} {word}{_people(ledger.removed)}")
+    """'2 quotes added (A, B), 1 removed (C), 1 re-attributed (D)': the noun once, first."""
     reattributed = [new for old, new in ledger.changed if old.speaker != new.speaker]
-    reworded = len(ledger.changed) - len(reattributed)
-    if reattributed:
-        parts.append(f"{len(reattributed)} re-attributed{_people(reattributed)}")
-    if reworded:
-        parts.append(f"{reworded} reworded")
+    groups = [
+        (len(ledger.added), "added", _people(ledger.added)),
+        (len(ledger.removed), "removed", _people(ledger.removed)),
+        (len(reattributed), "re-attributed", _people(reattributed)),
+        (len(ledger.changed) - len(reattributed), "reworded", ""),
+    ]
+    parts = []
+    for count, verb, people in groups:
+        if count:
+            noun = "" if parts else (" quote" if count == 1 else " quotes")
+            parts.append(f"{count}{noun} {verb}{people}")
     return ", ".join(parts)
 
 
 def _claims_part(claims: Sequence[Claim]) -> str:
-    changes = [c for claim in claims for c in claim.changes]
+    """The most significant fact change first, then how many more."""
+    ranked = sorted(claims, key=lambda c: -c.significance)
+    changes = [c for claim in ranked for c in claim.changes]
     if not changes:
         return ""
     first = changes[0]
-    head = (
-        f"Claim changed: '{first.old}' -> '{first.new}'"
-        if first.old and first.new
-        else (
-            f"Claim changed ({first.kind}): "
-            + (f"+ '{first.new}'" if first.new else f"- '{first.old}'")
-        )
-    )
+    if first.old and first.new:
+        head = f"Claim changed: '{first.old}' -> '{first.new}'"
+    else:
+        sign = f"+ '{first.new}'" if first.new else f"- '{first.old}'"
+        head = f"Claim changed ({first.kind}): {sign}"
     more = len(changes) - 1
     return head + (f" (+{more} more)" if more else "")
 
 
+def _note_kind(note: str) -> str:
+    low = note.lower()
+    return next((name for key, name in _NOTE_WORDS if key in low), "Update note")
+
+
 def _notes_part(added: Sequence[str], removed: Sequence[str]) -> str:
+    """'Correction appended', 'Update note reworded' (a note of the same kind replaced)."""
+    removed_kinds = [_note_kind(n) for n in removed]
     out = []
     for note in added:
-        low = note.lower()
-        kind = next((name for key, name in _NOTE_WORDS if key in low), "Update note")
-        out.append(f"{kind} appended")
-    if removed and not added:
-        out.append(f"{_plural(len(removed), 'note')} removed")
+        kind = _note_kind(note)
+        if kind in removed_kinds:
+            removed_kinds.remove(kind)
+            out.append(f"{kind} reworded")
+        else:
+            out.append(f"{kind} appended")
+    out += [f"{kind} removed" for kind in removed_kinds]
     return ". ".join(dict.fromkeys(out))
 
 
