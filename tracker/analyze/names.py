@@ -40,7 +40,8 @@ _LEADING_STOP = frozenset(
     Saturday Sunday If Although Though Because Since Until Even Just Only What Why How Where Who
     It We I You He She They His Her Their Our My There Here Some Many Both Each Every No With
     From By To Of Under Over During Despite Through According Former Democrat Republican
-    Democratic""".split()
+    Democratic About Between Among Against Without Unlike Like Behind Inside Toward Towards Upon
+    Into Onto Via Per Amid""".split()
 )
 _PERSON_TITLES = frozenset(
     """Sen. Sens. Rep. Reps. Del. Gov. Lt. Gen. Col. Maj. Capt. Sgt. Dr. Mr. Mrs. Ms. Prof. Rev.
@@ -277,7 +278,9 @@ def _is_person(words: Sequence[str]) -> bool:
         return False
     if any(w in _PERSON_TITLES for w in words[:-1]):
         return True
-    return len(words) <= 3 and not any(w in _NOT_PERSON for w in words)
+    if len(words) > 3 or any(w in _NOT_PERSON for w in words):
+        return False
+    return True
 
 
 def _named(found: Attribution) -> bool:

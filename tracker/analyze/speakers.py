@@ -174,6 +174,8 @@ def _phrase_ok(words: Sequence[str]) -> bool:
     last = words[-1]
     if last.lower() in _PRONOUNS:
         return len(words) == 1
+    if last.lower() in _DETERMINERS:
+        return False
     return (_is_name(last) and last.rstrip(".") not in _TITLES) or _is_role(last)
 
 
