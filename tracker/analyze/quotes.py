@@ -212,9 +212,13 @@ def _tag_sentence(
     start, end = sentences[k]
     tail = masked[start:end]
     cut = min((tail.find(m) for m in _MARKS if m in tail), default=len(tail))
-    if len(_WORD.findall(tail, 0, cut)) > _TAG_WORDS:
+    if len(_WORD.findall(tail, 0, cut)) > _TAG_WORDS and not _opens_with_tag(tail[:cut]):
         return span.close + 1, ""
     return start, tail[:cut]
+
+
+def _opens_with_tag(tail: str) -> bool:
+    return adjacent_cue(tail) or attribute_tag(tail, 0) is not None
 
 
 def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> bool:

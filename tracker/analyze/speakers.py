@@ -25,7 +25,9 @@ _CUES = frozenset(
     contended opined elaborated repeated reflected speculated hinted explained agreed disagreed
     read reads recalled reasoned chimed offered observed reported reports proclaimed proclaims
     riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
-    raved lectured""".split()
+    raved lectured admits confirms denies denied argues warns insists recalls responds replies
+    declares counters concedes acknowledges suggests cautions complains laments boasts
+    maintains reiterates assures explains notes added""".split()
 )
 _SUBJECT_CUES = frozenset(
     """praised praises blamed blames thanked thanks criticized criticizes accused accuses
@@ -80,7 +82,10 @@ _ROLES = frozenset(
     researchers scientist scientists doctor doctors teacher student students worker workers
     father mother son daughter wife husband friend friends reporters reporter journalists
     lawmakers crowd audience viewers listeners colleagues host hosts interviewer
-    businessman businesswoman mogul activist activists commenter user users""".split()
+    businessman businesswoman mogul activist activists commenter user users prince princess
+    king queen pope pontiff newspaper paper outlet outlets network magazine website ad ads
+    editorial column blog author writer historian professor lawmaker congressman congresswoman
+    chairwoman host anchor moderator spokesperson nominee candidates founder""".split()
 )
 _MODIFIERS = frozenset(
     """former senior top acting deputy longtime administration department state federal press
@@ -106,6 +111,7 @@ _TITLES = frozenset(
     Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _ASIDE = re.compile(r"\([^()\n]{1,24}\)")
 _CONTRACTION = re.compile(r"(?i)(he|she|they|it|we|i|you)[’'](?:s|d|ll|re|ve)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -176,6 +182,8 @@ def _phrase_ok(words: Sequence[str]) -> bool:
         return len(words) == 1
     if last.lower() in _DETERMINERS:
         return False
+    if last.rstrip(".") in _SUFFIXES and len(words) > 1:
+        last = words[-2]
     return (_is_name(last) and last.rstrip(".") not in _TITLES) or _is_role(last)
 
 
@@ -260,6 +268,18 @@ def _subject_of(toks: Sequence[_Tok], cue: int) -> tuple[int, int] | None:
     k = cue
     while k > 0 and toks[k - 1].text.lower() in _ADVERBS:
         k -= 1
+    return _subject_before(toks, k) or _name_before_comma(toks, k)
+
+
+def _name_before_comma(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
+    """`Florida's attorney general, Pam Bondi, vowed`: the name closing an apposition."""
+    if k < 2 or toks[k - 1].text != ",":
+        return None
+    found = _name_phrase_before(toks, k - 1)
+    return found if found and toks[found[0]].text[:1].isupper() else None
+
+
+def _subject_before(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
     for _ in range(3):
         if k > 0 and toks[k - 1].text == ",":
             commas = [i for i in range(k - 1) if toks[i].text == ","]
@@ -296,6 +316,8 @@ def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
     if word in ("called", "calls", "calling"):
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
         return nxt not in _NOT_AFTER_CALLED
+    if word in ("put", "puts"):
+        return i + 1 < len(toks) and toks[i + 1].text.lower() == "it"
     if word == "pointed":
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "out"
     if word == "according":
@@ -347,8 +369,12 @@ def _attribute_at(
         subj = _subject_of(toks, cue) or _inverted_subject(toks, cue + 1)
     elif inverted:
         subj = _inverted_subject(toks, cue + 1) or _subject_of(toks, cue)
+    elif cue == 0:
+        subj = _inverted_subject(toks, cue + 1)
     else:
         subj = _subject_of(toks, cue)
+        if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
+            subj = _sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
 
 
