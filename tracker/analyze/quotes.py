@@ -261,7 +261,8 @@ def _neighbour(
     before = done[i - 1][1] if i > 0 else None
     if before and _same_run(masked, sentences, done[i - 1][0], span, before.position):
         return before
-    if not masked[masked.rfind("\n", 0, span.open) + 1 : span.open].strip():
+    start = sentences[_sentence_at(sentences, span.open)][0]
+    if not masked[start : span.open].strip():
         return _previous_paragraph_speaker(masked, sentences, done, i)
     return None
 
