@@ -85,10 +85,11 @@ def serve(pages: dict[str, bytes]) -> Iterator[str]:
 
 
 class StoreClock:
-    """Adds up the time spent inside the store's writing methods."""
+    """Adds up the time spent inside the store's methods (nested calls counted once)."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
+        self._depth = 0
         self._patched: list[tuple[Any, str, Any]] = []
 
     def wrap(self, owner: Any, name: str) -> None:
@@ -96,11 +97,15 @@ class StoreClock:
         raw = vars(owner)[name] if isinstance(owner, type) else original
 
         def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._depth:  # nested inside another timed call: already counted
+                return original(*args, **kwargs)
+            self._depth += 1
             start = time.perf_counter()
             try:
                 return original(*args, **kwargs)
             finally:
                 self.seconds += time.perf_counter() - start
+                self._depth -= 1
 
         self._patched.append((owner, name, raw))
         setattr(owner, name, timed)
