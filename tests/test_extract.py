@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tracker.errors import ExtractionEmpty
 from tracker.extract import decode, extract_article
-from tracker.extract_meta import clean_names, clean_title, iso_date
-from tracker.extract_text import contributor_names, is_note, split_plain_text
+from tracker.extract_meta import clean_title, iso_date
+from tracker.extract_text import split_plain_text
 from tracker.extract_title import TitleCandidate, choose_title
 
 BODY = [
@@ -197,17 +197,26 @@ def test_rel_author_links_give_authors() -> None:
     assert extract_article(page(before=before)).authors == ["Jane Doe"]
 
 
-def test_clean_names_strips_titles_urls_and_staff() -> None:
-    raw = ["By Jane Doe, Staff Writer", "https://example.com/jane", "Staff", "JANE DOE"]
-    assert clean_names(raw) == ["Jane Doe"]
+def test_json_ld_author_in_lower_case_is_kept() -> None:
+    ld = json_ld({"@type": "NewsArticle", "headline": "H", "author": {"name": "Mobasir hassan"}})
+    assert extract_article(page(head=ld)).authors == ["Mobasir hassan"]
 
 
-def test_clean_names_keeps_comma_separated_coauthors() -> None:
-    assert clean_names(["By Ana Lopez, Ben Ray and Cy Young"]) == [
-        "Ana Lopez",
-        "Ben Ray",
-        "Cy Young",
-    ]
+def test_site_name_as_author_gives_way_to_a_byline() -> None:
+    head = (
+        '<meta name="author" content="Example News">'
+        '<meta property="og:site_name" content="Example News">'
+    )
+    before = '<div class="byline">By Jane Doe</div>'
+    assert extract_article(page(head=head, before=before)).authors == ["Jane Doe"]
+
+
+def test_publication_is_the_author_when_no_person_is_named() -> None:
+    head = (
+        '<meta name="author" content="Example News">'
+        '<meta property="og:site_name" content="Example News">'
+    )
+    assert extract_article(page(head=head)).authors == ["Example News"]
 
 
 def test_by_line_paragraph_leaves_the_body() -> None:
@@ -226,35 +235,10 @@ def test_contributed_line_gives_contributors_and_stays_in_body() -> None:
     assert line in article.paragraphs
 
 
-def test_reuters_reporting_and_editing_line() -> None:
-    names = contributor_names("(Reporting by Tom Brown in Washington; Editing by Dan Grebler)")
-    assert names == ["Tom Brown", "Dan Grebler"]
-
-
-def test_additional_reporting_line() -> None:
-    assert contributor_names("Additional reporting by Maria Garcia.") == ["Maria Garcia"]
-
-
-def test_possessive_outlet_is_dropped_from_contributor() -> None:
-    assert contributor_names("CNN's Kate Bolduan contributed to this report.") == ["Kate Bolduan"]
-
-
 def test_correction_line_is_a_note_as_printed() -> None:
     note = "Correction: An earlier version of this article misstated the size of the budget."
     article = extract_article(page(*BODY, note))
     assert article.notes == [note]
-
-
-def test_update_notice_is_a_note() -> None:
-    assert is_note("This story has been updated with comment from the mayor.")
-
-
-def test_developing_story_notice_is_a_note() -> None:
-    assert is_note("This is a developing story and will be updated.")
-
-
-def test_timestamp_is_not_a_note() -> None:
-    assert not is_note("Updated 3:45 PM ET, Tue March 5, 2024")
 
 
 def test_editors_note_outside_the_body_is_found() -> None:

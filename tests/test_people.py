@@ -1,4 +1,8 @@
-"""Contributor lines and editor's notes: recognising, parsing and diffing them."""
+"""Bylines, contributor lines and editor's notes: recognising, parsing and diffing them.
+
+The rules live in tracker.extract_people (used by extraction) and are re-exported by
+tracker.analyze.people (used by the report); both names are exercised here.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from tracker.analyze.people import (
     normalize_name,
     split_names,
 )
+from tracker.extract_people import clean_names, contributor_names, drop_outlets
 
 
 @pytest.mark.parametrize(
@@ -121,6 +126,9 @@ def test_diff_names_of_equal_lists_is_empty() -> None:
         "This story is being updated.",
         "Update: The senator has since resigned.",
         "UPDATE (3:45 p.m.): Police said the road has reopened.",
+        "Updated at 5 p.m.: Police said the road has reopened after the crash.",
+        "This is a developing story and will be updated.",
+        "Corrections appended to this article on March 5.",
     ],
 )
 def test_notes_are_recognised(paragraph: str) -> None:
@@ -133,6 +141,9 @@ def test_notes_are_recognised(paragraph: str) -> None:
         "The update to the software shipped on Monday.",
         "Officials said corrections officers were on duty.",
         "This story began in 1998, when the factory closed.",
+        "Updated 3:45 PM ET, Tue March 5, 2024",
+        "Updated: March 5, 2024 at 3:45 p.m. ET",
+        "Update: fixed.",
     ],
 )
 def test_body_paragraphs_are_not_notes(paragraph: str) -> None:
@@ -149,3 +160,64 @@ def test_changed_note_counts_as_removed_and_added() -> None:
     old = ["Correction: The vote was on Monday."]
     new = ["Correction: The vote was on Tuesday."]
     assert diff_notes(old, new) == (new, old)
+
+
+def test_clean_names_strips_titles_urls_and_staff() -> None:
+    raw = ["By Jane Doe, Staff Writer", "https://example.com/jane", "Staff", "JANE DOE"]
+    assert clean_names(raw) == ["Jane Doe"]
+
+
+def test_clean_names_keeps_comma_separated_coauthors() -> None:
+    assert clean_names(["By Ana Lopez, Ben Ray and Cy Young"]) == [
+        "Ana Lopez",
+        "Ben Ray",
+        "Cy Young",
+    ]
+
+
+def test_reuters_reporting_and_editing_line() -> None:
+    names = contributor_names("(Reporting by Tom Brown in Washington; Editing by Dan Grebler)")
+    assert names == ["Tom Brown", "Dan Grebler"]
+
+
+def test_additional_reporting_line() -> None:
+    assert contributor_names("Additional reporting by Maria Garcia.") == ["Maria Garcia"]
+
+
+def test_possessive_outlet_is_dropped_from_contributor() -> None:
+    assert contributor_names("CNN's Kate Bolduan contributed to this report.") == ["Kate Bolduan"]
+
+
+def test_contributor_names_of_a_body_sentence_is_empty() -> None:
+    assert contributor_names("He contributed to the campaign of Hillary Clinton.") == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        (
+            "Posted by Ann Lee, Bo Chen and Cy Young - Safe Browsing team",
+            ["Ann Lee", "Bo Chen", "Cy Young"],
+        ),
+        ("byJane Doe", ["Jane Doe"]),
+        ("By Adam Aaronson Staff Writer", ["Adam Aaronson"]),
+        ("Bo2man", ["Bo2man"]),
+        ("admin", []),
+    ],
+)
+def test_clean_names_of_byline_text(raw: str, expected: list[str]) -> None:
+    assert clean_names([raw]) == expected
+
+
+def test_clean_names_lenient_keeps_lower_case_names_from_metadata() -> None:
+    assert clean_names(["marc"], lenient=True) == ["marc"]
+    assert clean_names(["marc"]) == []
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    ["BBC News", "Reuters", "The Associated Press", "Example Times", "NDR", "example.com"],
+)
+def test_drop_outlets_drops_publications(outlet: str) -> None:
+    assert drop_outlets([outlet, "Jane Doe"], ["Example Times", "example.com"]) == ["Jane Doe"]

@@ -106,7 +106,7 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     sources = (declared, clean_names(found_author.split(";")), byline, in_page)
     return Article(
         title=meta.title,
-        authors=next((kept for kept in (drop_outlets(s, outlets) for s in sources) if kept), []),
+        authors=_pick_authors(sources, outlets),
         published=meta.published,
         modified=meta.modified,
         paragraphs=paragraphs,
@@ -115,6 +115,15 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
         url=meta.url or url,
         description=meta.description,
     )
+
+
+def _pick_authors(sources: tuple[list[str], ...], outlets: tuple[str, str]) -> list[str]:
+    """The first source naming people; the publication itself only when no source does."""
+    for names in sources:
+        people = drop_outlets(names, outlets)
+        if people:
+            return people
+    return next((names for names in sources if names), [])
 
 
 def _body(

@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tracker.extract_people import clean_names
 from tracker.extract_title import TitleCandidate, choose_title, page_headings
 
 _ARTICLE_TYPES = frozenset(
@@ -38,7 +39,6 @@ _BYLINE_EXCLUDE = re.compile(
     r"bio|avatar|image|photo|img|comment|social|follow|share", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment|reply|respond|discussion|related|recommend|sidebar", re.I)
-_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -53,6 +53,8 @@ class PageMeta:
     url: str | None = None
     description: str | None = None
     body: str | None = None
+    site: str = ""
+    publisher: str = ""
 
 
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
@@ -61,9 +63,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     meta = _meta_tags(tree)
     site = _first(meta, "og:site_name", "application-name", "twitter:site")
     title = choose_title(_title_candidates(tree, ld, meta, site)) or _single_h1(tree)
-    authors = clean_names(_ld_authors(ld.get("author")))
+    authors = clean_names(_ld_authors(ld.get("author")), lenient=True)
     if not authors:
-        authors = clean_names(_meta_authors(meta))
+        authors = clean_names(_meta_authors(meta), lenient=True)
     return PageMeta(
         title=title,
         authors=authors,
@@ -76,6 +78,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         or _first(meta, "og:description", "description", "twitter:description")
         or None,
         body=_ld_text(ld.get("articleBody")) or None,
+        site=site,
+        publisher=_ld_text(ld.get("publisher")),
     )
 
 
@@ -365,70 +369,3 @@ def _in_comments(el: lxml_html.HtmlElement) -> bool:
 
 def _attrs(el: lxml_html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
-# --- names --------------------------------------------------------------------------------
-
-_ORG_WORDS = frozenset(
-    "press news times post journal reuters media agency service services network tribune "
-    "herald daily magazine radio tv television online digital group newspapers wire".split()
-)
-_NAME_CUT = re.compile(
-    r"\s*(?:\b(?:updated|published|posted|last updated|photographs? by|photos? by|video by|"
-    r"illustrations? by|follow|email|e-mail|twitter|read more|more from)\b|\d|\(|@|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)",
-    re.IGNORECASE,
-)
-_JOB_WORDS = frozenset(
-    "writer writers reporter reporters correspondent correspondents editor editors staff "
-    "contributor contributors columnist photographer analyst producer bureau chief senior "
-    "intern author authors journalist journalists desk team opinion special contributing "
-    "associate deputy managing political national international washington".split()
-)
-_LOWER_PARTICLES = frozenset(
-    "de da del della der den di do dos du la le van von bin al el ibn".split()
-)
-
-
-def clean_names(raw: list[str]) -> list[str]:
-    """Person names from byline-like strings: no "By", no job titles, URLs or "Staff"; deduped."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for text in raw:
-        for piece in _name_pieces(text):
-            key = piece.casefold()
-            if key not in seen:
-                seen.add(key)
-                names.append(piece)
-    return names
-
-
-def _name_pieces(text: str) -> Iterator[str]:
-    text = re.sub(r"https?://\S+|www\.\S+", " ", " ".join(text.split()))
-    text = _BY_PREFIX.sub("", text)
-    text = _NAME_CUT.split(text, maxsplit=1)[0]
-    for group in re.split(r"\s*(?:;|&|\band\b|\bwith\b|\||/|\+)\s*", text, flags=re.I):
-        for index, piece in enumerate(group.split(",")):
-            piece = _BY_PREFIX.sub("", piece).strip(" .:-–—'\"“”")
-            if _looks_like_name(piece) and (index == 0 or _looks_like_person(piece)):
-                yield piece.title() if piece.isupper() and len(piece) > 4 else piece
-
-
-def _looks_like_person(piece: str) -> bool:
-    """A name after a comma is a co-author only if it does not read as an affiliation."""
-    words = piece.split()
-    return len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words)
-
-
-def _looks_like_name(piece: str) -> bool:
-    words = piece.split()
-    if not 1 <= len(words) <= 5 or len(piece) > 60:
-        return False
-    if any(w.lower().strip(".,") in _JOB_WORDS for w in words):
-        return False
-    return all(w[0].isupper() or w.lower() in _LOWER_PARTICLES for w in words if w[0].isalpha())
-
-
-def strip_by(text: str) -> str:
-    """ "By Jane Doe" -> "Jane Doe"; other text unchanged."""
-    return _BY_PREFIX.sub("", text)

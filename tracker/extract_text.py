@@ -1,4 +1,4 @@
-"""Body paragraphs, contributor lines and editor's notes from a parsed page or plain text. Pure."""
+"""Body paragraphs, and the contributor lines and editor's notes of a page or text. Pure."""
 
 from __future__ import annotations
 
@@ -8,24 +8,8 @@ from collections.abc import Iterable, Iterator
 import trafilatura
 from lxml import html as lxml_html
 
-from tracker.extract_meta import clean_names
+from tracker.extract_people import contributor_names, is_contributor_line, is_note
 
-_CONTRIBUTOR_LINE = re.compile(
-    r"contributed (?:reporting|research|to this|reporting to|additional reporting)"
-    r"|\b(?:additional |contributing )?reporting by\b|\b(?:editing|writing|compiled|produced) by\b",
-    re.IGNORECASE,
-)
-_NOTE_LINE = re.compile(
-    r"^\W{0,3}(?:(?:corrections?|clarifications?)\s*(?:\([^)]{0,40}\))?\s*[:—–-]|"
-    r"corrections? (?:appended|notice)|editor['’]?s['’]? note|"
-    r"update\s*(?:\([^)]{0,40}\))?\s*[:—–-]|updated?\b[^:]{0,40}:\s+\S+(?:\s+\S+){5}|"
-    r"this (?:story|article|post|report|piece|version) (?:has been|was|is being|will be|"
-    r"is|had been) (?:updated|corrected|amended|changed|revised|edited)|"
-    r"an earlier version of this|a previous version of this|"
-    r"this is a (?:developing|breaking) (?:story|news)|"
-    r"(?:this )?(?:story|article) (?:has been |was )?(?:updated|corrected))",
-    re.IGNORECASE,
-)
 _BLOCK_TAGS = frozenset({"p", "div", "li", "aside", "section", "footer", "td", "blockquote"})
 _CHROME_TAGS = frozenset({"nav", "header", "form", "button", "select", "script", "style"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -108,44 +92,6 @@ def split_plain_text(text: str) -> list[str]:
 # --- contributor and note lines ------------------------------------------------------------
 
 
-def is_note(line: str) -> bool:
-    """A correction, clarification, editor's note or update notice, as printed."""
-    return len(line) < 1200 and len(line.split()) >= 4 and bool(_NOTE_LINE.match(line))
-
-
-def contributor_names(line: str) -> list[str]:
-    """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
-    if len(line) > 400 or not _CONTRIBUTOR_LINE.search(line):
-        return []
-    line = line.strip(" ()[]*_—–-")
-    pieces: list[str] = []
-    for match in re.finditer(
-        r"\b(?:reporting|editing|writing|compiled|produced) by\s+([^;)]+)", line, re.IGNORECASE
-    ):
-        pieces.append(match[1])
-    contributed = re.search(r"^(.*?)\s+(?:also\s+)?contributed\b", line, re.IGNORECASE)
-    if contributed and not pieces:
-        pieces.append(_drop_descriptor(contributed[1]))
-    return clean_names([_drop_places(p) for p in pieces])
-
-
-def _drop_descriptor(text: str) -> str:
-    """ "The Associated Press writers A and B" -> "A and B"; "CNN's A" -> "A"."""
-    text = re.sub(
-        r"^.*?\b(?:writers?|reporters?|correspondents?|staff|researchers?|"
-        r"editors?|contributors?|journalists?)\s+(?=[A-Z])",
-        "",
-        text.strip(),
-    )
-    text = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?=[A-Z])", "", text)
-    return re.sub(r"^(?:Additional reporting|Reporting)\s+by\s+", "", text, flags=re.I)
-
-
-def _drop_places(text: str) -> str:
-    """ "A in London and B in Paris" -> "A and B"."""
-    return re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", "", text)
-
-
 def notes_and_contributors(lines: Iterable[str]) -> tuple[list[str], list[str]]:
     """Note lines (as printed) and contributor names found in `lines`, deduplicated in order."""
     notes: list[str] = []
@@ -168,7 +114,7 @@ def page_lines(tree: lxml_html.HtmlElement) -> Iterator[str]:
             continue
         seen.add(block)
         text = " ".join(block.text_content().split())
-        if 12 <= len(text) <= 600 and (_CONTRIBUTOR_LINE.search(text) or is_note(text)):
+        if 12 <= len(text) <= 600 and (is_contributor_line(text) or is_note(text)):
             yield text
 
 
