@@ -212,7 +212,7 @@ def _described_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
             return None
         if word.lower() in _CLAUSE_WORDS:
             return None
-        if word.lower() in ("the", "a", "an", "another"):
+        if word.lower() in ("the", "a", "an", "another", "one"):
             return (i, end) if toks[end - 1].text[:1].isalpha() else None
     return None
 
@@ -250,11 +250,22 @@ def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     return (start, j) if _phrase_ok(words) else None
 
 
+def _described_name_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
+    """`said election lawyer Joe Birkenstock`: a few lowercase words, then a name."""
+    j = start
+    while j < len(toks) and j - start < 4 and toks[j].text.isalpha() and toks[j].text.islower():
+        j += 1
+    if j == start or j >= len(toks) or not toks[j].text[:1].isupper():
+        return None
+    found = _np_after(toks, j)
+    return (start, found[1]) if found else None
+
+
 def _inverted_subject(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     """After "said": a name, or a description up to the clause's end ("a person close to X")."""
     found = _np_after(toks, start)
     if start >= len(toks) or toks[start].text.lower() not in _DETERMINERS:
-        return found
+        return found or _described_name_after(toks, start)
     j = start + 1
     while j < len(toks) and j - start < 10 and toks[j].text[:1].isalnum():
         if toks[j].text.lower() in _RELATIVES:
@@ -265,10 +276,21 @@ def _inverted_subject(toks: Sequence[_Tok], start: int) -> tuple[int, int] | Non
 
 def _subject_of(toks: Sequence[_Tok], cue: int) -> tuple[int, int] | None:
     """The subject of the cue verb at index `cue`: directly before it, or before an apposition."""
-    k = cue
-    while k > 0 and toks[k - 1].text.lower() in _ADVERBS:
-        k -= 1
+    k = _skip_back(toks, cue)
     return _subject_before(toks, k) or _name_before_comma(toks, k)
+
+
+def _skip_back(toks: Sequence[_Tok], k: int) -> int:
+    """Back from a cue over adverbs ("famously") and a lead-in verb ("went on to", "wanted to")."""
+    while k > 0:
+        word = toks[k - 1].text
+        if word.lower() in _ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
+            k -= 1
+        elif word == "to" and k > 1 and toks[k - 2].text.islower():
+            k -= 3 if toks[k - 2].text == "on" and k > 2 else 2
+        else:
+            return k
+    return k
 
 
 def _name_before_comma(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
@@ -404,7 +426,19 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
             found = _attribute_at(text, toks, i, False, offset)
             if found:
                 return found
-    return None
+    return _name_colon(text, toks, offset)
+
+
+def _name_colon(text: str, toks: Sequence[_Tok], offset: int) -> Attribution | None:
+    """A lead-in that is only a name and a colon: `Michael P. McDonald: “`."""
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    found = _name_phrase_before(toks, len(toks) - 1)
+    if found is None or not toks[found[0]].text[:1].isupper():
+        return None
+    if found[0] > 0 and toks[found[0] - 1].text not in "—–-.":
+        return None
+    return Attribution(_span_text(text, toks, found), ":", offset + toks[found[0]].start)
 
 
 def attribute_subject(text: str, offset: int) -> Attribution | None:
