@@ -326,7 +326,20 @@ def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
     if start < len(toks) and toks[start].text in _STOP_CAPS:
         commas = [i for i, t in enumerate(toks[start : start + 8]) if t.text == ","]
         start = start + commas[0] + 1 if commas else start + 1
-    return _np_after(toks, start)
+    return _np_after(toks, start) or _description_after(toks, start)
+
+
+def _description_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
+    """`One operative inside Trump Tower tried`: a determiner-led phrase up to its verb."""
+    if start >= len(toks) or toks[start].text.lower() not in ("a", "an", "the", "one"):
+        return None
+    for j in range(start + 2, min(len(toks), start + 7)):
+        word = toks[j].text
+        if _verb_like(word) and word.lower() not in _ROLES:
+            return (start, j) if toks[j - 1].text.isalpha() else None
+        if not word.isalnum() or word.lower() in _CLAUSE_WORDS | _RELATIVES:
+            return None
+    return None
 
 
 def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
