@@ -579,6 +579,10 @@ def _remove_leftovers(repo: git.Repo) -> None:
         leftover.unlink(missing_ok=True)
 
 
+# A folder holding only these counts as empty: a new store may be created in it.
+_EMPTY_STORE_NAMES = frozenset({".git", ".gitkeep", ".keep"})
+
+
 def _has_store(root: Path) -> bool:
     if not root.exists():
         return False
@@ -587,7 +591,7 @@ def _has_store(root: Path) -> bool:
     names = {p.name for p in root.iterdir()}
     if FORMAT_FILE in names:
         return True
-    if names <= {".git"}:
+    if names <= _EMPTY_STORE_NAMES:
         return False
     raise StoreCorrupt(
         f"{root}/ is not a tracker store (no {FORMAT_FILE} file); "
@@ -598,6 +602,10 @@ def _has_store(root: Path) -> bool:
 def _create(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     repo = git.Repo.init(root, initial_branch="main")
+    exclude = Path(repo.git_dir) / "info" / "exclude"
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    with exclude.open("a", encoding="utf-8") as f:
+        f.write("\n".join(sorted(_EMPTY_STORE_NAMES - {".git"})) + "\n")
     try:
         with _locked(repo, wait=10.0):
             if not (root / FORMAT_FILE).exists():
