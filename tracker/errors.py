@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class TrackerError(Exception):
-    """Base of every error a user can act on. The CLI prints it as 'Error: <message>' and exits 1."""
+    """An error the user can act on; the CLI prints 'Error: <message>' and exits 1."""
 
 
 class FetchFailed(TrackerError):
@@ -12,7 +12,7 @@ class FetchFailed(TrackerError):
 
 
 class ExtractionEmpty(TrackerError):
-    """Extraction found no article text, or implausibly little (paywall, consent wall, error page)."""
+    """No article text, or implausibly little (paywall, consent wall, error page)."""
 
 
 class SnapshotNotFound(TrackerError):

@@ -1,4 +1,4 @@
-"""Frozen data passed between the stages: fetch -> extract -> segment -> align -> analyze -> render."""
+"""Frozen data passed between stages: fetch -> extract -> segment -> align -> analyze -> render."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def _quotes_part(ledger: QuoteLedger) -> str:
         (len(reattributed), "re-attributed", _people(reattributed)),
         (len(ledger.changed) - len(reattributed), "reworded", ""),
     ]
-    parts = []
+    parts: list[str] = []
     for count, verb, people in groups:
         if count:
             noun = "" if parts else (" quote" if count == 1 else " quotes")
