@@ -28,6 +28,7 @@ from tracker.extract_people import clean_names, contributor_names, drop_outlets
         ("JOHN McDONALD", "John McDonald"),
         ("Jane Doe, Staff Writer", "Jane Doe"),
         ("Dr. Ann Lee", "Ann Lee"),
+        ("Fox News' Jessica Napoli", "Jessica Napoli"),
         ("Washington Post staff writer Ellen Nakashima", "Ellen Nakashima"),
     ],
 )
@@ -144,6 +145,7 @@ def test_notes_are_recognised(paragraph: str) -> None:
         "Updated 3:45 PM ET, Tue March 5, 2024",
         "Updated: March 5, 2024 at 3:45 p.m. ET",
         "Update: fixed.",
+        "updated: Nov 20 2019, 15:24pm ist",
     ],
 )
 def test_body_paragraphs_are_not_notes(paragraph: str) -> None:

@@ -28,7 +28,7 @@ TYPOGRAPHY = str.maketrans(
     }
 )
 _BY = re.compile(r"^\s*(?:written\s+|reported\s+|compiled\s+|edited\s+)?by\s+", re.I)
-_OUTLET = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*'s\s+(?=[A-Z])")
+_OUTLET = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*(?:'s|(?<=s)')\s+(?=[A-Z])")
 _TITLE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt)\.?|Senior|Staff|Special|"
     r"Correspondent|Reporter|Writer|Editor|Photographer|Producer)\s+",
@@ -78,7 +78,8 @@ _NOTE = re.compile(
 )
 _NOTE_LABEL = re.compile(r"^\W{0,3}(?:updated?|last\s+updated)\b[^:]{0,40}:?\s*", re.I)
 _CLOCK_WORDS = frozenset(
-    "am pm et est edt pt pst pdt ct cst cdt gmt bst utc cet cest at on by "
+    "am pm et est ist jst kst hkt sgt aest aedt msk wat cat eat z edt pt pst pdt ct cst cdt "
+    "gmt bst utc cet cest at on by "
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
     "july august september october november december mon tue wed thu fri sat sun monday "
     "tuesday wednesday thursday friday saturday sunday".split()
