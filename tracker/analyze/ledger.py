@@ -43,9 +43,10 @@ def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRe
     """Quotes of one version with the index of the sentence holding each quote's start."""
     text = "\n\n".join(paragraphs)
     starts = list(accumulate((_solid(s) for s in sentences), initial=0))[:-1]
+    solid_before = list(accumulate((not c.isspace() for c in text), initial=0))
     refs = []
     for q in extract_quotes(text):
-        solid = _solid(text[: q.start])
+        solid = solid_before[q.start]
         index = max(0, bisect.bisect_right(starts, solid) - 1) if sentences else 0
         refs.append(QuoteRef(q.text, q.speaker, q.cue, index))
     return refs
