@@ -55,6 +55,10 @@ _PRONOUNS = frozenset(("he", "she", "they"))
 _AUXILIARIES = frozenset(
     "is was are were has have had will would can could may might must should did does do".split()
 )
+_IRREGULAR = frozenset(
+    """went gave made took came wrote spoke told got put sent began brought thought felt kept
+    left met ran saw sat stood won lost led read paid held knew found gets goes""".split()
+)
 _NOT_VERBS = frozenset(
     """of in on at for with from by to as and or but the a an this that these those his her
     their its is' news always""".split()
@@ -323,8 +327,9 @@ def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
         toks[start].text in _LEAD_WORDS or toks[start].text.lower() in _ADVERBS
     ):
         start += 1
-    if start < len(toks) and toks[start].text in _STOP_CAPS:
-        commas = [i for i, t in enumerate(toks[start : start + 8]) if t.text == ","]
+    lead = toks[start].text if start < len(toks) else ""
+    if lead in _STOP_CAPS or (lead.endswith("ly") and lead[1:].islower()):
+        commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
         start = start + commas[0] + 1 if commas else start + 1
     return _np_after(toks, start) or _description_after(toks, start)
 
@@ -483,7 +488,9 @@ def _verb_like(word: str) -> bool:
     low = word.lower()
     if not word.isalpha() or word != low or low in _NOT_VERBS:
         return False
-    return low.endswith(("ed", "es", "s")) or low in _CUES or low in _AUXILIARIES
+    return (
+        low.endswith(("ed", "es", "s")) or low in _CUES or low in _AUXILIARIES or low in _IRREGULAR
+    )
 
 
 def attribute_tag(text: str, offset: int) -> Attribution | None:
@@ -491,6 +498,11 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
     `?` or `!`: `,” Toomey fumed on Tuesday.` or `!” Trump went on.`"""
     toks = tokenize(text[:80])
     lead = 1 if toks and toks[0].text in ",—–" else 0
+    verb = toks[lead].text if lead < len(toks) else ""
+    if verb.endswith("ed") and verb.islower():
+        found = _np_after(toks, lead + 1)
+        if found and toks[found[0]].text[:1].isupper():
+            return Attribution(_span_text(text, toks, found), verb, offset + toks[found[0]].start)
     subj = _np_after(toks, lead)
     if subj is None or subj[1] >= len(toks):
         return None
