@@ -39,14 +39,19 @@ def quote_ledger(
     )
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRef]:
     """Quotes of one version with the index of the sentence holding each quote's start."""
     text = "\n\n".join(paragraphs)
     starts = list(accumulate((_solid(s) for s in sentences), initial=0))[:-1]
-    solid_before = list(accumulate((not c.isspace() for c in text), initial=0))
     refs = []
-    for q in extract_quotes(text):
-        solid = solid_before[q.start]
+    position = spaces = 0
+    for q in sorted(extract_quotes(text), key=lambda q: q.start):
+        spaces += len(_SPACE.findall(text, position, q.start))
+        position = q.start
+        solid = q.start - spaces
         index = max(0, bisect.bisect_right(starts, solid) - 1) if sentences else 0
         refs.append(QuoteRef(q.text, q.speaker, q.cue, index))
     return refs
@@ -54,7 +59,7 @@ def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRe
 
 def _solid(text: str) -> int:
     """Count of non-space characters: sentence splitting keeps every one of them, in order."""
-    return len(text) - sum(c.isspace() for c in text)
+    return len(text) - len(_SPACE.findall(text))
 
 
 def _words(text: str) -> tuple[str, ...]:
