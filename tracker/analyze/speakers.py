@@ -55,6 +55,7 @@ _PRONOUNS = frozenset(("he", "she", "they"))
 _AUXILIARIES = frozenset(
     "is was are were has have had will would can could may might must should did does do".split()
 )
+_COPULAS = frozenset("is was are were be been being".split())
 _IRREGULAR = frozenset(
     """went gave made took came wrote spoke told got put sent began brought thought felt kept
     left met ran saw sat stood won lost led read paid held knew found gets goes""".split()
@@ -469,7 +470,7 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
     k = _skip_apposition(toks, subj[1])
     while k < len(toks) and (toks[k].text.lower() in _ADVERBS or toks[k].text[:1] in "’'"):
         k += 1
-    if k >= len(toks) or not _verb_like(toks[k].text):
+    if k >= len(toks) or not _verb_like(toks[k].text) or toks[k].text in _COPULAS:
         return None
     return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
 
