@@ -291,7 +291,10 @@ def _previous_paragraph_speaker(
     start, end = sentences[k]
     if i > 0 and done[i - 1][0].close >= start:
         return done[i - 1][1]
-    return attribute_before(masked[start:end], start)
+    found = attribute_before(masked[start:end], start)
+    if found is None and masked[start:end].rstrip().endswith(":"):
+        found = attribute_subject(masked[start:end], start)
+    return found
 
 
 # -- 4. resolve ------------------------------------------------------------------------------
