@@ -120,6 +120,13 @@ def test_fuller_visible_headline_replaces_a_shortened_meta_title() -> None:
     )
 
 
+def test_fuller_heading_outside_the_article_keeps_the_title_element() -> None:
+    html = page(title="Council approves budget").replace(
+        "<body>", "<body><h1>Council approves budget: the full vote, test page</h1>"
+    )
+    assert extract_article(html).title == "Council approves budget"
+
+
 def test_shorter_visible_headline_keeps_the_fuller_json_ld_headline() -> None:
     ld = json_ld({"@type": "NewsArticle", "headline": "How the council approved its 2024 budget"})
     before = "<h1>Council approved budget</h1>"
@@ -157,7 +164,7 @@ def test_choose_title_prefers_the_candidate_most_sources_back() -> None:
         TitleCandidate("Modern ambitions behind neon", "meta"),
         TitleCandidate("Why neon is the symbol of the century", "meta"),
         TitleCandidate("A brief history of neon signage", "title"),
-        TitleCandidate("Why neon is the symbol of the century", "page"),
+        TitleCandidate("Why neon is the symbol of the century", "article"),
     ]
     assert choose_title(candidates) == "Why neon is the symbol of the century"
 

@@ -240,7 +240,7 @@ def _title_candidates(
     found.append(TitleCandidate(_first(meta, *_TITLE_KEYS), "meta"))
     found = [TitleCandidate(clean_title(c.text, site), c.source) for c in found]
     found.append(TitleCandidate(clean_title(_title_tag(tree), site, loose=True), "title"))
-    found += [TitleCandidate(text, "page") for text in page_headings(tree)]
+    found += page_headings(tree)
     site_key = _key(site)  # the site's own name is no headline
     return [c for c in found if not site_key or _key(c.text) != site_key]
 

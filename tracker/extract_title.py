@@ -32,7 +32,8 @@ class TitleCandidate:
     """One statement of the headline: its text and which kind of source gave it.
 
     `source` is "ld" (JSON-LD), "meta" (meta tags), "title" (the <title> element, site name
-    removed) or "page" (a heading readers see). Candidates earlier in a list rank first on ties.
+    removed), "article" (an <h1> inside the article or main element, or marked as the headline)
+    or "page" (another <h1>). Candidates earlier in a list rank first on ties.
     """
 
     text: str
@@ -45,7 +46,7 @@ def choose_title(candidates: Sequence[TitleCandidate]) -> str:
     keys = [_words(c.text) for c in usable]
     support = [_support(i, usable, keys) for i in range(len(usable))]
     # A heading alone is often a logo or a section name: it needs another source's backing.
-    ranked = [i for i, c in enumerate(usable) if c.source != "page" or support[i] > 0]
+    ranked = [i for i, c in enumerate(usable) if not _visible(c) or support[i] > 0]
     if not ranked:
         return ""
     best = max(ranked, key=lambda i: (support[i], -i))
@@ -53,31 +54,41 @@ def choose_title(candidates: Sequence[TitleCandidate]) -> str:
     fuller = [
         c.text
         for c, key in zip(usable, keys, strict=True)
-        if c.source == "page" and _similar(key, keys[best]) and len(_plain(c.text)) > length
+        if c.source == "article" and _similar(key, keys[best]) and len(_plain(c.text)) > length
     ]
     return max(fuller, key=len) if fuller else usable[best].text
 
 
-def page_headings(tree: lxml_html.HtmlElement) -> list[str]:
-    """The visible headline candidates: the page's only <h1>, else the <h1>s inside the
-    article or main element (or marked as a headline), outside navigation and footers."""
+def page_headings(tree: lxml_html.HtmlElement) -> list[TitleCandidate]:
+    """The visible headline candidates: the <h1>s inside the article or main element (or
+    marked as a headline), else the page's only <h1>; never in navigation or footers."""
     headings = [h for h in tree.xpath("//body//h1") if not _in_chrome(h)]
-    if len(headings) > 1:
-        headings = [h for h in headings if _in_article(h)]
-    texts = (html.unescape(" ".join(h.text_content().split())) for h in headings)
-    return [t for t in texts if t]
+    found = [
+        TitleCandidate(html.unescape(" ".join(h.text_content().split())), source)
+        for h in headings
+        if (source := "article" if _in_article(h) else "page") == "article" or len(headings) == 1
+    ]
+    return [c for c in found if c.text]
+
+
+def _visible(candidate: TitleCandidate) -> bool:
+    return candidate.source in ("article", "page")
 
 
 def _support(index: int, candidates: Sequence[TitleCandidate], keys: list[set[str]]) -> int:
     """How many other kinds of source state a headline similar to this candidate's."""
-    own = candidates[index].source
+    own = _group(candidates[index])
     return len(
         {
-            c.source
+            _group(c)
             for c, key in zip(candidates, keys, strict=True)
-            if c.source != own and _similar(keys[index], key)
+            if _group(c) != own and _similar(keys[index], key)
         }
     )
+
+
+def _group(candidate: TitleCandidate) -> str:
+    return "page" if _visible(candidate) else candidate.source
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
