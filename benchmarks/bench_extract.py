@@ -10,8 +10,12 @@ DATA_DIR defaults to ../shared/data relative to the repository root. Three parts
 2. readability-test-pages (real pages only) and trafilatura-evaldata-english: title and
    byline/author match. Match = after normalising (NFKC, case-folded, quotes/dashes unified,
    runs of non-alphanumerics to one space, a leading "by" dropped) the two strings are equal or
-   one contains the other (both non-empty). Pages whose expected value is empty are left out of
-   the rate and counted apart ("spurious": we output something where nothing is expected).
+   one contains the other (both non-empty); for bylines "and" counts as a separator. This is
+   lenient: a longer title holding the expected one, or one author of several (even a first
+   name alone), counts. So two strict columns stand beside it: "title exact" (equal after
+   normalising) and "byline exact" (the same set of names, split at , ; & | and "and").
+   Pages whose expected value is empty are left out of the rate and counted apart
+   ("spurious": we output something where nothing is expected).
 3. trafilatura-evaldata-english `with`/`without` snippets: precision/recall/F1 over all
    snippets, whitespace-normalised substring matching, as upstream scores it.
 """
@@ -135,6 +139,11 @@ def matches(expected: str, got: str, names: bool = False) -> bool:
     return bool(a and b) and (a == b or a in b or b in a)
 
 
+def name_set(text: str) -> set[str]:
+    parts = re.split(r"\s*(?:[,;&|\n]|\band\b)\s*", text or "")
+    return {n for n in (normalise(p) for p in parts) if n}
+
+
 # --- datasets -----------------------------------------------------------------------------
 
 
@@ -209,9 +218,12 @@ def body_benchmark(data: Path, repeat: int, limit: int) -> None:
 
 def meta_table(title: str, rows: list[tuple[str, str, dict[str, tuple[str, str]]]]) -> None:
     print(f"\n## {title} ({len(rows)} pages)")
-    print(f"{'extractor':<18}{'title':>14}{'title exact':>13}{'byline':>14}{'spurious':>10}")
+    print(
+        f"{'extractor':<18}{'title':>14}{'title exact':>13}{'byline':>14}{'byline exact':>14}"
+        f"{'spurious':>10}"
+    )
     for name in META_EXTRACTORS:
-        t_ok = t_exact = t_n = b_ok = b_n = spurious = 0
+        t_ok = t_exact = t_n = b_ok = b_exact = b_n = spurious = 0
         for want_title, want_byline, got in rows:
             title, byline = got[name]
             if want_title:
@@ -221,14 +233,15 @@ def meta_table(title: str, rows: list[tuple[str, str, dict[str, tuple[str, str]]
             if want_byline:
                 b_n += 1
                 b_ok += matches(want_byline, byline, names=True)
+                b_exact += name_set(want_byline) == name_set(byline)
             elif byline:
                 spurious += 1
-        byline_cell = (
-            f"{b_ok}/{b_n}={b_ok / max(b_n, 1):.3f}" if name != "readability-lxml" else "n/a"
-        )
+        has_byline = name != "readability-lxml"
+        byline_cell = f"{b_ok}/{b_n}={b_ok / max(b_n, 1):.3f}" if has_byline else "n/a"
+        exact_cell = f"{b_exact / max(b_n, 1):.3f}" if has_byline else "n/a"
         print(
             f"{name:<18}{t_ok:>4}/{t_n}={t_ok / max(t_n, 1):.3f}{t_exact / max(t_n, 1):>13.3f}"
-            f"{byline_cell:>14}{spurious:>10}"
+            f"{byline_cell:>14}{exact_cell:>14}{spurious:>10}"
         )
 
 
