@@ -237,3 +237,114 @@ def test_pronoun_after_role_noun_means_the_titled_person() -> None:
 def test_short_tag_sentence_after_a_closed_quote() -> None:
     text = "“That is a false comparison!” Maher replied. “Look at the numbers.”"
     assert _speakers(text) == ["Maher", "Maher"]
+
+
+# -- verbs and frames beyond "said" ----------------------------------------------------------
+
+
+def test_reaction_verb_names_its_subject() -> None:
+    text = "Sen. Ann Wilson blamed the delay on “a lack of leadership at the agency.”"
+    assert _only(text).speaker == "Sen. Ann Wilson"
+
+
+def test_partial_quote_takes_the_subject_of_its_sentence() -> None:
+    text = "Mayor Hal Brandt pondered who might “stand up for the city in a season like this.”"
+    assert _only(text).speaker == "Mayor Hal Brandt"
+
+
+def test_capitalised_word_is_never_a_cue() -> None:
+    text = "Trump also said the United States has become a “dumping ground for everybody else.”"
+    assert _only(text).speaker == "Trump"
+
+
+def test_party_tag_in_parentheses_keeps_the_speaker() -> None:
+    text = "“It reminds us how important this election is,” Sen. Mark Rubin (R-Fla.) said."
+    assert _only(text).speaker == "Sen. Mark Rubin"
+
+
+def test_name_with_suffix_after_inverted_cue() -> None:
+    text = "“We have to be thoughtful about it,” said Sen. Robert P. Casey Jr., a party backer."
+    assert "Casey" in (_only(text).speaker or "")
+
+
+def test_tag_with_an_uncommon_past_tense_verb() -> None:
+    text = "“That would have been a sign of good faith,” Toomey fumed on Tuesday."
+    assert _only(text).speaker == "Toomey"
+
+
+def test_inverted_tag_with_an_uncommon_verb() -> None:
+    text = "“This is fantastic and loud!” beamed Donald Hartley of Madison."
+    assert _only(text).speaker == "Donald Hartley of Madison"
+
+
+def test_long_tag_sentence_after_an_exclamation() -> None:
+    text = (
+        "“Pat Kennedy is the greatest!!!” McDonough wrote in a September 16, 2012 email to top "
+        "State Department officials."
+    )
+    assert _only(text).speaker == "McDonough"
+
+
+def test_name_closing_an_apposition_is_the_subject() -> None:
+    text = "Florida’s attorney general, Pam Bondi, vowed to go after “anyone who attacks us.”"
+    assert _only(text).speaker == "Pam Bondi"
+
+
+def test_coordinated_cue_takes_the_sentence_subject() -> None:
+    text = "Bush thought for a moment and said that “being an everyday guy would have appeal.”"
+    assert _only(text).speaker == "Bush"
+
+
+def test_inverted_cue_with_a_lowercase_description_before_the_name() -> None:
+    text = "“It is definitely a yellow light,” said election lawyer Joe Birkenstock."
+    assert _only(text).speaker == "election lawyer Joe Birkenstock"
+
+
+def test_name_and_colon_introduce_a_quote() -> None:
+    text = "Michael P. McDonald: “At long last the nomination contests have finally started.”"
+    assert _only(text).speaker == "Michael P. McDonald"
+
+
+def test_quote_sentence_after_a_paraphrase_takes_its_speaker() -> None:
+    text = "Greene added that the Fed wants to wait. “They don’t like to talk about it at all.”"
+    assert _only(text).speaker == "Greene"
+
+
+def test_quote_paragraph_after_a_colon_lead_in_takes_its_subject() -> None:
+    text = (
+        "President Bill Clinton released the following statement:\n\n"
+        "“Hillary and I offer our condolences to the family.”"
+    )
+    assert _only(text).speaker == "President Bill Clinton"
+
+
+# -- pronouns --------------------------------------------------------------------------------
+
+
+def test_given_name_sets_gender_for_a_pronoun() -> None:
+    text = "Mark Olsen met Laura Diaz on Monday.\n\n“We agreed on the whole budget,” she said."
+    assert _only(text).speaker == "Laura Diaz"
+
+
+def test_pronoun_prefers_the_speaker_of_the_nearest_sentence() -> None:
+    text = (
+        "Cruz electrified the small crowds, Joe Stovall said.\n\n"
+        "“He was very articulate and smart,” he said."
+    )
+    assert _only(text).speaker == "Joe Stovall"
+
+
+def test_pronoun_contraction_is_a_pronoun_subject() -> None:
+    text = (
+        "Sen. Ted Marsh spoke in Ohio on Friday.\n\n"
+        "He’s claiming that fraud is “a big, big problem in this country.”"
+    )
+    assert _only(text).speaker == "Sen. Ted Marsh"
+
+
+def test_bare_surname_means_the_most_mentioned_full_name() -> None:
+    text = (
+        "Hillary Clinton spoke first. Bill Clinton spoke later. Hillary Clinton left at noon.\n\n"
+        "“We will win the state,” Clinton said."
+    )
+    assert _only(text).speaker == "Hillary Clinton"

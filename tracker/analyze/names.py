@@ -133,8 +133,8 @@ class NameBook:
                 self.speaking.add(m.start())
             elif word != m.group() or _after_preposition(masked, m.start()):
                 self.possessive.add(m.start())
-        self.gender = {n: _gender_of(n, c) for n, c in votes.items()}
-        self.gender = {n: g for n, g in self.gender.items() if g}
+        genders = {n: _gender_of(n, c) for n, c in votes.items()}
+        self.gender = {n: g for n, g in genders.items() if g}
         self._index_roles(masked)
         self.mentions.sort()
 
@@ -228,7 +228,9 @@ def _cover_counts(runs: Sequence[_Run]) -> list[int]:
 
 def _speaks(masked: str, start: int, end: int) -> bool:
     """Whether the name at [start, end) is the subject or object of a speech verb."""
-    return bool(_SPEAKS_AFTER.match(masked, end) or _SPEAKS_BEFORE.search(masked, max(0, start - 80), start))
+    return bool(
+        _SPEAKS_AFTER.match(masked, end) or _SPEAKS_BEFORE.search(masked, max(0, start - 80), start)
+    )
 
 
 def _gender_of(name: str, votes: Counter[str]) -> str | None:

@@ -12,109 +12,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_CUES = frozenset(
-    """said says say told tells tell added adds asked asks wrote writes tweeted tweets posted
-    stated states explained explains noted notes argued argues insisted insists continued continues
-    recalled recalls warned warns claimed claims declared declares acknowledged acknowledges
-    admitted admits replied replies responded responds answered answers remarked observed
-    suggested suggests predicted cautioned conceded concedes countered counters quipped joked
-    shouted yelled announced announces testified emphasized stressed concluded complained
-    lamented boasted vowed vows promised urged charged maintained reiterated assured confirmed
-    exclaimed mused recounted pointed described describes called calls pressed reacted remembered
-    wondered demurred commented emailed texted retorted interjected snapped scoffed asserted
-    contended opined elaborated repeated reflected speculated hinted explained agreed disagreed
-    read reads recalled reasoned chimed offered observed reported reports proclaimed proclaims
-    riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
-    raved lectured admits confirms denies denied argues warns insists recalls responds replies
-    declares counters concedes acknowledges suggests cautions complains laments boasts
-    maintains reiterates assures explains notes added""".split()
+from tracker.analyze._speech_words import (
+    ADVERBS,
+    AUXILIARIES,
+    BACK_VERBS,
+    CONNECTORS,
+    COPULAS,
+    CUES,
+    DETERMINERS,
+    IRREGULAR,
+    LEAD_WORDS,
+    MODIFIERS,
+    NOT_AFTER_CALLED,
+    NOT_VERBS,
+    PARTICIPLES,
+    ROLES,
+    STOP_CAPS,
+    SUBJECT_CUES,
+    TAG_VERBS,
+    TITLES,
 )
-_SUBJECT_CUES = frozenset(
-    """praised praises blamed blames thanked thanks criticized criticizes accused accuses
-    denounced denounces decried decries slammed slams ripped rips attacked attacks mocked mocks
-    dismissed dismisses defended defends touted touts pondered ponders predicted predicts
-    lauded hailed welcomed welcomes condemned condemns derided derides rejected rejects
-    vowed promised pledged pledges endorsed endorses urged urges implored warned questioned
-    questions described describes characterized labeled labelled dubbed branded cited cites
-    likened compared compares recalled recalls quoted quotes offered admitted added""".split()
-)
-_PARTICIPLES = frozenset(
-    """saying adding telling writing noting arguing insisting explaining warning calling asking
-    declaring tweeting stating claiming describing citing calling praising blaming
-    accusing warning urging promising vowing reporting proclaiming""".split()
-)
-_BACK_VERBS = frozenset("shot fired hit pushed struck snapped".split())
-_TAG_VERBS = frozenset("went goes shot fired hit began begins quips jokes rants sang sings".split())
-_NOT_AFTER_CALLED = frozenset("for on off in up out back into".split())
-_ADVERBS = frozenset(
-    """also later previously then again recently once has have had would will further simply
-    just repeatedly often reportedly publicly privately earlier first quickly flatly bluntly
-    separately frequently has since already only still even never""".split()
-)
+
 _PRONOUNS = frozenset(("he", "she", "they"))
-_AUXILIARIES = frozenset(
-    "is was are were has have had will would can could may might must should did does do".split()
-)
-_COPULAS = frozenset("is was are were be been being".split())
-_IRREGULAR = frozenset(
-    """went gave made took came wrote spoke told got put sent began brought thought felt kept
-    left met ran saw sat stood won lost led read paid held knew found gets goes""".split()
-)
-_NOT_VERBS = frozenset(
-    """of in on at for with from by to as and or but the a an this that these those his her
-    their its is' news always""".split()
-)
 _RELATIVES = frozenset(("who", "which", "that"))
 _CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
-_DETERMINERS = frozenset(
-    """a an the one two three four five six seven eight nine ten several some many other another
-    both all most multiple few his her their its""".split()
-)
-_CONNECTORS = frozenset(
-    "of the for and de del della da di van von der den la le du bin al el".split()
-)
-_ROLES = frozenset(
-    """official officials spokesman spokeswoman spokespeople spokesperson source sources aide
-    aides adviser advisers advisor advisors person people lawyer lawyers attorney attorneys
-    representative representatives chairman chairwoman chair director leader leaders president
-    senator senators governor officer officers member members minister analyst analysts expert
-    experts professor economist economists strategist strategists pollster executive founder
-    chief head staffer staffers commissioner mayor judge counsel candidate nominee voter voters
-    resident residents witness witnesses police authorities prosecutors investigators secretary
-    manager campaign statement report memo letter release complaint filing poll study survey
-    administration department agency ministry company firm group organization committee office
-    government spokesmen critics supporters observers insiders diplomat diplomats researcher
-    researchers scientist scientists doctor doctors teacher student students worker workers
-    father mother son daughter wife husband friend friends reporters reporter journalists
-    lawmakers crowd audience viewers listeners colleagues host hosts interviewer
-    businessman businesswoman mogul activist activists commenter user users prince princess
-    king queen pope pontiff newspaper paper outlet outlets network magazine website ad ads
-    editorial column blog author writer historian professor lawmaker congressman congresswoman
-    chairwoman host anchor moderator spokesperson nominee candidates founder""".split()
-)
-_MODIFIERS = frozenset(
-    """former senior top acting deputy longtime administration department state federal press
-    communications national security government intelligence military campaign then-candidate
-    close familiar with matter local police justice defense white house chief executive
-    republican democratic political foreign legal general vice assistant associate other high
-    ranking high-ranking u.s. american russian european""".split()
-)
-_LEAD_WORDS = frozenset(
-    "And But Or So Yet Also Meanwhile However Still Then Now Instead Indeed Thus , —".split()
-)
-_STOP_CAPS = frozenset(
-    """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
-    While After Before Asked Speaking Last This That These Those Thus Instead Indeed Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Today Yesterday Tonight If Although Though Because
-    Since Until Even Just Only What Why How Where Who It We I You Our My Your Their His Her Its
-    There Here Some Many Most Both Each Every No Not Yes Well Oh Like With Without From By To Of
-    Under Over During Despite Through""".split()
-)
-_TITLES = frozenset(
-    """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St
-    Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
-)
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _ASIDE = re.compile(r"\([^()\n]{1,24}\)")
@@ -167,15 +88,15 @@ def tokenize(text: str) -> list[_Tok]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    return word[:-1] in _TITLES or _INITIALS.fullmatch(word) is not None
+    return word[:-1] in TITLES or _INITIALS.fullmatch(word) is not None
 
 
 def _is_name(word: str) -> bool:
-    return word[:1].isupper() and word.rstrip(".") not in _STOP_CAPS or word.rstrip(".") in _TITLES
+    return word[:1].isupper() and word.rstrip(".") not in STOP_CAPS or word.rstrip(".") in TITLES
 
 
 def _is_role(word: str) -> bool:
-    return word.lower() in _ROLES
+    return word.lower() in ROLES
 
 
 def _phrase_ok(words: Sequence[str]) -> bool:
@@ -185,16 +106,16 @@ def _phrase_ok(words: Sequence[str]) -> bool:
     last = words[-1]
     if last.lower() in _PRONOUNS:
         return len(words) == 1
-    if last.lower() in _DETERMINERS:
+    if last.lower() in DETERMINERS:
         return False
     if last.rstrip(".") in _SUFFIXES and len(words) > 1:
         last = words[-2]
-    return (_is_name(last) and last.rstrip(".") not in _TITLES) or _is_role(last)
+    return (_is_name(last) and last.rstrip(".") not in TITLES) or _is_role(last)
 
 
 def _accept_backward(word: str) -> bool:
     low = word.lower()
-    return _is_name(word) or low in _ROLES or low in _MODIFIERS or low in _CONNECTORS
+    return _is_name(word) or low in ROLES or low in MODIFIERS or low in CONNECTORS
 
 
 def _np_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
@@ -209,7 +130,7 @@ def _np_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
 
 def _described_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | None:
     """A short determiner-led description: "the New York businessman", "a longtime friend"."""
-    if end == 0 or toks[end - 1].text.lower() in _CLAUSE_WORDS | _CONNECTORS:
+    if end == 0 or toks[end - 1].text.lower() in _CLAUSE_WORDS | CONNECTORS:
         return None
     for i in range(end - 2, max(-1, end - 7), -1):
         word = toks[i].text
@@ -226,13 +147,13 @@ def _name_phrase_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | Non
     i = end
     while i > 0:
         word = toks[i - 1].text
-        if word.lower() in _DETERMINERS or word.isdigit():
+        if word.lower() in DETERMINERS or word.isdigit():
             i -= 1
             break
         if not _accept_backward(word):
             break
         i -= 1
-    while i < end and toks[i].text.lower() in _CONNECTORS - {"the"}:
+    while i < end and toks[i].text.lower() in CONNECTORS - {"the"}:
         i += 1
     if i < end and toks[i].text.lower() == "the" and i + 1 < end and toks[i + 1].text == "and":
         i += 2
@@ -243,13 +164,13 @@ def _name_phrase_before(toks: Sequence[_Tok], end: int) -> tuple[int, int] | Non
 def _np_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     """Token range [start, j) of the noun phrase starting at index `start`, if any."""
     j = start
-    if j < len(toks) and toks[j].text in _CONNECTORS - {"the"}:
+    if j < len(toks) and toks[j].text in CONNECTORS - {"the"}:
         return None
-    if j < len(toks) and (toks[j].text.lower() in _DETERMINERS or toks[j].text.isdigit()):
+    if j < len(toks) and (toks[j].text.lower() in DETERMINERS or toks[j].text.isdigit()):
         j += 1
     while j < len(toks) and _accept_backward(toks[j].text):
         j += 1
-    while j > start and toks[j - 1].text.lower() in _CONNECTORS:
+    while j > start and toks[j - 1].text.lower() in CONNECTORS:
         j -= 1
     words = [t.text for t in toks[start:j]]
     return (start, j) if _phrase_ok(words) else None
@@ -269,7 +190,7 @@ def _described_name_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] |
 def _inverted_subject(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
     """After "said": a name, or a description up to the clause's end ("a person close to X")."""
     found = _np_after(toks, start)
-    if start >= len(toks) or toks[start].text.lower() not in _DETERMINERS:
+    if start >= len(toks) or toks[start].text.lower() not in DETERMINERS:
         return found or _described_name_after(toks, start)
     j = start + 1
     while j < len(toks) and j - start < 10 and toks[j].text[:1].isalnum():
@@ -289,7 +210,7 @@ def _skip_back(toks: Sequence[_Tok], k: int) -> int:
     """Back from a cue over adverbs ("famously") and a lead-in verb ("went on to", "wanted to")."""
     while k > 0:
         word = toks[k - 1].text
-        if word.lower() in _ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
+        if word.lower() in ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
             k -= 1
         elif word == "to" and k > 1 and toks[k - 2].text.islower():
             k -= 3 if toks[k - 2].text == "on" and k > 2 else 2
@@ -325,11 +246,11 @@ def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
     """The noun phrase opening the sentence (after a leading adverbial and its comma)."""
     start = 0
     while start < len(toks) and (
-        toks[start].text in _LEAD_WORDS or toks[start].text.lower() in _ADVERBS
+        toks[start].text in LEAD_WORDS or toks[start].text.lower() in ADVERBS
     ):
         start += 1
     lead = toks[start].text if start < len(toks) else ""
-    if lead in _STOP_CAPS or (lead.endswith("ly") and lead[1:].islower()):
+    if lead in STOP_CAPS or (lead.endswith("ly") and lead[1:].islower()):
         commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
         start = start + commas[0] + 1 if commas else start + 1
     return _np_after(toks, start) or _description_after(toks, start)
@@ -341,7 +262,7 @@ def _description_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | No
         return None
     for j in range(start + 2, min(len(toks), start + 7)):
         word = toks[j].text
-        if _verb_like(word) and word.lower() not in _ROLES:
+        if _verb_like(word) and word.lower() not in ROLES:
             return (start, j) if toks[j - 1].text.isalpha() else None
         if not word.isalnum() or word.lower() in _CLAUSE_WORDS | _RELATIVES:
             return None
@@ -352,18 +273,18 @@ def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
     word = toks[i].text.lower()
     if i > 0 and toks[i].text[:1].isupper() and word != "according":
         return False
-    if word in _BACK_VERBS:
+    if word in BACK_VERBS:
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "back"
     if word in ("called", "calls", "calling"):
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-        return nxt not in _NOT_AFTER_CALLED
+        return nxt not in NOT_AFTER_CALLED
     if word in ("put", "puts"):
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "it"
     if word == "pointed":
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "out"
     if word == "according":
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "to"
-    return word in _CUES or word in _SUBJECT_CUES or word in _PARTICIPLES
+    return word in CUES or word in SUBJECT_CUES or word in PARTICIPLES
 
 
 def _cue_phrase(text: str, toks: Sequence[_Tok], cue: int, after: int) -> tuple[str, int]:
@@ -404,7 +325,7 @@ def _attribute_at(
     word = toks[cue].text.lower()
     if word == "according":
         subj = _np_after(toks, cue + 2)
-    elif word in _PARTICIPLES:
+    elif word in PARTICIPLES:
         subj = _sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
         subj = _subject_of(toks, cue) or _inverted_subject(toks, cue + 1)
@@ -428,9 +349,9 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
     for i in range(lead, len(toks)):
         if toks[i].text in '“”"':
             return None
-        if _is_cue(toks, i) and toks[i].text.lower() not in _PARTICIPLES:
+        if _is_cue(toks, i) and toks[i].text.lower() not in PARTICIPLES:
             first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","
-            first = first and toks[i].text.lower() not in _SUBJECT_CUES
+            first = first and toks[i].text.lower() not in SUBJECT_CUES
             found = _attribute_at(text, toks, i, first, offset)
             if found or i - lead <= 2:
                 return found
@@ -468,9 +389,9 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
     if subj is None:
         return None
     k = _skip_apposition(toks, subj[1])
-    while k < len(toks) and (toks[k].text.lower() in _ADVERBS or toks[k].text[:1] in "’'"):
+    while k < len(toks) and (toks[k].text.lower() in ADVERBS or toks[k].text[:1] in "’'"):
         k += 1
-    if k >= len(toks) or not _verb_like(toks[k].text) or toks[k].text in _COPULAS:
+    if k >= len(toks) or not _verb_like(toks[k].text) or toks[k].text in COPULAS:
         return None
     return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
 
@@ -487,11 +408,9 @@ def _skip_apposition(toks: Sequence[_Tok], k: int) -> int:
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    if not word.isalpha() or word != low or low in _NOT_VERBS:
+    if not word.isalpha() or word != low or low in NOT_VERBS:
         return False
-    return (
-        low.endswith(("ed", "es", "s")) or low in _CUES or low in _AUXILIARIES or low in _IRREGULAR
-    )
+    return low.endswith(("ed", "es", "s")) or low in CUES or low in AUXILIARIES or low in IRREGULAR
 
 
 def attribute_tag(text: str, offset: int) -> Attribution | None:
@@ -508,10 +427,10 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
     if subj is None or subj[1] >= len(toks):
         return None
     k = subj[1]
-    while k < len(toks) and toks[k].text.lower() in _ADVERBS:
+    while k < len(toks) and toks[k].text.lower() in ADVERBS:
         k += 1
     verb = toks[k].text if k < len(toks) else ""
-    if not (verb.endswith("ed") or verb in _TAG_VERBS) or verb != verb.lower():
+    if not (verb.endswith("ed") or verb in TAG_VERBS) or verb != verb.lower():
         return None
     return Attribution(_span_text(text, toks, subj), verb, offset + toks[subj[0]].start)
 
@@ -520,4 +439,4 @@ def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
     toks = tokenize(after[:60])
     head = [t.text for t in toks[:5] if t.text not in ",;"]
-    return any(w.lower() in _CUES or w.lower() in _SUBJECT_CUES for w in head[:4])
+    return any(w.lower() in CUES or w.lower() in SUBJECT_CUES for w in head[:4])
