@@ -1,18 +1,37 @@
-"""URL -> Page over HTTP(S). The only module that talks to the network."""
+"""URL -> Page over HTTP(S). The only module that talks to the network.
+
+`fetch_page` fetches one page. `PoliteFetcher` fetches many for a cron cycle: concurrently across
+hosts, one request at a time per host with a delay, robots.txt obeyed (cached per site),
+conditional GET (a 304 comes back as a `Page` with status 304 and no content), and retries with
+backoff for timeouts and 5xx answers.
+"""
 
 from __future__ import annotations
 
 import codecs
+import email.utils
+import queue
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import httpx  # noqa: TID251 - this is the HTTP module
 
 from tracker.errors import FetchFailed
 from tracker.models import Page
+from tracker.politeness import (
+    HostThrottle,
+    RobotsCache,
+    backoff_delays,
+    host_of,
+    is_private_address,
+    robots_url,
+)
 
 USER_AGENT = "tracker/0.1 (+news change tracker)"
 DEFAULT_TIMEOUT = 30.0
@@ -32,13 +51,36 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchTransient(FetchFailed):
+    """A failure that may pass on its own: a timeout, a lost connection, a 5xx or 429 answer.
+
+    `retry_after` is the server's Retry-After, in seconds, when it sent one.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class FetchRefused(FetchFailed):
+    """The URL was not fetched on purpose: robots.txt forbids it, or its address is private."""
+
+
 @contextmanager
-def open_client(timeout: float = DEFAULT_TIMEOUT) -> Iterator[httpx.Client]:
+def open_client(
+    timeout: float = DEFAULT_TIMEOUT, max_connections: int = 10
+) -> Iterator[httpx.Client]:
     """An HTTP client to share between many `fetch_page` calls (keeps connections open)."""
     with httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         follow_redirects=True,
         max_redirects=10,
+        limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        ),
         headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
     ) as client:
         yield client
@@ -60,16 +102,24 @@ def fetch_page(
         return _fetch(own, url, timeout, max_bytes)
 
 
-def _fetch(client: httpx.Client, url: str, timeout: float, max_bytes: int) -> Page:
+def _fetch(
+    client: httpx.Client,
+    url: str,
+    timeout: float,
+    max_bytes: int,
+    conditions: dict[str, str] | None = None,
+) -> Page:
     fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
     try:
-        with client.stream("GET", url) as response:
+        with client.stream("GET", url, headers=conditions or None) as response:
             _check_response(url, response, max_bytes)
             content = _read_capped(url, response, max_bytes, time.monotonic() + timeout)
     except httpx.TimeoutException:
-        raise FetchFailed(f"{url}: timed out after {timeout:g} s") from None
+        raise FetchTransient(f"{url}: timed out after {timeout:g} s") from None
     except httpx.TooManyRedirects:
         raise FetchFailed(f"{url}: too many redirects") from None
+    except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as e:
+        raise FetchTransient(f"{url}: {_describe(e)}") from None
     except httpx.HTTPError as e:
         raise FetchFailed(f"{url}: {_describe(e)}") from None
     headers = {k.lower(): v for k, v in response.headers.items()}
@@ -88,7 +138,10 @@ def _fetch(client: httpx.Client, url: str, timeout: float, max_bytes: int) -> Pa
 def _check_response(url: str, response: httpx.Response, max_bytes: int) -> None:
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
-        raise FetchFailed(f"{url}: HTTP {response.status_code} {reason}")
+        message = f"{url}: HTTP {response.status_code} {reason}"
+        if response.status_code in _RETRY_STATUSES:
+            raise FetchTransient(message, _retry_after(response.headers.get("retry-after", "")))
+        raise FetchFailed(message)
     media = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if media and not (media in _ACCEPTED_TYPES or media.endswith("+xml")):
         raise FetchFailed(f"{url}: not a web page (content type {media})")
@@ -140,3 +193,163 @@ def _known(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+def _retry_after(value: str) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max((moment - datetime.now(timezone.utc)).total_seconds(), 0.0)
+
+
+# -- many pages, politely ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How a cycle fetches: `host_delay` seconds between requests to one host, `concurrency`
+    hosts at once, `retries` more attempts after a transient failure (waiting `backoff`, then
+    twice as long, up to `backoff_cap`; a longer Retry-After gives up)."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    host_delay: float = 1.0
+    concurrency: int = 8
+    retries: int = 2
+    backoff: float = 2.0
+    backoff_cap: float = 60.0
+    respect_robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FetchJob:
+    """One URL to fetch: validators for a conditional GET, and whether private addresses are
+    refused (for URLs nobody typed, such as links found in a feed)."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    refuse_private: bool = False
+
+
+FetchOutcome = tuple[FetchJob, "Page | FetchFailed"]
+
+
+class PoliteFetcher:
+    """Fetches many URLs politely; use as a context manager (it owns an HTTP client).
+
+    `sleep` defaults to `time.sleep`; `requests` counts HTTP requests made (robots.txt included).
+    """
+
+    def __init__(self, policy: FetchPolicy, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.policy = policy
+        self.requests = 0
+        self._sleep = sleep
+        self._throttle = HostThrottle(policy.host_delay, sleep=sleep)
+        self._robots = RobotsCache()
+        self._count_lock = threading.Lock()
+        self._client_context = open_client(policy.timeout, max(policy.concurrency, 1))
+        self._client: httpx.Client | None = None
+
+    def __enter__(self) -> PoliteFetcher:
+        self._client = self._client_context.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._client_context.__exit__(None, None, None)
+        self._client = None
+
+    def fetch_all(self, jobs: Iterable[FetchJob]) -> Iterator[FetchOutcome]:
+        """Fetch every job, yielding each outcome as soon as it is known (not in job order).
+
+        Hosts are fetched in parallel (at most `concurrency` at once); one host's URLs go one
+        after another. A failure is yielded as its `FetchFailed`, never raised.
+        """
+        by_host: dict[str, list[FetchJob]] = {}
+        for job in jobs:
+            by_host.setdefault(host_of(job.url), []).append(job)
+        total = sum(len(group) for group in by_host.values())
+        done: queue.Queue[FetchOutcome] = queue.Queue()
+        workers = max(1, min(self.policy.concurrency, len(by_host)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            for group in by_host.values():
+                pool.submit(self._fetch_group, group, done)
+            for _ in range(total):
+                yield done.get()
+
+    def _fetch_group(self, group: Sequence[FetchJob], done: queue.Queue[FetchOutcome]) -> None:
+        for job in group:
+            try:
+                outcome: Page | FetchFailed = self.fetch(job)
+            except FetchFailed as error:
+                outcome = error
+            done.put((job, outcome))
+
+    def fetch(self, job: FetchJob) -> Page:
+        """Fetch one job politely, retrying transient failures; raise FetchFailed otherwise."""
+        if job.refuse_private and is_private_address(host_of(job.url), resolve=True):
+            raise FetchRefused(f"{job.url}: refused, its address is private or loopback")
+        delay = self._obey_robots(job.url)
+        conditions = _conditions(job)
+        waits = backoff_delays(self.policy.retries, self.policy.backoff, self.policy.backoff_cap)
+        for attempt in range(len(waits) + 1):
+            try:
+                page = self._request(job.url, delay, conditions)
+                break
+            except FetchTransient as error:
+                if attempt == len(waits) or (error.retry_after or 0) > self.policy.backoff_cap:
+                    raise
+                self._sleep(max(waits[attempt], error.retry_after or 0.0))
+        if job.refuse_private and is_private_address(host_of(page.final_url), resolve=True):
+            raise FetchRefused(f"{job.url}: refused, it redirects to a private address")
+        return page
+
+    def _request(self, url: str, delay: float | None, conditions: dict[str, str]) -> Page:
+        assert self._client is not None, "use PoliteFetcher as a context manager"
+        with self._throttle.slot(host_of(url), delay):
+            self._count()
+            return _fetch(self._client, url, self.policy.timeout, self.policy.max_bytes, conditions)
+
+    def _obey_robots(self, url: str) -> float | None:
+        """The site's Crawl-delay; FetchRefused when its robots.txt forbids `url`."""
+        if not self.policy.respect_robots:
+            return None
+        if self._robots.needs_fetch(url):
+            self._load_robots(url)
+        if not self._robots.allowed(url, USER_AGENT):
+            raise FetchRefused(f"{url}: refused by the site's robots.txt")
+        return self._robots.crawl_delay(url, USER_AGENT)
+
+    def _load_robots(self, url: str) -> None:
+        assert self._client is not None, "use PoliteFetcher as a context manager"
+        where = robots_url(url)
+        with self._throttle.slot(host_of(url)):
+            self._count()
+            try:
+                response = self._client.get(where)
+                self._robots.store(url, response.content[:_ROBOTS_MAX], response.status_code)
+            except httpx.HTTPError:
+                self._robots.store(url, b"", 404)  # unreachable robots.txt: the page decides
+
+    def _count(self) -> None:
+        with self._count_lock:
+            self.requests += 1
+
+
+_ROBOTS_MAX = 512 * 1024
+
+
+def _conditions(job: FetchJob) -> dict[str, str]:
+    headers = {}
+    if job.etag:
+        headers["If-None-Match"] = job.etag
+    if job.last_modified:
+        headers["If-Modified-Since"] = job.last_modified
+    return headers

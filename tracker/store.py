@@ -60,6 +60,8 @@ class VersionInfo:
     revision: str
     seen: str
     title: str
+    reextract: bool = False
+    flip_flop_of: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +69,8 @@ class VersionInfo:
             "revision": self.revision,
             "seen": self.seen,
             "title": self.title,
+            "reextract": self.reextract,
+            "flip_flop_of": self.flip_flop_of,
         }
 
 
@@ -182,6 +186,14 @@ class Store:
     def close(self) -> None:
         self._repo.close()
 
+    @property
+    def watchlist_path(self) -> Path:
+        """Where the store's watch list lives: beside the snapshots, outside git history.
+
+        Write it only while holding the store's lock (inside `writer()`).
+        """
+        return self.root / WATCHLIST_FILE
+
     def articles(self) -> list[TrackedArticle]:
         """Every tracked article, ordered by key."""
         return [self._tracked(key) for key in sorted(self._index["articles"])]
@@ -255,10 +267,7 @@ class Store:
 
     def _tracked(self, key: str) -> TrackedArticle:
         entry = self._index["articles"][key]
-        versions = tuple(
-            VersionInfo(version=n, revision=rev, seen=seen, title=title)
-            for n, (rev, seen, title) in enumerate(entry["versions"], start=1)
-        )
+        versions = tuple(_version_info(n, row) for n, row in enumerate(entry["versions"], 1))
         return TrackedArticle(
             key=key, path=entry["path"], url=entry["url"], title=entry["title"], versions=versions
         )
@@ -308,7 +317,9 @@ class Store:
         entry.update(
             url=meta.get("url") or key, title=meta.get("title") or "", raw=raw, content=content
         )
-        entry["versions"].append([revision, meta.get("seen") or "", meta.get("title") or ""])
+        marks = {name: meta[name] for name in ("reextract", "flip_flop_of") if meta.get(name)}
+        row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks]
+        entry["versions"].append(row)
 
     def _changed_folders(self, old: bytes | None, new: bytes) -> Iterator[tuple[str, bytes]]:
         """(path, tree) of every article folder that differs between two root trees."""
@@ -429,6 +440,19 @@ class StoreWriter:
         key = self._store._resolve(url)
         return self._store._tracked(key) if key else None
 
+    def returns_to(self, snap: Snapshot, window: int) -> int | None:
+        """The earlier version `snap` would return to (A -> B -> A) among the last `window`
+        versions of its article, or None (also when it equals the latest version)."""
+        entry = self._store._index["articles"].get(snap.identity.key)
+        if entry is None or window < 2:
+            return None
+        content = _content_hash(render_article_text(snap.article), _meta(snap))
+        hashes = [row[3] if len(row) > 3 else None for row in entry["versions"]]
+        if not hashes or hashes[-1] == content:
+            return None
+        recent = range(max(len(hashes) - window, 0), len(hashes) - 1)
+        return next((n + 1 for n in reversed(recent) if hashes[n] == content), None)
+
     def raw_unchanged(self, key: str, raw: bytes) -> bool:
         """True when `raw` is byte for byte the page last seen for the article `key`."""
         entry = self._store._index["articles"].get(key)
@@ -504,6 +528,19 @@ class StoreWriter:
         self.committed += 1
 
 
+def _version_info(number: int, row: list[Any]) -> VersionInfo:
+    """One cached index row: [revision, seen, title, content hash, marks] (older caches: 3)."""
+    marks = row[4] if len(row) > 4 and isinstance(row[4], dict) else {}
+    return VersionInfo(
+        version=number,
+        revision=row[0],
+        seen=row[1],
+        title=row[2],
+        reextract=bool(marks.get("reextract")),
+        flip_flop_of=marks.get("flip_flop_of"),
+    )
+
+
 def _meta(snap: Snapshot) -> dict[str, Any]:
     article = snap.article
     return {
@@ -526,9 +563,19 @@ _Pending = Mapping[str, tuple[bytes, Snapshot, dict[str, Any], str]]
 
 
 def _message(pending: _Pending, keys: list[str]) -> str:
-    lines = [f"{pending[k][1].article.title or k}\n    {k}" for k in keys]
+    lines = [f"{pending[k][1].article.title or k}\n    {k}{_mark(pending[k][2])}" for k in keys]
     head = f"Snapshot {keys[0]}" if len(keys) == 1 else f"Snapshot {len(keys)} articles"
+    if all(pending[k][2].get("reextract") for k in keys):
+        head = head.replace("Snapshot", "Re-extract", 1)
     return head + "\n\n" + "\n".join(lines)
+
+
+def _mark(meta: Mapping[str, Any]) -> str:
+    if meta.get("reextract"):
+        return " (re-extraction: parser update)"
+    if meta.get("flip_flop_of"):
+        return f" (flip-flop: back to v{meta['flip_flop_of']})"
+    return ""
 
 
 def _json_bytes(data: Any) -> bytes:
@@ -579,6 +626,10 @@ def _remove_leftovers(repo: git.Repo) -> None:
         leftover.unlink(missing_ok=True)
 
 
+# Files kept beside the snapshots, never committed (the watch list changes on every run).
+WATCHLIST_FILE = "watchlist.json"
+_UNTRACKED = (WATCHLIST_FILE, f".{WATCHLIST_FILE}.*.tmp")
+
 # A folder holding only these counts as empty: a new store may be created in it.
 _EMPTY_STORE_NAMES = frozenset({".git", ".gitkeep", ".keep"})
 
@@ -605,7 +656,7 @@ def _create(root: Path) -> None:
     exclude = Path(repo.git_dir) / "info" / "exclude"
     exclude.parent.mkdir(parents=True, exist_ok=True)
     with exclude.open("a", encoding="utf-8") as f:
-        f.write("\n".join(sorted(_EMPTY_STORE_NAMES - {".git"})) + "\n")
+        f.write("\n".join(sorted(_EMPTY_STORE_NAMES - {".git"}) + list(_UNTRACKED)) + "\n")
     try:
         with _locked(repo, wait=10.0):
             if not (root / FORMAT_FILE).exists():
