@@ -36,11 +36,6 @@ KNOWN_WRONG: dict[str, str] = {
         "paragraph, so a headline change also shows as a removed and an added sentence; the "
         "body must start at the first paragraph after the headline"
     ),
-    "quote_unknown_role": (
-        "tracker/analyze/speakers.py drops the speaker of '\u201c...\u201d said geologist Ingrid "
-        "Holm.' (speaker None, cue None) because 'geologist' is not in its role-noun list; a "
-        "lowercase descriptor before a capitalised name must not lose the name"
-    ),
 }
 
 
