@@ -71,9 +71,23 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _quote_line(q: QuoteRef) -> str:
+def _quote_line(q: QuoteRef, start: int = 0) -> str:
+    """The quote (from about `start`, so a change deep in a long quote shows) and its speaker."""
     who = q.speaker or "unattributed"
-    return f"“{_shorten(q.text)}” ({who})"
+    text = " ".join(q.text.split())
+    if start > 40:
+        cut = text.rfind(" ", 0, start - 30) + 1
+        text = "…" + text[cut:]
+    return f"“{_shorten(text)}” ({who})"
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Where two quotes start to differ (0 when they do not: show the whole quote)."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if a == b:
+        return 0
+    same = (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+    return next(same, min(len(a), len(b)))
 
 
 def key_items(report: Report) -> list[KeyItem]:
@@ -85,7 +99,8 @@ def key_items(report: Report) -> list[KeyItem]:
     items += [KeyItem("quotes", "Quote removed", _quote_line(q)) for q in report.quotes.removed]
     for old, new in report.quotes.changed:
         label = "Quote re-attributed" if old.speaker != new.speaker else "Quote reworded"
-        items.append(KeyItem("quotes", label, _quote_line(old), _quote_line(new)))
+        start = _first_difference(old.text, new.text)
+        items.append(KeyItem("quotes", label, _quote_line(old, start), _quote_line(new, start)))
     for claim in report.claims:
         for change in claim.changes:
             items.append(
