@@ -5,18 +5,25 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from tracker.errors import BadSource, SnapshotNotFound, TrackerError
+from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
 from tracker.extract import extract_article
 from tracker.fetch import detect_encoding, fetch_page, open_client
+from tracker.guards import check_plausible
 from tracker.identity import Identity, article_identity
 from tracker.models import Article, Page, Report
 from tracker.report import build_report
 from tracker.store import Snapshot, Store, StoredVersion, StoreWriter, TrackedArticle, VersionInfo
+
+if TYPE_CHECKING:
+    from tracker.changelog import Changelog
+
+FLIP_FLOP_WINDOW = 5
+REEXTRACT_NOTE = "Re-extraction (parser update)"
 
 
 def compare(old: str | bytes, new: str | bytes) -> Report:
@@ -32,7 +39,33 @@ def diff_stored(
 
     store = Store.open(store_path)
     old, new = load_versions(store, url, from_v, to_v)
-    return build_report(old.article, new.article, old.meta, new.meta)
+    return mark_reextraction(build_report(old.article, new.article, old.meta, new.meta))
+
+
+def mark_reextraction(report: Report) -> Report:
+    """The report with its summary flagged when its newer version is a re-extraction (the same
+    stored page read by a newer parser, not an editorial change)."""
+    if not report.to_meta.get("reextract") or report.summary.startswith(REEXTRACT_NOTE):
+        return report
+    return replace(report, summary=f"{REEXTRACT_NOTE}: {report.summary or 'no change'}")
+
+
+def changelog(
+    store: Store, urls: Sequence[str] = (), since: str | None = None, until: str | None = None
+) -> Changelog:
+    """The store's change log (see `tracker.changelog.build_changelog`), with re-extractions
+    labelled as such in their summaries."""
+    from tracker.changelog import ArticleLog, Changelog, build_changelog
+
+    log = build_changelog(store, urls, since, until)
+    articles = tuple(
+        ArticleLog(a.url, a.title, tuple(
+            replace(t, report=mark_reextraction(t.report)) if t.report else t
+            for t in a.transitions
+        ))
+        for a in log.articles
+    )  # fmt: skip
+    return Changelog(articles, log.since, log.until)
 
 
 # -- snapshots ---------------------------------------------------------------------------------
@@ -48,13 +81,28 @@ class SnapshotResult:
     identity: Identity | None = None
     version: int | None = None
     error: str | None = None
+    flip_flop_of: int | None = None
+    reextract: bool = False
+    via: str | None = None  # how "unchanged" was known: "not-modified" (304), "hash", "text"
+    kind: Literal["article", "feed"] = "article"
+    discovered: int = 0  # articles a feed added to the watch list
+
+    @property
+    def changed(self) -> bool:
+        return self.status in ("new", "changed")
 
     def describe(self) -> str:
         """One line for the terminal: "new v1", "changed v3", "unchanged", "failed: reason"."""
         if self.status == "failed":
             return f"failed: {self.error}"
+        if self.kind == "feed":
+            return f"feed: {self.discovered} new article(s)"
         if self.status == "unchanged":
             return "unchanged"
+        if self.reextract:
+            return f"re-extracted v{self.version}"
+        if self.flip_flop_of:
+            return f"{self.status} v{self.version} (flip-flop: back to v{self.flip_flop_of})"
         return f"{self.status} v{self.version}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +114,11 @@ class SnapshotResult:
             "path": self.identity.path if self.identity else None,
             "version": self.version,
             "error": self.error,
+            "kind": self.kind,
+            "flip_flop_of": self.flip_flop_of,
+            "reextract": self.reextract,
+            "via": self.via,
+            "discovered": self.discovered,
         }
 
 
@@ -94,24 +147,121 @@ def _snapshot_one(
 ) -> SnapshotResult:
     try:
         page, kind = _load_source(source, client)
-        name = url or (page.url if kind != "stdin" else None)
-        known = writer.find(name) if name else None
-        if known and writer.raw_unchanged(known.key, page.content):
-            return SnapshotResult(
-                source, "unchanged", known.url, Identity(known.key, known.path), len(known.versions)
-            )
-        article = extract_article(_decoded(page), url=page.final_url if kind == "url" else url)
-        identity = Identity(known.key, known.path) if known else _identify(url, page, kind, article)
-        if name:
-            writer.alias(name, identity.key)
-        status, version = writer.record(
-            Snapshot(
-                identity, article, page.content, seen, _details(page, kind, url or identity.key)
-            )
-        )
+        return record_page(writer, page, kind, source=source, url=url, seen=seen)
     except TrackerError as e:
         return SnapshotResult(source, "failed", url or source, error=str(e))
-    return SnapshotResult(source, status, url or identity.key, identity, version)  # type: ignore[arg-type]
+
+
+def record_page(
+    writer: StoreWriter,
+    page: Page,
+    kind: str,
+    *,
+    source: str,
+    seen: datetime,
+    url: str | None = None,
+    flip_window: int = FLIP_FLOP_WINDOW,
+) -> SnapshotResult:
+    """Extract `page` and record it as the next version of its article if its text changed.
+
+    `kind` is "url", "file" or "stdin"; `url` names the article (default: the page's URL).
+    A page byte for byte as last seen is "unchanged" without extraction. A page that looks
+    broken against the last version (empty, paywall, error page) raises ExtractionEmpty and
+    records nothing; one returning to a recent earlier version is marked a flip-flop.
+    """
+    name = url or (page.url if kind != "stdin" else None)
+    known = writer.find(name) if name else None
+    if known and writer.raw_unchanged(known.key, page.content):
+        identity = Identity(known.key, known.path)
+        return SnapshotResult(source, "unchanged", known.url, identity, len(known.versions),
+                              via="hash")  # fmt: skip
+    article = extract_article(_decoded(page), url=page.final_url if kind == "url" else url)
+    identity = Identity(known.key, known.path) if known else _identify(url, page, kind, article)
+    if name:
+        writer.alias(name, identity.key)
+    details = _details(page, kind, url or identity.key)
+    snap = _guarded(writer, Snapshot(identity, article, page.content, seen, details), flip_window)
+    status, version = writer.record(snap)
+    flip = snap.details.get("flip_flop_of") if status == "changed" else None
+    via = "text" if status == "unchanged" else None
+    return SnapshotResult(source, status, url or identity.key, identity, version,  # type: ignore[arg-type]
+                          flip_flop_of=flip, via=via)  # fmt: skip
+
+
+def _guarded(writer: StoreWriter, snap: Snapshot, flip_window: int) -> Snapshot:
+    """`snap` marked as a flip-flop when it is one; ExtractionEmpty when it looks broken."""
+    previous = writer.latest(snap.identity.key) if writer.changes(snap) else None
+    reason = check_plausible(previous.article if previous else None, snap.article)
+    if reason:
+        raise ExtractionEmpty(f"not recorded: {reason}; the last good version is kept")
+    flip = writer.returns_to(snap, flip_window)
+    return replace(snap, details={**snap.details, "flip_flop_of": flip}) if flip else snap
+
+
+# -- re-extraction -----------------------------------------------------------------------------
+
+_FETCH_FACTS = ("source", "fetched", "status", "final_url", "redirects", "encoding")
+
+
+def reextract(
+    store: Store, urls: Sequence[str] = (), *, at: datetime | None = None, wait: float = 10.0
+) -> list[SnapshotResult]:
+    """Extract the stored page of each article's last version again (after a parser update)
+    and record the result as a re-extraction when the article text comes out different.
+
+    Default: every tracked article. Nothing is fetched; a result that looks broken against
+    the stored version is a failure and records nothing.
+    """
+    seen = _aware(at or datetime.now(timezone.utc))
+    with store.writer(wait=wait) as writer:
+        if urls:
+            return [_reextract_url(store, writer, url, seen) for url in urls]
+        return [_reextract_one(store, writer, t, t.url, seen) for t in store.articles()]
+
+
+def _reextract_url(store: Store, writer: StoreWriter, url: str, seen: datetime) -> SnapshotResult:
+    try:
+        tracked = store.find(url)
+    except TrackerError as e:
+        return SnapshotResult(url, "failed", url, error=str(e))
+    return _reextract_one(store, writer, tracked, url, seen)
+
+
+def _reextract_one(
+    store: Store, writer: StoreWriter, tracked: TrackedArticle, source: str, seen: datetime
+) -> SnapshotResult:
+    identity = Identity(tracked.key, tracked.path)
+    try:
+        if not tracked.versions:
+            raise SnapshotNotFound(f"no version of {tracked.url} to re-extract")
+        stored = store.read(tracked, tracked.versions[-1])
+        meta = stored.meta
+        article = extract_article(_decoded(_stored_page(stored)), url=_extraction_url(meta))
+        reason = check_plausible(stored.article, article)
+        if reason:
+            raise ExtractionEmpty(f"re-extraction not recorded: {reason}")
+        details = {name: meta.get(name) for name in _FETCH_FACTS}
+        details.update(url=meta.get("url") or tracked.url, reextract=True,
+                       reextract_of=tracked.versions[-1].version)  # fmt: skip
+        status, version = writer.record(Snapshot(identity, article, stored.raw, seen, details))
+    except TrackerError as e:
+        return SnapshotResult(source, "failed", tracked.url, identity, error=str(e))
+    return SnapshotResult(source, status, tracked.url, identity, version,  # type: ignore[arg-type]
+                          reextract=status == "changed")  # fmt: skip
+
+
+def _stored_page(stored: StoredVersion) -> Page:
+    meta = stored.meta
+    url = meta.get("url") or ""
+    return Page(url, meta.get("final_url") or url, meta.get("status") or 0, stored.raw,
+                meta.get("fetched") or "", encoding=meta.get("encoding"))  # fmt: skip
+
+
+def _extraction_url(meta: dict[str, Any]) -> str | None:
+    """The URL the page was first extracted with (see `record_page`)."""
+    if meta.get("source") == "url":
+        return meta.get("final_url") or meta.get("url")
+    return meta.get("url") if meta.get("source") == "file" else None
 
 
 def _load_source(source: str, client: Any) -> tuple[Page, str]:
@@ -129,10 +279,24 @@ def _load_source(source: str, client: Any) -> tuple[Page, str]:
     return Page(uri, uri, 0, content, now, encoding=detect_encoding(content)), "file"
 
 
+_SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"})
+
+
 def _decoded(page: Page) -> str | bytes:
-    if page.encoding:
-        return page.content.decode(page.encoding, "replace")
-    return page.content
+    """The page as text in its declared encoding; valid UTF-8 wins over a declared single-byte
+    charset, and bytes that do not fit the declared charset fall back to UTF-8, then cp1252."""
+    if not page.encoding:
+        return page.content
+    if page.encoding in _SINGLE_BYTE and not page.content.isascii():
+        candidates: tuple[str, ...] = ("utf-8", page.encoding)
+    else:
+        candidates = (page.encoding, "utf-8")
+    for encoding in candidates:
+        try:
+            return page.content.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return page.content.decode("cp1252", "replace")
 
 
 def _identify(url: str | None, page: Page, kind: str, article: Article) -> Identity:

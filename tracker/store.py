@@ -440,6 +440,19 @@ class StoreWriter:
         key = self._store._resolve(url)
         return self._store._tracked(key) if key else None
 
+    def changes(self, snap: Snapshot) -> bool:
+        """Whether recording `snap` would add a version (its article differs from the last)."""
+        entry = self._store._index["articles"].get(snap.identity.key)
+        content = _content_hash(render_article_text(snap.article), _meta(snap))
+        return entry is None or entry.get("content") != content
+
+    def latest(self, key: str) -> StoredVersion | None:
+        """The last committed version of the article `key`, or None for a new article."""
+        if key not in self._store._index["articles"]:
+            return None
+        tracked = self._store._tracked(key)
+        return self._store.read(tracked, tracked.versions[-1]) if tracked.versions else None
+
     def returns_to(self, snap: Snapshot, window: int) -> int | None:
         """The earlier version `snap` would return to (A -> B -> A) among the last `window`
         versions of its article, or None (also when it equals the latest version)."""
