@@ -42,6 +42,8 @@ _ACCEPTED_TYPES = (
     "text/plain",
     "text/xml",
     "application/xml",
+    "application/json",
+    "application/feed+json",
 )
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -67,6 +69,10 @@ class FetchTransient(FetchFailed):
 
 class FetchRefused(FetchFailed):
     """The URL was not fetched on purpose: robots.txt forbids it, or its address is private."""
+
+
+class PrivateAddressRefused(FetchRefused):
+    """The URL (or a redirect) leads to a private or loopback address and those are refused."""
 
 
 @contextmanager
@@ -295,7 +301,7 @@ class PoliteFetcher:
     def fetch(self, job: FetchJob) -> Page:
         """Fetch one job politely, retrying transient failures; raise FetchFailed otherwise."""
         if job.refuse_private and is_private_address(host_of(job.url), resolve=True):
-            raise FetchRefused(f"{job.url}: refused, its address is private or loopback")
+            raise PrivateAddressRefused(f"{job.url}: refused, its address is private or loopback")
         delay = self._obey_robots(job.url)
         conditions = _conditions(job)
         waits = backoff_delays(self.policy.retries, self.policy.backoff, self.policy.backoff_cap)
@@ -308,7 +314,7 @@ class PoliteFetcher:
                     raise
                 self._sleep(max(waits[attempt], error.retry_after or 0.0))
         if job.refuse_private and is_private_address(host_of(page.final_url), resolve=True):
-            raise FetchRefused(f"{job.url}: refused, it redirects to a private address")
+            raise PrivateAddressRefused(f"{job.url}: refused, it redirects to a private address")
         return page
 
     def _request(self, url: str, delay: float | None, conditions: dict[str, str]) -> Page:
