@@ -132,6 +132,28 @@ def read_watchlist(store: Store) -> WatchList:
     return load_watchlist(store.watchlist_path)
 
 
+def watch_document(entry: WatchEntry) -> dict[str, Any]:
+    """One watch list entry as `tracker watch list --format json` prints it."""
+    state, interval = entry.state, entry.options.interval
+    return {
+        "url": entry.url,
+        "kind": entry.kind,
+        "added": entry.added.isoformat(timespec="seconds"),
+        "enabled": entry.options.enabled,
+        "allow_private": entry.options.allow_private,
+        "interval_seconds": None if interval is None else interval.total_seconds(),
+        "discovered_from": entry.discovered_from,
+        "last_checked": _iso(state.last_checked),
+        "last_changed": _iso(state.last_changed),
+        "unchanged_streak": state.unchanged_streak,
+        "failure_streak": state.failure_streak,
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
 def watch_url(
     store: Store,
     url: str,
