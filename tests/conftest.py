@@ -128,3 +128,104 @@ def store(store_path: Path) -> Iterator[Store]:
     opened = Store.open(store_path)
     yield opened
     opened.close()
+
+
+# -- a changing site for the watch cycle: conditional GET, streamed bodies, request log ---------
+
+
+@dataclass
+class SitePage:
+    """One page of a `Site`: its current body and how it is served."""
+
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    etag: bool = True
+    stream: tuple[bytes, int] | None = None  # (chunk, count): a body sent without a length
+
+
+class Site:
+    """A loopback site whose pages can change between requests.
+
+    Honours If-None-Match (304 when the ETag still matches) and records each request's path and
+    headers. Paths not set answer 404.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, SitePage] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}{path}"
+
+    def put(self, path: str, body: str | bytes, **how: object) -> str:
+        """Serve `body` at `path` from now on; returns the page's URL."""
+        data = body.encode() if isinstance(body, str) else body
+        self.pages[path] = SitePage(data, **how)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def hits(self, path: str) -> int:
+        with self._lock:
+            return sum(1 for p, _ in self.requests if p == path)
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                with site._lock:
+                    site.requests.append((self.path, dict(self.headers.items())))
+                page = site.pages.get(self.path) or SitePage(b"not found", 404, "text/plain")
+                tag = '"%08x"' % (hash(page.body) & 0xFFFFFFFF) if page.etag else None
+                if tag and self.headers.get("If-None-Match") == tag and page.status == 200:
+                    self._send(304, page, tag, b"")
+                    return
+                if page.stream is not None:
+                    self._stream(page)
+                    return
+                self._send(page.status, page, tag, page.body)
+
+            def _send(self, status: int, page: SitePage, tag: str | None, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", page.content_type)
+                if tag:
+                    self.send_header("ETag", tag)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _stream(self, page: SitePage) -> None:
+                chunk, count = page.stream or (b"", 0)
+                self.send_response(page.status)
+                self.send_header("Content-Type", page.content_type)
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    for _ in range(count):
+                        self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                self.close_connection = True
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+        return Handler
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    served = Site()
+    yield served
+    served.stop()
