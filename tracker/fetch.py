@@ -129,6 +129,9 @@ def _fetch(
     except httpx.HTTPError as e:
         raise FetchFailed(f"{url}: {_describe(e)}") from None
     headers = {k.lower(): v for k, v in response.headers.items()}
+    encoding = detect_encoding(content, headers.get("content-type", ""))
+    if _looks_binary(content, encoding):
+        raise FetchFailed(f"{url}: not a web page (binary content)")
     return Page(
         url=url,
         final_url=str(response.url),
@@ -137,8 +140,19 @@ def _fetch(
         fetched=fetched,
         headers=headers,
         redirects=tuple(str(r.url) for r in response.history),
-        encoding=detect_encoding(content, headers.get("content-type", "")),
+        encoding=encoding,
     )
+
+
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 27}
+
+
+def _looks_binary(content: bytes, encoding: str | None) -> bool:
+    """Bytes no text page holds: NULs or many control characters (UTF-16/32 aside)."""
+    if encoding and encoding.startswith(("utf-16", "utf-32")):
+        return False
+    head = content[:4096]
+    return b"\0" in head or sum(byte in _CONTROL for byte in head) > len(head) // 20
 
 
 def _check_response(url: str, response: httpx.Response, max_bytes: int) -> None:
