@@ -142,6 +142,7 @@ class SitePage:
     content_type: str = "text/html; charset=utf-8"
     etag: bool = True
     stream: tuple[bytes, int] | None = None  # (chunk, count): a body sent without a length
+    delay: float = 0.0  # seconds before answering
 
 
 class Site:
@@ -187,6 +188,7 @@ class Site:
                 with site._lock:
                     site.requests.append((self.path, dict(self.headers.items())))
                 page = site.pages.get(self.path) or SitePage(b"not found", 404, "text/plain")
+                time.sleep(page.delay)
                 tag = '"%08x"' % (hash(page.body) & 0xFFFFFFFF) if page.etag else None
                 if tag and self.headers.get("If-None-Match") == tag and page.status == 200:
                     self._send(304, page, tag, b"")

@@ -39,7 +39,6 @@ from tracker.watchlist import (
     update_entry,
 )
 
-_SAVE_EVERY = 100
 _FEED_HINT = re.compile(r"(?i)(/feeds?\b|/rss\b|/atom\b|\.(rss|atom|xml)$|[?&]feed=|feed\.json$)")
 _MAX_ROUNDS = 3
 Progress = Callable[[int, int, SnapshotResult], None]
@@ -56,6 +55,7 @@ class CycleOptions:
     refuse_private: bool = False
     wait: float = 10.0
     flip_window: int = FLIP_FLOP_WINDOW
+    commit_every: int = 100  # results between commits (and watch list saves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +266,7 @@ class _Cycle:
         if self.progress is not None:
             self.progress(len(self.results), self.total, result)
         self._unsaved += 1
-        if self._unsaved >= _SAVE_EVERY:
+        if self._unsaved >= self.options.commit_every:
             self.writer.flush()  # commit first: the saved list never vouches for lost versions
             save_watchlist(self.store.watchlist_path, self.watchlist)
             self._unsaved = 0
