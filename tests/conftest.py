@@ -205,7 +205,10 @@ class Site:
                     self.send_header("ETag", tag)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
 
             def _stream(self, page: SitePage) -> None:
                 chunk, count = page.stream or (b"", 0)
