@@ -31,11 +31,6 @@ VOLATILE_CLAIM_FIELDS = ("significance",)
 
 # case -> why the engine's current report is wrong (expected.json holds the right one)
 KNOWN_WRONG: dict[str, str] = {
-    "html_headline_in_article": (
-        "tracker/extract.py keeps an <h1> headline that sits inside <article> as the first body "
-        "paragraph, so a headline change also shows as a removed and an added sentence; the "
-        "body must start at the first paragraph after the headline"
-    ),
 }
 
 

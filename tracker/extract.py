@@ -100,7 +100,8 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     in_page = clean_names(dom_bylines(tree)) if not declared else []
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
     paragraphs, found_author = _body(tree, text, url, author=not declared)
-    paragraphs, byline = _split_bylines(_prefer_json_ld(paragraphs, meta))
+    paragraphs = _drop_headline(_prefer_json_ld(paragraphs, meta), meta.title)
+    paragraphs, byline = _split_bylines(paragraphs)
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
     sources = (declared, clean_names(found_author.split(";")), byline, in_page)
@@ -115,6 +116,18 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
         url=meta.url or url,
         description=meta.description,
     )
+
+
+def _drop_headline(paragraphs: list[str], title: str) -> list[str]:
+    """The body without a leading copy of the headline (an <h1> inside the article)."""
+    key = _title_key(title)
+    if key and paragraphs and _title_key(paragraphs[0]) == key:
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 def _pick_authors(sources: tuple[list[str], ...], outlets: tuple[str, str]) -> list[str]:
