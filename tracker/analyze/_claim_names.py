@@ -35,7 +35,7 @@ def name_changes(pair: Pair) -> list[FactChange]:
                 (c, c_missing)
                 for c, c_missing in came
                 if (_head(pair.new, c) not in c_missing) == kept
-                and not (g.weak and c.weak)
+                and not (g.weak and c.weak and not _speaker(pair, g, True))
                 and _same_slot(pair, g, c)
             ),
             None,
@@ -50,6 +50,14 @@ def name_changes(pair: Pair) -> list[FactChange]:
         if _head(pair.new, c) in c_missing and _reportable(pair, c, False):
             out.append(FactChange("entity", "", span(pair.new[c.first : c.end], pair.new_text)))
     return out
+
+
+def _speaker(pair: Pair, name: _Name, is_old: bool) -> bool:
+    """True for a lone word that owns something ("Trump's") or speaks ("Trump said")."""
+    tokens, text = (pair.old, pair.old_text) if is_old else (pair.new, pair.new_text)
+    word = tokens[name.first]
+    after = tokens[name.end].key if name.end < len(tokens) else ""
+    return word.text.endswith("'s") or after in lx.CUES
 
 
 def _head(tokens: list[Token], name: _Name) -> str:
@@ -81,7 +89,7 @@ def _names(tokens: list[Token], text: str) -> list[_Name]:
         words = frozenset(
             t.key for t in tokens[i:end] if t.key not in lx.TITLES and t.key not in lx.NAME_JOINERS
         )
-        if words:
+        if words and max(len(w) for w in words) > 1:  # a lone letter is a label, not a name
             out.append(_Name(i, end, words, end == i + 1 and _weak(tokens, i)))
         i = end
     return out
@@ -133,9 +141,8 @@ def _missing(name: _Name, pair: Pair, is_old: bool) -> frozenset[str]:
     the name is an acronym the other spells out, or the other's acronym spells it out."""
     tokens, other = (pair.old, pair.new) if is_old else (pair.new, pair.old)
     keys = {t.key for t in other}
-    if _spelled_out(name, tokens, other) or _initials(name, tokens) in {
-        k.replace(".", "") for k in keys
-    }:
+    acronyms = {t.key.replace(".", "") for t in other if t.text.isupper() and len(t.text) > 1}
+    if _spelled_out(name, tokens, other) or _initials(name, tokens) in acronyms:
         return frozenset()
     short = _abbreviations(pair.old, pair.old_text) | _abbreviations(pair.new, pair.new_text)
     return frozenset(w for w in name.words if w not in keys and not _variant_of(w, keys, short))
@@ -160,7 +167,11 @@ def _abbreviates(a: str, b: str, short: set[str]) -> bool:
 
 def _abbreviations(tokens: list[Token], text: str) -> set[str]:
     """Keys of capitalised words written with a closing dot ('Calif.', 'Fig.')."""
-    return {t.key for t in tokens if t.capital and text[t.end : t.end + 1] == "."}
+    return {
+        t.key
+        for t in tokens
+        if t.capital and (t.text.endswith(".") or text[t.end : t.end + 1] == ".")
+    }
 
 
 def _initials(name: _Name, tokens: list[Token]) -> str:

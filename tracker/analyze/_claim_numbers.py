@@ -86,11 +86,15 @@ def _is_number(tokens: list[Token], i: int) -> bool:
     if key[0].isdigit() or key[0] in _CURRENCY:
         return True
     if key == "may":
-        return t.capital and not t.at_start
+        return _is_month(t)
     if any(key in words for words in (lx.UNITS, lx.ORDINALS, lx.SCALES, lx.VAGUE, lx.MONTHS)):
         return True
     parts = key.split("-")
     return len(parts) > 1 and any(p in lx.MONTHS or (p in lx.UNITS and p != "one") for p in parts)
+
+
+def _is_month(t: Token) -> bool:
+    return t.key in lx.MONTHS or (t.key == "may" and t.capital and not t.at_start)
 
 
 def _joins(tokens: list[Token], text: str, j: int) -> bool:
@@ -100,7 +104,7 @@ def _joins(tokens: list[Token], text: str, j: int) -> bool:
         return _is_number(tokens, j + 1) or nxt in lx.CLOCK
     if between == "-":
         return _is_number(tokens, j + 1) or nxt in lx.MEASURES
-    day_year = j > 0 and tokens[j - 1].key in lx.MONTHS and tokens[j].key.isdigit()
+    day_year = j > 0 and _is_month(tokens[j - 1]) and tokens[j].key.isdigit()
     return between == ", " and day_year and len(nxt) == 4 and nxt.isdigit()
 
 

@@ -52,7 +52,7 @@ MODIFIERS = _lemmas(
 SCALES = _words_of("hundred thousand million billion trillion percent % m bn")
 VAGUE = _words_of(
     "dozens hundreds thousands millions billions several few handful numerous scores tens "
-    "multiple many single once thrice"
+    "multiple many single thrice"
 )
 MONTHS = _words_of(
     "january february march april june july august september october november december jan "
@@ -66,10 +66,14 @@ NEGATIONS = _words_of(
 HEDGES = _lemmas(
     "allegedly: allegedly alleged; reportedly: reportedly; may: may; might: might; "
     "could: could; possibly: possibly possible; apparently: apparently apparent; "
-    "likely: likely unlikely; probably: probably; perhaps: perhaps; "
+    "likely: likely unlikely; probably: probably; perhaps: perhaps maybe; "
     "appear: appear appears appeared appearing; seem: seem seems seemed; "
     "purportedly: purportedly; suspected: suspected; presumably: presumably; "
-    "supposedly: supposedly; unconfirmed: unconfirmed"
+    "supposedly: supposedly; unconfirmed: unconfirmed unverified; "
+    # how often or how surely (hedges and boosters): "always" -> "often" weakens a claim
+    "usually: usually generally typically normally; often: often frequently; "
+    "sometimes: sometimes occasionally; largely: largely mostly; partly: partly partially; "
+    "always: always invariably; certainly: certainly definitely surely undoubtedly"
 )
 CUES = _lemmas(
     "say: said says say saying; tell: told tells tell telling; deny: denied denies deny "

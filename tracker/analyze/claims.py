@@ -147,7 +147,14 @@ def _facts(
             if (strict or key in lx.WEAK_NEGATIONS) and not _flips(tokens, i, other):
                 continue
             out.append("not" if key in {"n't", "cannot"} else key)
-        elif kind == "hedge" and key in lx.HEDGES and not _is_cue(tokens, i):
+        elif (
+            kind == "hedge"
+            and key in lx.HEDGES
+            and not _is_cue(tokens, i)
+            and not (
+                tokens[i].capital and not tokens[i].at_start  # "May 3" is a date
+            )
+        ):
             out.append(lx.HEDGES[key])
         elif kind == "attribution" and _is_cue(tokens, i):
             out.append(lx.CUES[key])
