@@ -37,6 +37,7 @@ from tracker.watchlist import (
     remove_entry,
     save_watchlist,
     update_entry,
+    watch_key,
 )
 
 _FEED_HINT = re.compile(r"(?i)(/feeds?\b|/rss\b|/atom\b|\.(rss|atom|xml)$|[?&]feed=|feed\.json$)")
@@ -55,7 +56,7 @@ class CycleOptions:
     refuse_private: bool = False
     wait: float = 10.0
     flip_window: int = FLIP_FLOP_WINDOW
-    commit_every: int = 100  # results between commits (and watch list saves)
+    commit_every: int = 100  # new versions between commits (and watch list saves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,13 +223,15 @@ class _Cycle:
     ) -> None:
         self.store, self.writer, self.fetcher = store, writer, fetcher
         self.options, self.now, self.progress = options, now, progress
-        self.watchlist = load_watchlist(store.watchlist_path)
+        self.loaded = load_watchlist(store.watchlist_path)
+        self.updated: dict[str, WatchEntry] = {}  # by entry.url: checked in this cycle
+        self.found: dict[str, WatchEntry] = {}  # by watch key: added by feeds in this cycle
         self.results: list[SnapshotResult] = []
         self.total = 0
         self._unsaved = 0
 
     def run(self) -> None:
-        chosen = _chosen(self.watchlist, self.now, self.options)
+        chosen = _chosen(self.loaded, self.now, self.options)
         self.total = len(chosen)
         pending = [e for e in chosen if e.kind == "feed"]
         later = [e for e in chosen if e.kind != "feed"]
@@ -238,18 +241,24 @@ class _Cycle:
             discovered = self._round([*pending, *later])
             pending, later = discovered, []
         self.writer.flush()
-        save_watchlist(self.store.watchlist_path, self.watchlist)
+        save_watchlist(self.store.watchlist_path, self.watchlist())
+
+    def watchlist(self) -> WatchList:
+        """The watch list as this cycle has left it so far."""
+        entries = tuple(self.updated.get(entry.url, entry) for entry in self.loaded)
+        return WatchList(entries + tuple(self.updated.get(e.url, e) for e in self.found.values()))
+
+    def _watched(self, url: str) -> bool:
+        return url in self.loaded or watch_key(url) in self.found
 
     def _round(self, entries: Sequence[WatchEntry]) -> list[WatchEntry]:
         """Fetch and handle `entries`; return the entries feeds added meanwhile."""
         discovered: list[WatchEntry] = []
-        jobs = (self._job(entry) for entry in entries)
-        for job, outcome in self.fetcher.fetch_all(jobs):
-            entry = self.watchlist.find(job.url)
-            if entry is None:  # cannot happen: every job comes from the list
-                continue
-            result, updated, found = self._handle(entry, outcome)
-            self.watchlist = add_entries(update_entry(self.watchlist, updated), found)
+        by_url = {entry.url: entry for entry in entries}
+        for job, outcome in self.fetcher.fetch_all(self._job(e) for e in entries):
+            result, updated, found = self._handle(by_url[job.url], outcome)
+            self.updated[updated.url] = updated
+            self.found.update((entry.key, entry) for entry in found)
             discovered += found
             self.total += len(found)
             self._done(result)
@@ -265,10 +274,10 @@ class _Cycle:
         self.results.append(result)
         if self.progress is not None:
             self.progress(len(self.results), self.total, result)
-        self._unsaved += 1
+        self._unsaved += result.changed
         if self._unsaved >= self.options.commit_every:
             self.writer.flush()  # commit first: the saved list never vouches for lost versions
-            save_watchlist(self.store.watchlist_path, self.watchlist)
+            save_watchlist(self.store.watchlist_path, self.watchlist())
             self._unsaved = 0
 
     def _handle(
@@ -305,7 +314,7 @@ class _Cycle:
         self, entry: WatchEntry, page: Page
     ) -> tuple[SnapshotResult, WatchEntry, list[WatchEntry]]:
         feed = parse_feed(page.content, page.final_url)
-        found = _new_items(self.watchlist, entry, feed.items, self.now)
+        found = _new_items(self._watched, entry, feed.items, self.now)
         result = SnapshotResult(entry.url, "changed" if found else "unchanged", entry.url,
                                 kind="feed", discovered=len(found))  # fmt: skip
         updated = replace(_checked(entry, page, self.now, changed=bool(found)), kind="feed")
@@ -317,14 +326,14 @@ def _looks_like_feed(page: Page) -> bool:
 
 
 def _new_items(
-    watchlist: WatchList, feed: WatchEntry, items: Iterable[Any], now: datetime
+    watched: Callable[[str], bool], feed: WatchEntry, items: Iterable[Any], now: datetime
 ) -> list[WatchEntry]:
     """Watch entries for the feed's items not yet watched (http(s) links only)."""
     options = WatchOptions(allow_private=feed.options.allow_private)
     found: dict[str, WatchEntry] = {}
     for item in items:
         url = item.url
-        if not url.lower().startswith(("http://", "https://")) or url in watchlist:
+        if not url.lower().startswith(("http://", "https://")) or watched(url):
             continue
         entry = new_entry(url, "article", now, options, discovered_from=feed.url,
                           published=_parse_time(item.published))  # fmt: skip
