@@ -94,7 +94,12 @@ def key_items(report: Report) -> list[KeyItem]:
     """The changes an editor asks about first, in a fixed order."""
     items: list[KeyItem] = []
     if report.headline:
-        items.append(KeyItem("headline", "Headline changed", *report.headline))
+        old, new = report.headline
+        if old and new:
+            items.append(KeyItem("headline", "Headline changed", old, new))
+        else:
+            label = "Headline added" if new else "Headline removed"
+            items.append(KeyItem("headline", label, old or None, new or None))
     items += [KeyItem("quotes", "Quote added", None, _quote_line(q)) for q in report.quotes.added]
     items += [KeyItem("quotes", "Quote removed", _quote_line(q)) for q in report.quotes.removed]
     for old, new in report.quotes.changed:
