@@ -94,12 +94,12 @@ def key_items(report: Report) -> list[KeyItem]:
     """The changes an editor asks about first, in a fixed order."""
     items: list[KeyItem] = []
     if report.headline:
-        old, new = report.headline
-        if old and new:
-            items.append(KeyItem("headline", "Headline changed", old, new))
+        before, after = report.headline
+        if before and after:
+            items.append(KeyItem("headline", "Headline changed", before, after))
         else:
-            label = "Headline added" if new else "Headline removed"
-            items.append(KeyItem("headline", label, old or None, new or None))
+            label = "Headline added" if after else "Headline removed"
+            items.append(KeyItem("headline", label, before or None, after or None))
     items += [KeyItem("quotes", "Quote added", None, _quote_line(q)) for q in report.quotes.added]
     items += [KeyItem("quotes", "Quote removed", _quote_line(q)) for q in report.quotes.removed]
     for old, new in report.quotes.changed:
