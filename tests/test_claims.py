@@ -357,3 +357,19 @@ def test_every_reported_word_is_in_its_version(old_words: list[str], new_words: 
     for change in fact_changes(old, new):
         assert set(change.old.split()) <= set(old.rstrip(".").split())
         assert set(change.new.split()) <= set(new.rstrip(".").split())
+
+
+def test_heavy_rewrite_keeps_a_swapped_attribution_verb() -> None:
+    old = (
+        "Jo Reyes, a clerk with the election office in Dunmore, where the count was held, "
+        "told WKBN that the ballots came at 9 p.m."
+    )
+    new = "The election office in Dunmore said it received the ballots at 9 p.m. on Friday."
+    assert FactChange("attribution", "told", "said") in fact_changes(old, new)
+
+
+def test_hyphenated_name_is_one_name() -> None:
+    old = "He invested in a label called Straight Alta-Phazz that failed."
+    assert fact_changes(old, "He invested in a label that failed.") == [
+        FactChange("entity", "Straight Alta-Phazz", "")
+    ]

@@ -114,7 +114,7 @@ def _is_entity(tokens: list[Token], i: int) -> bool:
 def _tight(tokens: list[Token], text: str, j: int) -> bool:
     """True when tokens[j] and tokens[j + 1] can be words of one name."""
     between = gap(tokens, text, j)
-    return between == " " or (between == ". " and len(tokens[j].key) == 1)
+    return between in {" ", "-"} or (between == ". " and len(tokens[j].key) == 1)
 
 
 def _joiner(tokens: list[Token], i: int) -> bool:

@@ -122,13 +122,25 @@ def _word_changes(kind: ClaimKind, pair: Pair) -> list[FactChange]:
         return []
     out: list[FactChange] = []
     for i1, i2, j1, j2 in pair.hunks:
-        if pair.heavy and max(i2 - i1, j2 - j1) > _SHORT:
-            continue
         local_gone = set(_facts(kind, pair.old, pair.new, pair.heavy, i1, i2)) & set(gone)
         local_came = set(_facts(kind, pair.new, pair.old, pair.heavy, j1, j2)) & set(came)
+        if pair.heavy and max(i2 - i1, j2 - j1) > _SHORT:
+            swap = kind == "attribution" and bool(local_gone) and bool(local_came)
+            trailing = kind == "attribution" and (
+                _trailing_cue(pair.old, i1, i2) or _trailing_cue(pair.new, j1, j2)
+            )
+            if not (swap or trailing):
+                continue
         if local_gone or local_came:
             out.append(_describe(kind, pair, (i1, i2, j1, j2)))
     return out
+
+
+def _trailing_cue(tokens: list[Token], start: int, end: int) -> bool:
+    """True when tokens[start:end] ends the sentence with an attribution (', police said')."""
+    return end >= len(tokens) - 1 and any(
+        _is_cue(tokens, i) for i in range(max(start, end - 2), end)
+    )
 
 
 def _facts(
