@@ -8,8 +8,11 @@ Two measurements, both reading third-party data at run time (nothing is copied i
    kind accuracy, and per-edit-type detection rates, for tracker and the baseline.
 2. arXivEdits human edit intentions (not news): agreement of claim-vs-cosmetic with
    "Content" vs every other intention.
+3. Real NYT edited sentence pairs (consecutive versions, aligned by tracker.compare): how many
+   changes each pair lists, split by light edits and heavy rewrites; --show-nyt prints every
+   pair with its changes for judging by hand (no labels exist for these).
 
-Usage: python benchmarks/bench_claims.py [DATA_DIR] [--sentences N] [--runs R]
+Usage: python benchmarks/bench_claims.py [DATA_DIR] [--sentences N] [--runs R] [--show-nyt]
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from tracker import compare
+from tracker.analyze._claim_text import similarity, tokenise
 from tracker.analyze.claims import fact_changes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -526,6 +531,49 @@ def arxiv(data: Path) -> None:
         print(f"{label:<22}{p:>10.3f}{r:>8.3f}{f:>7.3f}{a:>11.3f}")
 
 
+def nyt_edited_pairs(data: Path) -> list[tuple[str, str]]:
+    """Old and new text of every reworded sentence row between consecutive NYT versions."""
+    path = data / "archivediff-nyt-versions" / "versions.jsonl"
+    if not path.exists():
+        return []
+    articles: dict[str, list[dict[str, object]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        articles.setdefault(row["article_id"], []).append(row)
+    pairs = []
+    for versions in articles.values():
+        versions.sort(key=lambda r: int(str(r["version"])))
+        texts = [f"{v['title']}\n\n{v['text']}" for v in versions]
+        for old, new in zip(texts, texts[1:], strict=False):
+            for row in compare(old, new).sentences:
+                if row.old_text and row.new_text and row.old_text != row.new_text:
+                    pairs.append((row.old_text, row.new_text))
+    return pairs
+
+
+def nyt(data: Path, show: bool) -> None:
+    pairs = nyt_edited_pairs(data)
+    if not pairs:
+        return
+    print(f"\nReal NYT edited sentence pairs: {len(pairs)} (heavy = under half the words kept)")
+    print(f"{'pairs':<8}{'count':>6}{'with changes':>14}{'changes':>9}{'longest list':>14}")
+    for label, heavy in (("light", False), ("heavy", True)):
+        rows = [
+            (o, n, fact_changes(o, n))
+            for o, n in pairs
+            if (similarity(tokenise(o)[0], tokenise(n)[0]) < 0.5) == heavy
+        ]
+        lists = [len(c) for *_, c in rows]
+        print(
+            f"{label:<8}{len(rows):>6}{sum(n > 0 for n in lists):>14}{sum(lists):>9}"
+            f"{max(lists, default=0):>14}"
+        )
+        for o, n, changes in rows if show else []:
+            print(f"\n  - {o}\n  + {n}")
+            for c in changes:
+                print(f"    ({c.kind}, {c.old!r}, {c.new!r})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
@@ -533,10 +581,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--show-nyt", action="store_true", help="print each NYT pair's changes")
     args = parser.parse_args()
     data = Path(args.data)
     synthetic(data, args.sentences, args.runs, random.Random(args.seed), args.show_errors)
     arxiv(data)
+    nyt(data, args.show_nyt)
 
 
 if __name__ == "__main__":
