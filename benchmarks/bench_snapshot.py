@@ -16,6 +16,7 @@ Usage: python benchmarks/bench_snapshot.py [--data ../shared/data] [--count 500]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import statistics
 import subprocess
@@ -39,10 +40,19 @@ T0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
 def load_pages(data: Path, count: int) -> dict[str, bytes]:
-    texts = sorted((data / "polnear-attribution").glob("*/text/*.txt"))[:count]
-    if len(texts) < count:
-        sys.exit(f"only {len(texts)} texts under {data}/polnear-attribution; lower --count")
-    return {f"/news/{t.stem}": _wrap(t.read_text("utf-8")) for t in texts}
+    """The first `count` texts that extraction accepts as articles (a refused page is skipped)."""
+    from tracker.errors import ExtractionEmpty
+    from tracker.extract import extract_article
+
+    pages: dict[str, bytes] = {}
+    for text in sorted((data / "polnear-attribution").glob("*/text/*.txt")):
+        page = _wrap(text.read_text("utf-8"))
+        with contextlib.suppress(ExtractionEmpty):
+            extract_article(page)
+            pages[f"/news/{text.stem}"] = page
+        if len(pages) == count:
+            return pages
+    sys.exit(f"only {len(pages)} usable texts under {data}/polnear-attribution; lower --count")
 
 
 def _wrap(text: str) -> bytes:
