@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze._first_names import FEMALE, MALE
@@ -26,9 +26,14 @@ _CAP = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"
 _RUN = re.compile(
     rf"(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:(?:de|van|von|bin|al|del|da|di|la|le)\s+)?(?:{_TITLE}|{_CAP}))*"
 )
+_UPPER = re.compile(r"[A-Z]")
 _JOINERS = frozenset("de van von bin al del da di la le".split())
 _CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
-_POSSESSIVE = re.compile(r"(?:[’']s?)$")
+_NONSPACE = re.compile(r"\S+")
+# `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
+_QUOTES = ("’", "'")
+_NOTHING: frozenset[str] = frozenset()
 _GENDERED = re.compile(
     r"\b(?:(?P<f>she|her|hers|herself|Mrs|Ms|Miss|spokeswoman|congresswoman|chairwoman"
     r"|businesswoman)|(?P<m>he|his|him|himself|Mr|spokesman|congressman|chairman"
@@ -104,15 +109,15 @@ class NameBook:
         cls, masked: str, speakers: Iterable[Attribution], sentence_starts: Sequence[int]
     ) -> NameBook:
         book = cls(sentence_starts=list(sentence_starts))
-        common = set(re.findall(r"\b[a-z][\w’'-]*", masked))
+        common = set(_LOWER_WORD.findall(masked))
         people: set[str] = set()
-        for m in _RUN.finditer(masked):
+        for m in _runs(masked):
             for run in _pieces(m.group(), m.start(), common):
                 book.runs.setdefault(run.words[-1], []).append(run)
                 if _is_person(run.words):
                     people.add(run.words[-1])
         speakers = list(speakers)
-        people.update(_POSSESSIVE.sub("", a.speaker.split()[-1]) for a in speakers if _named(a))
+        people.update(_bare(a.speaker.split()[-1]) for a in speakers if _named(a))
         book._index_mentions(masked, people)
         for a in speakers:
             lo = bisect.bisect_left(book.mentions, (a.position, ""))
@@ -123,7 +128,7 @@ class NameBook:
     def _index_mentions(self, masked: str, people: set[str]) -> None:
         votes: dict[str, Counter[str]] = {}
         for m in _CAPWORD.finditer(masked):
-            word = _POSSESSIVE.sub("", m.group())
+            word = _bare(m.group())
             if word not in people:
                 continue
             name = self.fullest((word,), m.start()) or word
@@ -156,7 +161,7 @@ class NameBook:
     def fullest(self, words: Sequence[str], position: int) -> str | None:
         """The name run before `position` (or at it) ending with `words` that stands for the
         most mentions ("Hillary Rodham Clinton" over a rarer "Bill Clinton"), longest on ties."""
-        core = tuple(_POSSESSIVE.sub("", w) for w in words)
+        core = tuple(_bare(w) for w in words)
         runs = self.runs.get(core[-1], [])
         if core[-1] not in self.cover:
             self.cover[core[-1]] = _cover_counts(runs)
@@ -243,14 +248,35 @@ def _gender_of(name: str, votes: Counter[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:
+def _runs(masked: str) -> Iterator[re.Match[str]]:
+    """`_RUN.finditer(masked)`, trying the pattern only where a capital letter starts."""
+    pos = 0
+    while capital := _UPPER.search(masked, pos):
+        found = _RUN.match(masked, capital.start())
+        if found:
+            yield found
+            pos = found.end()
+        else:
+            pos = capital.start() + 1
+
+
+def _bare(word: str) -> str:
+    """A word (no whitespace in it) without its possessive ending: "Cruz’s" -> "Cruz"."""
+    if word.endswith(_QUOTES):
+        return word[:-1]
+    if word.endswith("s") and word[-2:-1] in _QUOTES:
+        return word[:-2]
+    return word
+
+
+def _pieces(run: str, start: int, common: Collection[str]) -> list[_Run]:
     """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
     out: list[_Run] = []
     words: list[str] = []
     at = start
-    for m in re.finditer(r"\S+", run):
+    for m in _NONSPACE.finditer(run):
         word = m.group()
-        if _breaks_run(word, common if not words else set()):
+        if _breaks_run(word, common if not words else _NOTHING):
             out.extend(_run(words, at))
             words, at = [], start + m.end() + 1
         else:
@@ -259,7 +285,7 @@ def _pieces(run: str, start: int, common: set[str]) -> list[_Run]:
     return out
 
 
-def _breaks_run(word: str, common: set[str]) -> bool:
+def _breaks_run(word: str, common: Collection[str]) -> bool:
     """Everyday words, shouted headings and quoted words are not parts of a name."""
     if word in _LEADING_STOP or (word.isupper() and len(word) > 3):
         return True
@@ -271,7 +297,7 @@ def _breaks_run(word: str, common: set[str]) -> bool:
 def _run(words: list[str], start: int) -> list[_Run]:
     if len(words) < 2 or words[-1].lower() in _JOINERS:
         return []
-    last = _POSSESSIVE.sub("", words[-1])
+    last = _bare(words[-1])
     return [_Run(start, (*words[:-1], last))]
 
 

@@ -28,11 +28,13 @@ from tracker.analyze.speakers import (
 from tracker.models import Quote
 
 _MARKS = frozenset('"“”„«»')
+_MARK = re.compile('["“”„«»]')
 _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _OPEN_BEFORE = frozenset("([{—–-/:;")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-'’…")
 _MASK = "·"
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[”\"»’')]*(?=\s+[^\s·a-z]|\s*$)")
@@ -40,6 +42,7 @@ _NO_END = re.compile(
     r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
     r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
 )
+_NO_END_REACH = 12  # `_NO_END` matches at most "Sept." and the boundary before it
 _COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
 _SHORT = 2
 _TAG_WORDS = 8
@@ -98,9 +101,8 @@ def _scan(text: str) -> list[_Span]:
             spans.append(_Span(first, last_end, tuple(pieces)))
             pieces = []
         opened = -1
-        for i in range(lo, hi):
-            if text[i] not in _MARKS:
-                continue
+        for mark in _MARK.finditer(text, lo, hi):
+            i = mark.start()
             role = _role(text, i, lo, hi) or ("close" if opened >= 0 else "open")
             if role == "open" and (opened < 0 or text[i] in _OPENERS):
                 if opened >= 0 and text[opened] != '"':
@@ -133,15 +135,24 @@ def _words(text: str, span: _Span) -> list[str]:
 
 
 def _mask(text: str, spans: Sequence[_Span]) -> str:
-    chars = list(text)
-    for span in spans:
-        for a, b in span.pieces:
-            inner = text[a:b].rstrip()
-            keep = a + len(inner) - 1 if inner and inner[-1] in ".,!?…" else -1
-            for i in range(a, b):
-                if chars[i] != "\n" and i != keep:
-                    chars[i] = _MASK
-    return "".join(chars)
+    """`text` with the quoted words blanked out; `spans` in text order, as `_scan` gives them."""
+    out: list[str] = []
+    pos = 0
+    for a, b in (piece for span in spans for piece in span.pieces):
+        out += (text[pos:a], _blank(text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _blank(words: str) -> str:
+    """Quoted words as mask characters, keeping line breaks and a closing [.,!?…]."""
+    blank = _NOT_LINE_BREAK.sub(_MASK, words) if "\n" in words else _MASK * len(words)
+    inner = words.rstrip()
+    if inner and inner[-1] in ".,!?…":
+        keep = len(inner) - 1
+        blank = blank[:keep] + inner[-1] + blank[keep + 1 :]
+    return blank
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
@@ -150,7 +161,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     for para in _PARAGRAPH.finditer(masked):
         start = para.start()
         for m in _BOUNDARY.finditer(masked, para.start(), para.end()):
-            if _NO_END.search(masked, start, m.start() + 1):
+            if _NO_END.search(masked, max(start, m.start() + 1 - _NO_END_REACH), m.start() + 1):
                 continue
             out.append((start, m.end()))
             start = m.end()

@@ -8,9 +8,11 @@ is a noun phrase next to a cue verb: "X said", "said X", "X, a Maryland Democrat
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.analyze._speech_words import (
     ADVERBS,
@@ -60,8 +62,9 @@ class Attribution:
     position: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One word or punctuation mark of a frame and where it is (a tuple: cheap to make)."""
+
     text: str
     start: int
     end: int
@@ -74,7 +77,7 @@ def tokenize(text: str) -> list[_Tok]:
         text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
-        contraction = _CONTRACTION.match(word)
+        contraction = _CONTRACTION.match(word) if "'" in word or "’" in word else None
         if contraction:
             cut = start + contraction.end(1)
             out.append(_Tok(contraction.group(1), start, cut))
@@ -85,6 +88,13 @@ def tokenize(text: str) -> list[_Tok]:
         else:
             out.append(_Tok(word, start, end))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """`tokenize`, remembered for the last few frames: each rule below reads a quote's frame
+    again (`adjacent_cue`, then `attribute_after`; `attribute_before`, then `_subject`)."""
+    return tuple(tokenize(text))
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -342,7 +352,7 @@ def _attribute_at(
 
 def attribute_after(text: str, offset: int) -> Attribution | None:
     """Attribution in the words after a closing mark: `, he said`, `, said X`, `..., X said`."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     lead = 0
     while lead < len(toks) and toks[lead].text in ",;—–-":
         lead += 1
@@ -360,7 +370,7 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
 
 def attribute_before(text: str, offset: int) -> Attribution | None:
     """Attribution in the words before an opening mark: `X said:`, `X told CNN that Y was`."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     for i in range(len(toks) - 1, -1, -1):
         if _is_cue(toks, i):
             found = _attribute_at(text, toks, i, False, offset)
@@ -384,7 +394,7 @@ def _name_colon(text: str, toks: Sequence[_Tok], offset: int) -> Attribution | N
 def attribute_subject(text: str, offset: int) -> Attribution | None:
     """The subject of the narration that carries a partial quote and names no cue:
     `Hollande denounced Trump's remarks as “` means Hollande."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     subj = _sentence_subject(toks)
     if subj is None:
         return None
@@ -416,7 +426,7 @@ def _verb_like(word: str) -> bool:
 def attribute_tag(text: str, offset: int) -> Attribution | None:
     """A speaker tag with a verb the cue list lacks, right after a quote that ends in a comma,
     `?` or `!`: `,” Toomey fumed on Tuesday.` or `!” Trump went on.`"""
-    toks = tokenize(text[:80])
+    toks = _tokens(text[:80])
     lead = 1 if toks and toks[0].text in ",—–" else 0
     verb = toks[lead].text if lead < len(toks) else ""
     if verb.endswith("ed") and verb.islower():
@@ -437,6 +447,6 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
 
 def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
-    toks = tokenize(after[:60])
+    toks = _tokens(after[:60])
     head = [t.text for t in toks[:5] if t.text not in ",;"]
     return any(w.lower() in CUES or w.lower() in SUBJECT_CUES for w in head[:4])
