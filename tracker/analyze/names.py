@@ -29,7 +29,6 @@ _RUN = re.compile(
 _UPPER = re.compile(r"[A-Z]")
 _JOINERS = frozenset("de van von bin al del da di la le".split())
 _CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
-_NONSPACE = re.compile(r"\S+")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
 _QUOTES = ("’", "'")
@@ -92,38 +91,75 @@ class _Run:
     words: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Surname:
+    """The runs ending in one surname, ready for `NameBook.fullest`: where each starts, how
+    many of the runs each covers, and for each index the best run up to it."""
+
+    runs: Sequence[_Run]
+    starts: list[int]
+    cover: list[int]
+    leaders: list[int]
+    ordered: bool
+
+    @classmethod
+    def of(cls, runs: Sequence[_Run]) -> _Surname:
+        starts = [run.start for run in runs]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        table = cls(runs, starts, _cover_counts(runs), [], ordered)
+        best = -1
+        for i in range(len(runs)):
+            best = i if best < 0 or table.better(i, best) else best
+            table.leaders.append(best)
+        return table
+
+    def better(self, i: int, j: int) -> bool:
+        """Whether run `i` stands for more mentions than run `j` (more words on ties)."""
+        return (self.cover[i], len(self.runs[i].words)) > (self.cover[j], len(self.runs[j].words))
+
+
 @dataclass(slots=True)
 class NameBook:
-    """Every capitalised name run of one article, indexed by surname and by position."""
+    """Every capitalised name run of one article, indexed by surname; and, built when a pronoun
+    first needs it, every mention of a person by position."""
 
     runs: dict[str, list[_Run]] = field(default_factory=dict)
+    surnames: dict[str, _Surname] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    masked: str = ""
+    people: set[str] = field(default_factory=set)
+    speakers: list[Attribution] = field(default_factory=list)
+    indexed: bool = False
     mentions: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     speaking: set[int] = field(default_factory=set)
-    possessive: set[int] = field(default_factory=set)
-    cover: dict[str, list[int]] = field(default_factory=dict)
-    sentence_starts: list[int] = field(default_factory=list)
+    names_at: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    ranks: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(
         cls, masked: str, speakers: Iterable[Attribution], sentence_starts: Sequence[int]
     ) -> NameBook:
-        book = cls(sentence_starts=list(sentence_starts))
+        book = cls(sentence_starts=list(sentence_starts), masked=masked, speakers=list(speakers))
         common = set(_LOWER_WORD.findall(masked))
-        people: set[str] = set()
         for m in _runs(masked):
             for run in _pieces(m.group(), m.start(), common):
                 book.runs.setdefault(run.words[-1], []).append(run)
                 if _is_person(run.words):
-                    people.add(run.words[-1])
-        speakers = list(speakers)
-        people.update(_bare(a.speaker.split()[-1]) for a in speakers if _named(a))
-        book._index_mentions(masked, people)
-        for a in speakers:
-            lo = bisect.bisect_left(book.mentions, (a.position, ""))
-            hi = bisect.bisect_left(book.mentions, (a.position + len(a.speaker), ""))
-            book.speaking.update(at for at, _ in book.mentions[lo:hi])
+                    book.people.add(run.words[-1])
+        book.people.update(_bare(a.speaker.split()[-1]) for a in book.speakers if _named(a))
         return book
+
+    def _index(self) -> None:
+        """Every mention of a person, the genders, and the mentions inside speaker phrases."""
+        if self.indexed:
+            return
+        self.indexed = True
+        self._index_mentions(self.masked, self.people)
+        for a in self.speakers:
+            lo = bisect.bisect_left(self.mentions, (a.position, ""))
+            hi = bisect.bisect_left(self.mentions, (a.position + len(a.speaker), ""))
+            self.speaking.update(at for at, _ in self.mentions[lo:hi])
 
     def _index_mentions(self, masked: str, people: set[str]) -> None:
         votes: dict[str, Counter[str]] = {}
@@ -134,10 +170,7 @@ class NameBook:
             name = self.fullest((word,), m.start()) or word
             votes.setdefault(name, Counter()).update(_gender_near(masked, m.start(), m.end()))
             self.mentions.append((m.start(), name))
-            if _speaks(masked, m.start(), m.end()):
-                self.speaking.add(m.start())
-            elif word != m.group() or _after_preposition(masked, m.start()):
-                self.possessive.add(m.start())
+            self.names_at[m.start()] = (m.end(), word != m.group())
         genders = {n: _gender_of(n, c) for n, c in votes.items()}
         self.gender = {n: g for n, g in genders.items() if g}
         self._index_roles(masked)
@@ -148,6 +181,8 @@ class NameBook:
         roles: dict[str, set[str]] = {}
         for runs in self.runs.values():
             for run in runs:
+                if len(run.words) < 3:
+                    continue
                 title = [w for w in run.words[:-2] if w[:1].isupper() and not w.endswith(".")]
                 if any(w in _PERSON_TITLES for w in title):
                     roles.setdefault(" ".join(title).lower(), set()).add(" ".join(run.words))
@@ -155,28 +190,30 @@ class NameBook:
             if len(names) != 1:
                 continue
             name = self.fullest(next(iter(names)).split()[-1:], len(masked)) or next(iter(names))
-            for m in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", masked):
-                self.mentions.append((m.start(), name))
+            self.mentions.extend((at, name) for at in _the_role(masked, role))
 
     def fullest(self, words: Sequence[str], position: int) -> str | None:
         """The name run before `position` (or at it) ending with `words` that stands for the
         most mentions ("Hillary Rodham Clinton" over a rarer "Bill Clinton"), longest on ties."""
         core = tuple(_bare(w) for w in words)
         runs = self.runs.get(core[-1], [])
-        if core[-1] not in self.cover:
-            self.cover[core[-1]] = _cover_counts(runs)
-        cover = self.cover[core[-1]]
-        best = -1
-        for i, run in enumerate(runs):
-            if run.start > position or run.words[-len(core) :] != core:
-                continue
-            if best < 0 or (cover[i], len(run.words)) > (cover[best], len(runs[best].words)):
-                best = i
+        if core[-1] not in self.surnames:
+            self.surnames[core[-1]] = _Surname.of(runs)
+        table = self.surnames[core[-1]]
+        if len(core) == 1 and table.ordered:
+            before = bisect.bisect_right(table.starts, position)
+            best = table.leaders[before - 1] if before else -1
+        else:
+            best = -1
+            for i, run in enumerate(runs):
+                if run.start <= position and run.words[-len(core) :] == core:
+                    best = i if best < 0 or table.better(i, best) else best
         return " ".join(runs[best].words) if best >= 0 else None
 
     def person_before(self, position: int, pronoun: str) -> str | None:
         """The person a pronoun at `position` means: walking back sentence by sentence, the
         first-named person (the likely subject) of the nearest sentence naming one who fits."""
+        self._index()
         want = "f" if pronoun == "she" else "m"
         k = bisect.bisect_right(self.sentence_starts, position) - 1
         end = position
@@ -193,11 +230,25 @@ class NameBook:
         """Within one sentence: a speaker first, then the first-named; possessives and objects
         of prepositions last."""
         at = mention[0]
-        rank = 0 if at in self.speaking else 2 if at in self.possessive else 1
-        return rank, at
+        if at in self.speaking:
+            return 0, at
+        if at not in self.ranks:
+            self.ranks[at] = self._rank(at)
+        return self.ranks[at], at
+
+    def _rank(self, at: int) -> int:
+        """0 for a name that is the subject or object of a speech verb, 2 for a possessive or
+        the object of a preposition, 1 otherwise."""
+        if at not in self.names_at:
+            return 1
+        end, possessive = self.names_at[at]
+        if _speaks(self.masked, at, end):
+            return 0
+        return 2 if possessive or _after_preposition(self.masked, at) else 1
 
     def said(self, position: int, name: str) -> None:
         """Record that `name` spoke at `position` (a resolved "he said"), for later pronouns."""
+        self._index()
         bisect.insort(self.mentions, (position, name))
         self.speaking.add(position)
 
@@ -214,6 +265,29 @@ class NameBook:
             return speaker
         full = self.fullest(core, position)
         return full if full and len(full.split()) > len(words) else speaker
+
+
+def _the_role(masked: str, role: str) -> Iterator[int]:
+    """Where `\b[Tt]he {role}\b` matches in `masked`, one after another (as `re.finditer`)."""
+    needle = f"he {role}"
+    found = masked.find(needle, 1)
+    while found >= 0:
+        at, end = found - 1, found + len(needle)
+        if masked[at] in "Tt" and _boundary(masked, at) and _boundary(masked, end):
+            yield at
+            found = masked.find(needle, end + 1)
+        else:
+            found = masked.find(needle, found + 1)
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Regex `\b` at `i`: a word character on one side only."""
+    before = i > 0 and _is_word(text[i - 1])
+    return before != (i < len(text) and _is_word(text[i]))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _after_preposition(masked: str, start: int) -> bool:
@@ -272,13 +346,17 @@ def _bare(word: str) -> str:
 def _pieces(run: str, start: int, common: Collection[str]) -> list[_Run]:
     """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
     out: list[_Run] = []
+    split = run.split()
+    if len(split) < 2:
+        return out
     words: list[str] = []
     at = start
-    for m in _NONSPACE.finditer(run):
-        word = m.group()
+    end = 0
+    for word in split:
+        end = run.index(word, end) + len(word)
         if _breaks_run(word, common if not words else _NOTHING):
             out.extend(_run(words, at))
-            words, at = [], start + m.end() + 1
+            words, at = [], start + end + 1
         else:
             words.append(word)
     out.extend(_run(words, at))

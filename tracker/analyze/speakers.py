@@ -9,8 +9,9 @@ is a noun phrase next to a cue verb: "X said", "said X", "X, a Maryland Democrat
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -72,22 +73,26 @@ class _Tok(NamedTuple):
 
 def tokenize(text: str) -> list[_Tok]:
     """Words and punctuation marks of `text`; abbreviations and initials keep their periods."""
-    out: list[_Tok] = []
+    return list(_iter_tokens(text))
+
+
+def _iter_tokens(text: str) -> Iterator[_Tok]:
+    """`tokenize`, one token at a time (a caller that needs only the first few stops early)."""
     if "(" in text:
         text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+        word = m.group()
+        start, end = m.span()
         contraction = _CONTRACTION.match(word) if "'" in word or "’" in word else None
         if contraction:
             cut = start + contraction.end(1)
-            out.append(_Tok(contraction.group(1), start, cut))
-            out.append(_Tok(word[contraction.end(1) :], cut, end))
-        elif word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
-            out.append(_Tok(word[:-1], start, end - 1))
-            out.append(_Tok(".", end - 1, end))
+            yield _Tok(contraction.group(1), start, cut)
+            yield _Tok(word[contraction.end(1) :], cut, end)
+        elif word[-1] == "." and len(word) > 1 and not _is_abbreviation(word):
+            yield _Tok(word[:-1], start, end - 1)
+            yield _Tok(".", end - 1, end)
         else:
-            out.append(_Tok(word, start, end))
-    return out
+            yield _Tok(word, start, end)
 
 
 @functools.lru_cache(maxsize=64)
@@ -447,6 +452,6 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
 
 def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
-    toks = _tokens(after[:60])
-    head = [t.text for t in toks[:5] if t.text not in ",;"]
+    toks = itertools.islice(_iter_tokens(after[:60]), 5)
+    head = [t.text for t in toks if t.text not in ",;"]
     return any(w.lower() in CUES or w.lower() in SUBJECT_CUES for w in head[:4])
