@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,11 +52,13 @@ _TAG_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class _Span:
-    """One quotation as scanned: marks and the word ranges inside them (one per paragraph)."""
+    """One quotation as scanned: marks, the word ranges inside them (one per paragraph), and
+    the words."""
 
     open: int
     close: int
     pieces: tuple[tuple[int, int], ...]
+    words: tuple[str, ...]
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -91,14 +95,14 @@ def _role(text: str, i: int, lo: int, hi: int) -> str | None:
 
 
 def _scan(text: str) -> list[_Span]:
-    spans: list[_Span] = []
+    spans: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
     first = -1
     pieces: list[tuple[int, int]] = []
     last_end = 0
     for para in _PARAGRAPH.finditer(text):
         lo, hi = para.span()
         if pieces and not _reopens(text, lo, hi):
-            spans.append(_Span(first, last_end, tuple(pieces)))
+            spans.append((first, last_end, tuple(pieces)))
             pieces = []
         opened = -1
         for mark in _MARK.finditer(text, lo, hi):
@@ -110,14 +114,15 @@ def _scan(text: str) -> list[_Span]:
                 opened = i
                 first = i if not pieces else first
             elif role == "close" and opened >= 0:
-                spans.append(_Span(first, i, (*pieces, (opened + 1, i))))
+                spans.append((first, i, (*pieces, (opened + 1, i))))
                 pieces, opened = [], -1
         if opened >= 0:
             pieces.append((opened + 1, hi))
             last_end = hi
     if pieces:
-        spans.append(_Span(first, last_end, tuple(pieces)))
-    return [s for s in spans if _words(text, s)]
+        spans.append((first, last_end, tuple(pieces)))
+    found = (_Span(a, b, pieces, _words(text, pieces)) for a, b, pieces in spans)
+    return [span for span in found if span.words]
 
 
 def _reopens(text: str, lo: int, hi: int) -> bool:
@@ -127,8 +132,8 @@ def _reopens(text: str, lo: int, hi: int) -> bool:
     return bool(head) and head[0] in _MARKS and _role(text, start, lo, hi) != "close"
 
 
-def _words(text: str, span: _Span) -> list[str]:
-    return [w for a, b in span.pieces for w in _WORD.findall(text, a, b)]
+def _words(text: str, pieces: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    return tuple(w for a, b in pieces for w in _WORD.findall(text, a, b))
 
 
 # -- 2. mask and sentences -------------------------------------------------------------------
@@ -171,14 +176,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 
 
 def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the last sentence starting at or before `pos` (0 when none does)."""
+    return max(0, bisect.bisect_right(sentences, (pos, sys.maxsize)) - 1)
 
 
 # -- 3. attribute ----------------------------------------------------------------------------
@@ -234,7 +233,7 @@ def _opens_with_tag(tail: str) -> bool:
 
 def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> bool:
     """Drop scare quotes and titles: short or title-case quotes with no cue beside them."""
-    words = _words(text, span)
+    words = span.words
     right = masked[span.close + 1 : span.close + 60].split("\n", 1)[0]
     left = masked[max(0, span.open - 40) : span.open].rsplit("\n", 1)[-1]
     beside = adjacent_cue(right) or _COLON_CUE.search(left) is not None

@@ -41,6 +41,14 @@ _RELATIVES = frozenset(("who", "which", "that"))
 _CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
 _TOKEN = re.compile(r"\w[\w’'\-.&]*|[^\w\s·]")
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# Every word `_is_cue` can accept: the rest are rejected before its special cases.
+_MAYBE_CUES = (
+    CUES
+    | SUBJECT_CUES
+    | PARTICIPLES
+    | BACK_VERBS
+    | frozenset("called calls calling put puts pointed according".split())
+)
 _ASIDE = re.compile(r"\([^()\n]{1,24}\)")
 _CONTRACTION = re.compile(r"(?i)(he|she|they|it|we|i|you)[’'](?:s|d|ll|re|ve)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -286,6 +294,8 @@ def _description_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | No
 
 def _is_cue(toks: Sequence[_Tok], i: int) -> bool:
     word = toks[i].text.lower()
+    if word not in _MAYBE_CUES:
+        return False
     if i > 0 and toks[i].text[:1].isupper() and word != "according":
         return False
     if word in BACK_VERBS:
@@ -453,5 +463,5 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
 def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
     toks = itertools.islice(_iter_tokens(after[:60]), 5)
-    head = [t.text for t in toks if t.text not in ",;"]
-    return any(w.lower() in CUES or w.lower() in SUBJECT_CUES for w in head[:4])
+    head = itertools.islice((t.text.lower() for t in toks if t.text not in ",;"), 4)
+    return any(w in CUES or w in SUBJECT_CUES for w in head)
