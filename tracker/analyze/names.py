@@ -132,9 +132,9 @@ class NameBook:
     indexed: bool = False
     mentions: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
-    speaking: set[int] = field(default_factory=set)
-    names_at: dict[int, tuple[int, bool]] = field(default_factory=dict)
-    ranks: dict[int, int] = field(default_factory=dict)
+    speaking: set[int] = field(default_factory=set)  # inside a speaker phrase, or a "he said"
+    names_at: dict[int, tuple[int, bool]] = field(default_factory=dict)  # end, possessive
+    ranks: dict[int, int] = field(default_factory=dict)  # `_rank` of a mention, once read
 
     @classmethod
     def build(
@@ -168,7 +168,11 @@ class NameBook:
             if word not in people:
                 continue
             name = self.fullest((word,), m.start()) or word
-            votes.setdefault(name, Counter()).update(_gender_near(masked, m.start(), m.end()))
+            if name not in votes:
+                votes[name] = Counter()
+            hints = _gender_near(masked, m.start(), m.end())
+            if hints:
+                votes[name].update(hints)
             self.mentions.append((m.start(), name))
             self.names_at[m.start()] = (m.end(), word != m.group())
         genders = {n: _gender_of(n, c) for n, c in votes.items()}
@@ -195,7 +199,7 @@ class NameBook:
     def fullest(self, words: Sequence[str], position: int) -> str | None:
         """The name run before `position` (or at it) ending with `words` that stands for the
         most mentions ("Hillary Rodham Clinton" over a rarer "Bill Clinton"), longest on ties."""
-        core = tuple(_bare(w) for w in words)
+        core = tuple(map(_bare, words))
         runs = self.runs.get(core[-1], [])
         if core[-1] not in self.surnames:
             self.surnames[core[-1]] = _Surname.of(runs)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
 from collections.abc import Sequence
@@ -47,13 +48,14 @@ _NO_END = re.compile(
 _NO_END_REACH = 12  # `_NO_END` matches at most "Sept." and the boundary before it
 _COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
 _SHORT = 2
+_TITLE_WORDS = 6  # a quote of more words is never taken for a title
 _TAG_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
 class _Span:
     """One quotation as scanned: marks, the word ranges inside them (one per paragraph), and
-    the words."""
+    its first words."""
 
     open: int
     close: int
@@ -121,7 +123,7 @@ def _scan(text: str) -> list[_Span]:
             last_end = hi
     if pieces:
         spans.append((first, last_end, tuple(pieces)))
-    found = (_Span(a, b, pieces, _words(text, pieces)) for a, b, pieces in spans)
+    found = (_Span(a, b, ranges, _words(text, ranges)) for a, b, ranges in spans)
     return [span for span in found if span.words]
 
 
@@ -133,7 +135,9 @@ def _reopens(text: str, lo: int, hi: int) -> bool:
 
 
 def _words(text: str, pieces: Sequence[tuple[int, int]]) -> tuple[str, ...]:
-    return tuple(w for a, b in pieces for w in _WORD.findall(text, a, b))
+    """The quote's first words: as many as `_keep` reads (one more than a title has)."""
+    found = (m.group() for a, b in pieces for m in _WORD.finditer(text, a, b))
+    return tuple(itertools.islice(found, _TITLE_WORDS + 1))
 
 
 # -- 2. mask and sentences -------------------------------------------------------------------
@@ -166,7 +170,9 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     for para in _PARAGRAPH.finditer(masked):
         start = para.start()
         for m in _BOUNDARY.finditer(masked, para.start(), para.end()):
-            if _NO_END.search(masked, max(start, m.start() + 1 - _NO_END_REACH), m.start() + 1):
+            if masked[m.start()] == "." and _NO_END.search(
+                masked, max(start, m.start() + 1 - _NO_END_REACH), m.start() + 1
+            ):
                 continue
             out.append((start, m.end()))
             start = m.end()
@@ -241,7 +247,7 @@ def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> boo
         return beside and found is not None
     titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
     inner = text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
-    return beside or not (titled and len(words) <= 6 and inner[-1:] not in ".,!?")
+    return beside or not (titled and len(words) <= _TITLE_WORDS and inner[-1:] not in ".,!?")
 
 
 def _inherit(

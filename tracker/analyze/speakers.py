@@ -105,8 +105,8 @@ def _iter_tokens(text: str) -> Iterator[_Tok]:
 
 @functools.lru_cache(maxsize=64)
 def _tokens(text: str) -> tuple[_Tok, ...]:
-    """`tokenize`, remembered for the last few frames: each rule below reads a quote's frame
-    again (`adjacent_cue`, then `attribute_after`; `attribute_before`, then `_subject`)."""
+    """`tokenize`, remembered for the last few frames: several rules read the same frame
+    (`attribute_before`, then `attribute_subject`; the sentence before a paragraph's quote)."""
     return tuple(tokenize(text))
 
 
