@@ -92,6 +92,15 @@ def test_show_title_in_quotes_is_skipped() -> None:
     assert extract_quotes("She spoke on “Meet the Press” last week.") == []
 
 
+def test_title_case_quote_of_six_words_is_taken_for_a_title() -> None:
+    assert extract_quotes("The crowd chanted “Make The Best Of It Now” outside.") == []
+
+
+def test_title_case_quote_of_seven_words_is_kept() -> None:
+    q = _only("The crowd chanted “Make The Best Of The Year Now” outside.")
+    assert q.text == "Make The Best Of The Year Now"
+
+
 # -- attribution patterns --------------------------------------------------------------------
 
 
@@ -340,6 +349,28 @@ def test_pronoun_contraction_is_a_pronoun_subject() -> None:
         "He’s claiming that fraud is “a big, big problem in this country.”"
     )
     assert _only(text).speaker == "Sen. Ted Marsh"
+
+
+def test_pronoun_passes_over_a_possessive_name() -> None:
+    text = (
+        "Sen. Ted Cruz spoke on Monday. Cruz’s aide, Tom Reyes, was there.\n\n"
+        "“We are not done yet,” he said."
+    )
+    assert _only(text).speaker == "Tom Reyes"
+
+
+def test_pronoun_passes_over_the_object_of_a_preposition() -> None:
+    text = "Sen. Ted Cruz spoke to Tom Reyes on Monday.\n\n“We are not done yet,” he said."
+    assert _only(text).speaker == "Sen. Ted Cruz"
+
+
+def test_pronoun_means_the_person_named_by_role() -> None:
+    text = (
+        "Attorney General Mary Holt spoke on Monday.\n\n"
+        "Gov. Ann Lee left early. Later the attorney general took questions. "
+        "“We will appeal the ruling,” she said."
+    )
+    assert _only(text).speaker == "Attorney General Mary Holt"
 
 
 def test_bare_surname_means_the_most_mentioned_full_name() -> None:
