@@ -106,7 +106,7 @@ def _iter_tokens(text: str) -> Iterator[_Tok]:
 @functools.lru_cache(maxsize=64)
 def _tokens(text: str) -> tuple[_Tok, ...]:
     """`tokenize`, remembered for the last few frames: several rules read the same frame
-    (`attribute_before`, then `attribute_subject`; the sentence before a paragraph's quote)."""
+    (`attribute_before`, then `attribute_subject`), and two versions of one article share most."""
     return tuple(tokenize(text))
 
 
