@@ -1,0 +1,221 @@
+"""Git objects read and written in-process for the snapshot store (no git process per article).
+
+Part of the store (`tracker.store`), the only layer that touches git. Objects made during a run
+collect in memory; `ObjectStore.save` writes them as one pack file with its index, both under
+temporary names first and renamed into place pack first, index last: git sees a pack only once
+its index is there, so a run killed at any point leaves at most leftovers (see
+`_store_repo.remove_leftovers`). Reads go to the repository's loose and packed objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import zlib
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+from git.objects.fun import tree_entries_from_data  # noqa: TID251 - part of the store
+from gitdb import GitDB  # type: ignore[import-untyped]
+from gitdb.exc import BadObject  # type: ignore[import-untyped]
+
+from tracker.errors import StoreCorrupt
+
+BRANCH = "refs/heads/main"
+TREE_MODE, BLOB_MODE = 0o40000, 0o100644
+_AUTHOR = b"tracker <tracker@localhost>"
+_TYPE_IDS = {b"commit": 1, b"tree": 2, b"blob": 3}
+_ZERO = datetime(2000, 1, 1) - datetime(2000, 1, 1)
+
+Entries = dict[str, tuple[int, bytes]]
+
+
+def object_id(kind: bytes, data: bytes) -> bytes:
+    """The binary id git gives an object of `kind` holding `data`."""
+    return hashlib.sha1(b"%s %d\0" % (kind, len(data)) + data).digest()
+
+
+def blob_id(data: bytes) -> str:
+    """The git object id of a blob holding `data` (what raw.html is stored under)."""
+    return object_id(b"blob", data).hex()
+
+
+class ObjectStore:
+    """The objects of one repository: reads from disk, writes held in memory until `save`."""
+
+    def __init__(self, objects: Path) -> None:
+        self._folder = objects
+        self._db = GitDB(str(objects))
+        self._fresh: dict[bytes, tuple[bytes, bytes]] = {}
+        self._unsaved: list[bytes] = []
+
+    def add(self, kind: bytes, data: bytes) -> bytes:
+        """Add an object to those the next `save` packs; return its id."""
+        sha = object_id(kind, data)
+        if sha not in self._fresh:
+            self._fresh[sha] = (kind, data)
+            self._unsaved.append(sha)
+        return sha
+
+    def save(self) -> None:
+        """Write the objects added since the last save as one pack file with its index.
+
+        Saved blobs leave memory (they are read back from the pack); trees and commits stay,
+        as the next commits of the run read them.
+        """
+        if not self._unsaved:
+            return
+        write_pack(self._folder / "pack", [(sha, *self._fresh[sha]) for sha in self._unsaved])
+        for sha in self._unsaved:
+            if self._fresh[sha][0] == b"blob":
+                del self._fresh[sha]
+        self._unsaved.clear()
+
+    def read(self, sha: bytes) -> bytes:
+        """The content of the object `sha`."""
+        if sha in self._fresh:
+            return self._fresh[sha][1]
+        try:
+            data: bytes = self._db.stream(sha).read()
+        except BadObject:  # packed since the object folders were last listed
+            self._db.update_cache(force=True)
+            data = self._db.stream(sha).read()
+        return data
+
+    def read_tree(self, sha: bytes) -> Entries:
+        """A tree's entries: name -> (mode, id)."""
+        return {
+            name: (mode, binsha) for binsha, mode, name in tree_entries_from_data(self.read(sha))
+        }
+
+    def tree_at(self, tree: bytes | None, path: str) -> bytes | None:
+        """The id of the tree at `path` ("a/b/c") under `tree`, or None when it is absent."""
+        for part in path.split("/"):
+            if tree is None:
+                return None
+            tree = self.read_tree(tree).get(part, (0, None))[1]
+        return tree
+
+    def commit_tree(self, sha: bytes) -> bytes:
+        """The root tree of the commit `sha`."""
+        return bytes.fromhex(self._commit_fields(sha)[0].split(b" ")[1].decode())
+
+    def parent(self, sha: bytes) -> bytes | None:
+        """The first parent of the commit `sha` (None for the first commit)."""
+        parents = [f for f in self._commit_fields(sha) if f.startswith(b"parent ")]
+        return bytes.fromhex(parents[0][7:].decode()) if parents else None
+
+    def _commit_fields(self, sha: bytes) -> list[bytes]:
+        return self.read(sha).split(b"\n\n", 1)[0].split(b"\n")
+
+    def changed_folders(self, old: bytes | None, new: bytes) -> Iterator[tuple[str, bytes]]:
+        """(path, tree) of every article folder that differs between two root trees."""
+        old_articles = self.tree_at(old, "articles") if old else None
+        new_articles = self.tree_at(new, "articles")
+        if new_articles is None or new_articles == old_articles:
+            return
+        old_hosts = self.read_tree(old_articles) if old_articles else {}
+        for host, (_, host_sha) in self.read_tree(new_articles).items():
+            old_host = old_hosts.get(host, (0, b""))[1]
+            if old_host == host_sha:
+                continue
+            before = self.read_tree(old_host) if old_host else {}
+            for name, (_, folder) in self.read_tree(host_sha).items():
+                if before.get(name, (0, b""))[1] != folder:
+                    yield f"articles/{host}/{name}", folder
+
+
+def tree_data(entries: Mapping[str, tuple[int, bytes]]) -> bytes:
+    """A tree object's content, entries in git's order (a folder sorts as if named 'name/')."""
+
+    def order(name: str) -> bytes:
+        return name.encode() + (b"/" if entries[name][0] == TREE_MODE else b"")
+
+    return b"".join(
+        b"%o %s\0%s" % (entries[n][0], n.encode(), entries[n][1])
+        for n in sorted(entries, key=order)
+    )
+
+
+def commit_data(tree: bytes, parent: bytes | None, seen: datetime, message: str) -> bytes:
+    """A commit object's content, authored and committed by tracker at `seen`."""
+    stamp = _git_time(seen)
+    lines = [b"tree " + tree.hex().encode()]
+    if parent:
+        lines.append(b"parent " + parent.hex().encode())
+    lines += [b"author " + _AUTHOR + b" " + stamp, b"committer " + _AUTHOR + b" " + stamp]
+    return b"\n".join(lines) + b"\n\n" + message.encode() + b"\n"
+
+
+def _git_time(moment: datetime) -> bytes:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    offset = int((moment.utcoffset() or _ZERO).total_seconds() // 60)
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"{int(moment.timestamp())} {sign}{hours:02d}{minutes:02d}".encode()
+
+
+# -- pack files ----------------------------------------------------------------------------
+
+
+def write_pack(folder: Path, objects: list[tuple[bytes, bytes, bytes]]) -> None:
+    """Write (id, kind, data) objects, undeltified, as a pack file and its version-2 index."""
+    pack = bytearray(b"PACK" + struct.pack(">LL", 2, len(objects)))
+    rows: list[tuple[bytes, int, int]] = []
+    for sha, kind, data in objects:
+        entry = _object_header(_TYPE_IDS[kind], len(data)) + zlib.compress(data, 1)
+        rows.append((sha, zlib.crc32(entry), len(pack)))
+        pack += entry
+    pack += hashlib.sha1(pack).digest()
+    name = f"pack-{pack[-20:].hex()}"
+    temporary = (folder / f"pack{os.getpid()}.tmp", folder / f"index{os.getpid()}.tmp")
+    temporary[0].write_bytes(pack)
+    temporary[1].write_bytes(_pack_index(rows, bytes(pack[-20:])))
+    temporary[0].replace(folder / f"{name}.pack")
+    temporary[1].replace(folder / f"{name}.idx")
+
+
+def _object_header(type_id: int, size: int) -> bytes:
+    header = bytearray()
+    byte, size = (type_id << 4) | (size & 0x0F), size >> 4
+    while size:
+        header.append(byte | 0x80)
+        byte, size = size & 0x7F, size >> 7
+    header.append(byte)
+    return bytes(header)
+
+
+def _pack_index(rows: list[tuple[bytes, int, int]], pack_id: bytes) -> bytes:
+    rows.sort()
+    fanout = [0] * 256
+    for sha, _, _ in rows:
+        fanout[sha[0]] += 1
+    for n in range(1, 256):
+        fanout[n] += fanout[n - 1]
+    large = [offset for _, _, offset in rows if offset >= 1 << 31]
+    small = [offset if offset < 1 << 31 else 0x80000000 | large.index(offset)
+             for _, _, offset in rows]  # fmt: skip
+    count = len(rows)
+    index = b"".join([
+        b"\377tOc", struct.pack(">L", 2), struct.pack(">256L", *fanout),
+        *(sha for sha, _, _ in rows), struct.pack(f">{count}L", *(crc for _, crc, _ in rows)),
+        struct.pack(f">{count}L", *small), struct.pack(f">{len(large)}Q", *large), pack_id,
+    ])  # fmt: skip
+    return index + hashlib.sha1(index).digest()
+
+
+def read_head(git_dir: Path) -> bytes | None:
+    """The commit the branch points to, read without starting a git process."""
+    try:
+        return bytes.fromhex((git_dir / BRANCH).read_text().strip())
+    except FileNotFoundError:
+        pass
+    except ValueError:
+        raise StoreCorrupt(f"{git_dir / BRANCH} is damaged; restore it from the reflog") from None
+    packed = git_dir / "packed-refs"
+    lines = packed.read_text().splitlines() if packed.exists() else []
+    match = [line.split()[0] for line in lines if line.endswith(" " + BRANCH)]
+    return bytes.fromhex(match[0]) if match else None

@@ -1,0 +1,172 @@
+"""The snapshot store's folder: the repository, its lock, leftovers and the checked-out files.
+
+Part of the store (`tracker.store`), the only layer that touches git.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import git  # noqa: TID251 - part of the store
+
+from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked
+
+STORE_FORMAT = 1
+FORMAT_FILE = ".tracker-store"
+_LOCK = "tracker.lock"
+
+# Files kept beside the snapshots, never committed (the watch list changes on every run).
+WATCHLIST_FILE = "watchlist.json"
+_UNTRACKED = (WATCHLIST_FILE, f".{WATCHLIST_FILE}.*.tmp")
+
+# A folder holding only these counts as empty: a new store may be created in it.
+_EMPTY_STORE_NAMES = frozenset({".git", ".gitkeep", ".keep"})
+
+_WRITERS, _THREADED_FROM = 2, 16
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+
+
+def needs_creating(root: Path, create: bool) -> bool:
+    """Whether `root` is a new or empty folder (SnapshotNotFound then, unless `create`);
+    StoreCorrupt when it holds something other than a store."""
+    if _has_store(root):
+        return False
+    if not create:
+        raise SnapshotNotFound(
+            f"no snapshot store at {root}/; run 'tracker snapshot URL' to start one"
+        )
+    return True
+
+
+def _has_store(root: Path) -> bool:
+    if not root.exists():
+        return False
+    if not root.is_dir():
+        raise StoreCorrupt(f"{root} is not a folder; give --store a folder for the snapshot store")
+    names = {p.name for p in root.iterdir()}
+    if FORMAT_FILE in names:
+        return True
+    if names <= _EMPTY_STORE_NAMES:
+        return False
+    raise StoreCorrupt(
+        f"{root}/ is not a tracker store (no {FORMAT_FILE} file); "
+        "give --store a new or empty folder, or an existing store"
+    )
+
+
+def init_repository(root: Path) -> git.Repo:
+    """A new repository on branch `main` at `root`, ignoring the files kept beside snapshots."""
+    root.mkdir(parents=True, exist_ok=True)
+    repo = git.Repo.init(root, initial_branch="main")
+    exclude = Path(repo.git_dir) / "info" / "exclude"
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    with exclude.open("a", encoding="utf-8") as f:
+        f.write("\n".join(sorted(_EMPTY_STORE_NAMES - {".git"}) + list(_UNTRACKED)) + "\n")
+    return repo
+
+
+def open_repository(root: Path) -> git.Repo:
+    """The store's repository, after checking its format file."""
+    try:
+        repo = git.Repo(root)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise StoreCorrupt(
+            f"{root}/ has a {FORMAT_FILE} file but is not a git repository; "
+            "restore its .git folder or start a new store"
+        ) from None
+    try:
+        fmt = json.loads((root / FORMAT_FILE).read_text("utf-8"))["format"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise StoreCorrupt(
+            f'{root}/{FORMAT_FILE} is unreadable; it should hold {{"format": 1}}'
+        ) from None
+    if fmt != STORE_FORMAT:
+        raise StoreCorrupt(
+            f"{root}/ is a store of format {fmt}; this tracker reads format {STORE_FORMAT}"
+        )
+    return repo
+
+
+@contextlib.contextmanager
+def locked(git_dir: Path, wait: float) -> Iterator[None]:
+    """Hold the store's lock, waiting up to `wait` seconds (StoreLocked after that)."""
+    with (git_dir / _LOCK).open("a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "unknown"
+                    raise StoreLocked(
+                        f"another tracker run holds the store lock (pid {holder}); "
+                        "wait for it to finish or rerun"
+                    ) from None
+                time.sleep(0.05)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(git_dir: Path) -> None:
+    """Delete temporary files a killed run may have left (safe: the lock is held)."""
+    pack = git_dir / "objects" / "pack"
+    leftovers = [*git_dir.glob(".*.tmp"), *pack.glob("pack[!-]*"), *pack.glob("index*")]
+    leftovers += [p for p in pack.glob("pack-*.pack") if not p.with_suffix(".idx").exists()]
+    for leftover in [*leftovers, git_dir / "index.lock"]:
+        leftover.unlink(missing_ok=True)
+
+
+def run_git(root: Path, *args: str, stdin: str | None = None) -> None:
+    """Run one git command in the store; its failure means the store cannot be updated."""
+    done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    if done.returncode:
+        raise StoreCorrupt(f"cannot update the files of {root}/: {done.stderr.strip()}")
+
+
+def write_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:
+    """Write each folder's files (name -> content), creating the folders as needed.
+
+    Creating a file waits on the file system far longer than on Python, so a large batch is
+    written by a few threads at once.
+    """
+    if len(folders) < _THREADED_FROM:
+        for folder, files in folders.items():
+            _write_files(folder, files)
+        return
+    with ThreadPoolExecutor(_WRITERS) as pool:
+        for _ in pool.map(_write_files, folders, folders.values()):
+            pass
+
+
+def _write_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Write `files` (name -> content) into `folder`, creating it when needed."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        folder.mkdir(parents=True, exist_ok=True)
+    where = os.fspath(folder)
+    for name, data in files.items():
+        handle = os.open(f"{where}/{name}", _NEW_FILE, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
