@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
 import sys
-from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
-from enum import Enum, IntEnum
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from tracker._cli_common import (
+    ExitStatus,
+    Format,
+    StoreOption,
+    fail,
+    parse_only,
+    parse_time,
+    read_source,
+    store_path,
+    terminal_width,
+    use_color,
+)
+from tracker.cli_watch import Verbosity, fetch_policy, snapshot_watchlist, watch_app
 from tracker.errors import TrackerError
-
-
-class ExitStatus(IntEnum):
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    DIFFERS = 3
-
-
-class Format(str, Enum):
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-
 
 app = typer.Typer(
     name="tracker",
@@ -39,27 +32,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-StoreOption = Annotated[
-    Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.10
-    typer.Option("--store", envvar="TRACKER_STORE", help="Snapshot store (default ./snapshots)."),
-]
-
-
-def _fail(error: TrackerError) -> typer.Exit:
-    typer.echo(f"Error: {error}", err=True)
-    return typer.Exit(ExitStatus.ERROR)
-
-
-def _read_source(source: str) -> bytes:
-    from tracker.errors import BadSource
-
-    if source == "-":
-        return sys.stdin.buffer.read()
-    path = Path(source)
-    if not path.is_file():
-        raise BadSource(f"{source} is not a readable file; give an HTML or text file, or '-'")
-    return path.read_bytes()
 
 
 @app.command()
@@ -73,9 +45,9 @@ def extract(
     from tracker.extract import extract_article
 
     try:
-        article = extract_article(_read_source(source))
+        article = extract_article(read_source(source))
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if fmt is Format.JSON:
         typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -129,45 +101,18 @@ def diff(
 
     try:
         if new is not None:
-            report = pipeline.compare(_read_source(target), _read_source(new))
+            report = pipeline.compare(read_source(target), read_source(new))
         else:
-            report = pipeline.diff_stored(_store_path(store), target, from_v, to_v)
-        report = filter_report(report, _parse_only(only), min_significance)
+            report = pipeline.diff_stored(store_path(store), target, from_v, to_v)
+        report = filter_report(report, parse_only(only), min_significance)
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     options = RenderOptions(
-        color=_use_color(fmt), context=context, side_by_side=side_by_side, width=_width()
+        color=use_color(fmt), context=context, side_by_side=side_by_side, width=terminal_width()
     )
     typer.echo(render_report(report, fmt.value, options), nl=fmt is not Format.TEXT)
     if exit_code and report.changed:
         raise typer.Exit(ExitStatus.DIFFERS)
-
-
-def _parse_only(only: str | None) -> frozenset[str] | None:
-    if not only:
-        return None
-    parts = frozenset(p.strip() for p in only.split(",") if p.strip())
-    unknown = parts - {"quotes", "claims", "contributors", "notes", "headline"}
-    if unknown:
-        raise typer.BadParameter(
-            f"unknown part(s) {', '.join(sorted(unknown))}; "
-            "choose from quotes, claims, contributors, notes, headline",
-            param_hint="--only",
-        )
-    return parts
-
-
-def _use_color(fmt: Format) -> bool:
-    """Colour only for the text view on a terminal, and never with NO_COLOR set."""
-    return fmt is Format.TEXT and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-
-
-def _store_path(store: Path | None) -> Path:
-    return store if store is not None else Path("snapshots")
 
 
 # -- store commands: snapshot, log, show, list --------------------------------------------------
@@ -238,9 +183,9 @@ def snapshot(
     if due or every:
         if sources or url or at:
             raise typer.BadParameter("give SOURCEs or --due/--all, not both", param_hint="--due")
-        fetch = _fetch_policy(delay, concurrency, timeout, retries, ignore_robots)
-        _snapshot_watchlist(_store_path(store), fetch, due, refuse_private, wait,
-                            _Verbosity(as_json or fmt is Format.JSON, verbose, quiet))  # fmt: skip
+        fetch = fetch_policy(delay, concurrency, timeout, retries, ignore_robots)
+        snapshot_watchlist(store_path(store), fetch, due, refuse_private, wait,
+                            Verbosity(as_json or fmt is Format.JSON, verbose, quiet))  # fmt: skip
         return
     if not sources:
         raise typer.BadParameter("give at least one SOURCE, or --due / --all", param_hint="SOURCE")
@@ -259,12 +204,12 @@ def _snapshot_sources(
     from tracker.pipeline import snapshot as take_snapshots
     from tracker.store import Store
 
-    seen = _parse_time(at)
+    seen = parse_time(at)
     try:
-        opened = Store.open(_store_path(store))
+        opened = Store.open(store_path(store))
         results = take_snapshots(sources, opened, url=url, at=seen, wait=wait)
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     for r in results:
         if r.status == "failed":
             typer.echo(f"Error: {r.source}: {r.error}", err=True)
@@ -274,86 +219,6 @@ def _snapshot_sources(
         typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(ExitStatus.ERROR)
-
-
-class _Verbosity:
-    def __init__(self, as_json: bool, verbose: bool, quiet: bool) -> None:
-        self.as_json, self.verbose, self.quiet = as_json, verbose and not quiet, quiet
-
-    def shows(self, result: Any) -> bool:
-        """Whether a result gets a line on stdout (changes by default, all with -v)."""
-        if self.as_json or self.quiet or result.status == "failed":
-            return False
-        return self.verbose or result.changed
-
-
-def _fetch_policy(
-    delay: float, concurrency: int, timeout: float, retries: int, ignore_robots: bool
-) -> Any:
-    from tracker.fetch import FetchPolicy
-
-    return FetchPolicy(timeout=timeout, host_delay=delay, concurrency=concurrency,
-                       retries=retries, backoff=max(delay, 0.5) if delay else 0.0,
-                       respect_robots=not ignore_robots)  # fmt: skip
-
-
-def _snapshot_watchlist(
-    root: Path, fetch: Any, due: bool, refuse_private: bool, wait: float, out: _Verbosity
-) -> None:
-    from tracker.store import Store
-    from tracker.watch import CycleOptions, run_cycle
-
-    options = CycleOptions(fetch=fetch, due_only=due, refuse_private=refuse_private, wait=wait)
-
-    def report(result: Any) -> None:
-        if result.status == "failed":
-            typer.echo(f"Error: {result.source}: {result.error}", err=True)
-        elif out.shows(result):
-            typer.echo(f"{result.source}: {result.describe()}")
-
-    try:
-        with _progress(not (out.quiet or out.as_json)) as bar:
-            summary = run_cycle(Store.open(root), options=options, progress=bar(report))
-    except TrackerError as e:
-        raise _fail(e) from None
-    if out.as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
-    elif out.verbose:
-        typer.echo(_summary_line(summary), err=True)
-    if summary.failed:
-        raise typer.Exit(ExitStatus.ERROR)
-
-
-def _summary_line(summary: Any) -> str:
-    c = summary.counts()
-    return (
-        f"checked {len(summary.results)}: {c['new']} new, {c['changed']} changed, "
-        f"{c['unchanged']} unchanged ({c['not_modified']} not modified), {c['failed']} failed, "
-        f"{c['flip_flops']} flip-flop(s), {c['discovered']} found in feeds; "
-        f"{summary.requests} requests in {summary.seconds:.1f} s"
-    )
-
-
-@contextlib.contextmanager
-def _progress(wanted: bool) -> Iterator[Callable[[Callable[[Any], None]], Any]]:
-    """A progress bar on stderr when it is a terminal; yields a wrapper for a result callback."""
-    if not (wanted and sys.stderr.isatty()):
-        yield lambda report: lambda done, total, result: report(result)
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("checking", total=None)
-
-        def wrap(report: Callable[[Any], None]) -> Any:
-            def step(done: int, total: int, result: Any) -> None:
-                bar.update(task, completed=done, total=total)
-                report(result)
-
-            return step
-
-        yield wrap
 
 
 @app.command()
@@ -366,9 +231,9 @@ def log(
     from tracker.store import Store
 
     try:
-        versions = Store.open(_store_path(store), create=False).find(url).versions
+        versions = Store.open(store_path(store), create=False).find(url).versions
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if fmt is Format.JSON:
         typer.echo(json.dumps([v.to_dict() for v in versions], ensure_ascii=False, indent=2))
         return
@@ -401,9 +266,9 @@ def show(
     from tracker.store import Store, render_article_text
 
     try:
-        stored = load_version(Store.open(_store_path(store), create=False), url, version)
+        stored = load_version(Store.open(store_path(store), create=False), url, version)
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if raw:
         sys.stdout.buffer.write(stored.raw)
     elif fmt is Format.JSON:
@@ -422,26 +287,15 @@ def list_articles(
     from tracker.store import Store
 
     try:
-        articles = Store.open(_store_path(store)).articles()
+        articles = Store.open(store_path(store)).articles()
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if fmt is Format.JSON:
         typer.echo(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=2))
         return
     for a in articles:
         last = a.versions[-1].seen if a.versions else "-"
         typer.echo(f"{a.url}  {len(a.versions)} version(s)  last {last}  {a.title}")
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO 8601 time (e.g. 2024-05-01T14:30:00+00:00)", param_hint="--at"
-        ) from None
 
 
 class LogFormat(str, Enum):
@@ -484,9 +338,9 @@ def changelog(
                 f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01)", param_hint=name
             ) from None
     try:
-        log = build_changelog(Store.open(_store_path(store)), urls or (), since, until)
+        log = build_changelog(Store.open(store_path(store)), urls or (), since, until)
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     typer.echo(render_changelog(log, fmt.value), nl=False)
 
 
@@ -511,9 +365,9 @@ def reextract(
     from tracker.store import Store
 
     try:
-        results = run_reextract(Store.open(_store_path(store), create=False), urls or (), wait=wait)
+        results = run_reextract(Store.open(store_path(store), create=False), urls or (), wait=wait)
     except TrackerError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     for r in results:
         if r.status == "failed":
             typer.echo(f"Error: {r.source}: {r.error}", err=True)
@@ -527,130 +381,7 @@ def reextract(
 
 # -- watch list: tracker watch add | list | remove ------------------------------------------------
 
-watch_app = typer.Typer(
-    name="watch",
-    help="The watch list: articles and feeds that 'tracker snapshot --due' keeps current.",
-    no_args_is_help=True,
-)
 app.add_typer(watch_app)
-
-
-class WatchFormat(str, Enum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class Kind(str, Enum):
-    AUTO = "auto"
-    ARTICLE = "article"
-    FEED = "feed"
-
-
-@watch_app.command("add")
-def watch_add(
-    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Article or feed URLs.")],
-    interval: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--interval", help="Check this often (e.g. 30m, 2h, 1d) instead of by age."),
-    ] = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="A feed's articles may be on private or loopback addresses."
-        ),
-    ] = False,
-    kind: Annotated[
-        Kind, typer.Option("--kind", help="Article or feed (default: guessed, then checked).")
-    ] = Kind.AUTO,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
-    store: StoreOption = None,
-) -> None:
-    """Watch article or feed URLs; a feed's new items become watched articles."""
-    from tracker.store import Store
-    from tracker.watch import watch_url
-    from tracker.watchlist import WatchOptions
-
-    options = WatchOptions(interval=_parse_interval(interval), allow_private=allow_private)
-    try:
-        opened = Store.open(_store_path(store))
-        for url in urls:
-            chosen = None if kind is Kind.AUTO else kind.value
-            entry, added = watch_url(opened, url, kind=chosen, options=options, wait=wait)
-            typer.echo(f"{'watching' if added else 'updated'} {entry.kind} {entry.url}")
-    except TrackerError as e:
-        raise _fail(e) from None
-
-
-@watch_app.command("list")
-def watch_list(
-    fmt: Annotated[
-        WatchFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = WatchFormat.TEXT,
-    store: StoreOption = None,
-) -> None:
-    """List the watched URLs with when each was last checked and changed."""
-    from tracker.store import Store
-    from tracker.watch import read_watchlist, watch_document
-
-    try:
-        entries = read_watchlist(Store.open(_store_path(store)))
-    except TrackerError as e:
-        raise _fail(e) from None
-    documents = [watch_document(entry) for entry in entries]
-    if fmt is WatchFormat.JSON:
-        typer.echo(json.dumps(documents, ensure_ascii=False, indent=2))
-        return
-    for d in documents:
-        state = "" if d["enabled"] else "  (off)"
-        typer.echo(f"{d['kind']:<7}  {d['url']}  checked {d['last_checked'] or 'never'}  "
-                   f"changed {d['last_changed'] or 'never'}{state}")  # fmt: skip
-
-
-@watch_app.command("remove")
-def watch_remove(
-    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Watched URLs.")],
-    with_discovered: Annotated[
-        bool, typer.Option("--with-discovered", help="Also drop the articles a feed added.")
-    ] = False,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
-    store: StoreOption = None,
-) -> None:
-    """Stop watching URLs (their stored versions stay)."""
-    from tracker.store import Store
-    from tracker.watch import unwatch_url
-
-    try:
-        opened = Store.open(_store_path(store))
-        for url in urls:
-            removed = unwatch_url(opened, url, with_discovered=with_discovered, wait=wait)
-            typer.echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
-    except TrackerError as e:
-        raise _fail(e) from None
-
-
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def _parse_interval(value: str | None) -> timedelta | None:
-    """'90s', '30m', '2h', '1d', '1w', or a bare number of minutes."""
-    if value is None:
-        return None
-    text = value.strip().lower()
-    unit = text[-1:] if text[-1:] in _UNITS else "m"
-    number = text[:-1] if text[-1:] in _UNITS else text
-    try:
-        seconds = float(number) * _UNITS[unit]
-    except ValueError:
-        seconds = -1.0
-    if seconds <= 0:
-        raise typer.BadParameter(
-            f"{value!r} is not a duration; give e.g. 30m, 2h or 1d", param_hint="--interval"
-        )
-    return timedelta(seconds=seconds)
 
 
 def main() -> None:

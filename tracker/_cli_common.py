@@ -1,0 +1,96 @@
+"""What the `tracker` command's modules share: exit statuses, formats, the store option, error
+mapping, and parsing of sources, times and --only; how wide and whether coloured output is."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import datetime
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.errors import TrackerError
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    DIFFERS = 3
+
+
+class Format(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+StoreOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.10
+    typer.Option("--store", envvar="TRACKER_STORE", help="Snapshot store (default ./snapshots)."),
+]
+
+
+def fail(error: TrackerError) -> typer.Exit:
+    """Print the error on stderr; the exit to raise (status 1)."""
+    typer.echo(f"Error: {error}", err=True)
+    return typer.Exit(ExitStatus.ERROR)
+
+
+def store_path(store: Path | None) -> Path:
+    """The --store folder, or ./snapshots."""
+    return store if store is not None else Path("snapshots")
+
+
+def read_source(source: str) -> bytes:
+    """The bytes of a file, or of stdin for '-' (BadSource otherwise)."""
+    from tracker.errors import BadSource
+
+    if source == "-":
+        return sys.stdin.buffer.read()
+    path = Path(source)
+    if not path.is_file():
+        raise BadSource(f"{source} is not a readable file; give an HTML or text file, or '-'")
+    return path.read_bytes()
+
+
+def parse_only(only: str | None) -> frozenset[str] | None:
+    """The report parts --only keeps (None: all)."""
+    if not only:
+        return None
+    parts = frozenset(p.strip() for p in only.split(",") if p.strip())
+    unknown = parts - {"quotes", "claims", "contributors", "notes", "headline"}
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown part(s) {', '.join(sorted(unknown))}; "
+            "choose from quotes, claims, contributors, notes, headline",
+            param_hint="--only",
+        )
+    return parts
+
+
+def use_color(fmt: Format) -> bool:
+    """Colour only for the text view on a terminal, and never with NO_COLOR set."""
+    return fmt is Format.TEXT and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def terminal_width() -> int:
+    """Columns for the text view: the terminal's, else 100."""
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """--at as a datetime (a usage error when it is not ISO 8601)."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO 8601 time (e.g. 2024-05-01T14:30:00+00:00)", param_hint="--at"
+        ) from None
