@@ -7,6 +7,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import PageServer, article_html
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -136,3 +137,21 @@ def test_changelog_markdown_lists_each_version(store: Path) -> None:
     assert "### v1" in result.stdout
     assert "### v2" in result.stdout
     assert "Sam Okafor" in result.stdout
+
+
+def test_extract_and_diff_fetch_urls(server: PageServer) -> None:
+    old = server.serve("/old", article_html("Council approves budget"))
+    new = server.serve("/new", article_html("Council approves budget after long debate"))
+    extracted = runner.invoke(app, ["extract", old, "--format", "json"])
+    assert extracted.exit_code == 0, extracted.output
+    assert json.loads(extracted.stdout)["title"] == "Council approves budget"
+    result = runner.invoke(app, ["diff", old, new, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["headline"]["new"].endswith("after long debate")
+
+
+def test_extract_of_a_missing_page_is_a_one_line_error(server: PageServer) -> None:
+    result = runner.invoke(app, ["extract", server.url("/missing")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert "404" in result.stderr

@@ -30,8 +30,7 @@ GOLDEN = Path(__file__).parent / "golden"
 VOLATILE_CLAIM_FIELDS = ("significance",)
 
 # case -> why the engine's current report is wrong (expected.json holds the right one)
-KNOWN_WRONG: dict[str, str] = {
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _cases() -> list[Path]:

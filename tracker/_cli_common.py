@@ -48,15 +48,10 @@ def store_path(store: Path | None) -> Path:
 
 
 def read_source(source: str) -> bytes:
-    """The bytes of a file, or of stdin for '-' (BadSource otherwise)."""
-    from tracker.errors import BadSource
+    """The bytes of an http(s) URL, a file, or stdin for '-' (a TrackerError otherwise)."""
+    from tracker.pipeline import read_source as read
 
-    if source == "-":
-        return sys.stdin.buffer.read()
-    path = Path(source)
-    if not path.is_file():
-        raise BadSource(f"{source} is not a readable file; give an HTML or text file, or '-'")
-    return path.read_bytes()
+    return read(source)
 
 
 def parse_only(only: str | None) -> frozenset[str] | None:

@@ -133,8 +133,12 @@ class QuoteRef:
     sentence: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "speaker": self.speaker, "cue": self.cue,
-                "sentence": self.sentence}
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "sentence": self.sentence,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,6 +264,11 @@ def _extraction_url(meta: dict[str, Any]) -> str | None:
     return meta.get("url") if meta.get("source") == "file" else None
 
 
+def read_source(source: str) -> bytes:
+    """The bytes of one source: an http(s) URL (fetched), a file, or '-' for stdin."""
+    return _load_source(source, None)[0].content
+
+
 def _load_source(source: str, client: Any) -> tuple[Page, str]:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if source == "-":
