@@ -3,6 +3,7 @@ mapping, and parsing of sources, times and --only; how wide and whether coloured
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import sys
@@ -89,3 +90,19 @@ def parse_time(value: str | None) -> datetime | None:
         raise typer.BadParameter(
             f"{value!r} is not an ISO 8601 time (e.g. 2024-05-01T14:30:00+00:00)", param_hint="--at"
         ) from None
+
+
+def unwrap_help(app: typer.Typer) -> None:
+    """Give each command its docstring with paragraphs joined into single lines.
+
+    Typer keeps the line breaks of a docstring's later paragraphs, which then break in odd places
+    on a terminal of another width; joined lines wrap to the terminal instead.
+    """
+    for command in app.registered_commands:
+        doc = command.help or (command.callback.__doc__ if command.callback else None)
+        if doc:
+            paragraphs = inspect.cleandoc(doc).split("\n\n")
+            command.help = "\n\n".join(" ".join(p.split()) for p in paragraphs)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            unwrap_help(group.typer_instance)

@@ -20,6 +20,7 @@ from tracker._cli_common import (
     read_source,
     store_path,
     terminal_width,
+    unwrap_help,
     use_color,
 )
 from tracker.cli_watch import Verbosity, fetch_policy, snapshot_watchlist, watch_app
@@ -382,6 +383,7 @@ def reextract(
 # -- watch list: tracker watch add | list | remove ------------------------------------------------
 
 app.add_typer(watch_app)
+unwrap_help(app)
 
 
 def main() -> None:
