@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.analyze.claims import fact_changes, is_cosmetic, significance
+from tracker.analyze.claims import fact_changes, is_cosmetic, is_surface_edit, significance
 from tracker.models import ClaimKind, FactChange
 
 
@@ -373,3 +373,30 @@ def test_hyphenated_name_is_one_name() -> None:
     assert fact_changes(old, "He invested in a label that failed.") == [
         FactChange("entity", "Straight Alta-Phazz", "")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The mayor said no.", "The mayor said: no!"),
+        ("the Mayor spoke on Monday.", "The mayor spoke on Monday."),
+        ("The goverment will respond.", "The government will respond."),
+        ("A one-time deal was struck.", "A onetime deal was struck."),
+        ("Roads closed. Schools stayed open.", "Roads closed, but schools stayed open."),
+        ("On Monday, the council voted.", "The council voted on Monday."),
+    ],
+)
+def test_surface_edits_are_cosmetic_in_the_strict_sense(old: str, new: str) -> None:
+    assert is_surface_edit(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("A routine inspection found cracks.", "A scheduled inspection found cracks."),
+        ("He had a stroke.", "He had cardiac arrest and a stroke."),
+        ("Officials said 12 were hurt.", "Officials said 14 were hurt."),
+    ],
+)
+def test_changed_wording_is_not_a_surface_edit(old: str, new: str) -> None:
+    assert not is_surface_edit(old, new)

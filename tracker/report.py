@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.align import align_sentences, normalize_typography
-from tracker.analyze.claims import fact_changes, is_cosmetic, significance
+from tracker.analyze.claims import fact_changes, is_surface_edit, significance
 from tracker.analyze.ledger import quote_ledger
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
 from tracker.analyze.summary import summarize
@@ -38,7 +38,7 @@ def _row(
         old_text=old_text,
         new_text=new_text,
         inline=tuple(inline_diff(old_text, new_text)) if differs else (),  # type: ignore[arg-type]
-        cosmetic=differs and is_cosmetic(old_text, new_text),  # type: ignore[arg-type]
+        cosmetic=differs and is_surface_edit(old_text, new_text),  # type: ignore[arg-type]
         old_paragraph=old_p[a.old[0]] if a.old else None,
         new_paragraph=new_p[a.new[0]] if a.new else None,
     )

@@ -66,6 +66,31 @@ def is_cosmetic(old: str, new: str) -> bool:
     return not fact_changes(old, new)
 
 
+def is_surface_edit(old: str, new: str) -> bool:
+    """True for a cosmetic edit in the strict sense: the same words, give or take punctuation,
+    letter case, hyphenation, quote and dash style, typos, or clauses reflowed (reordered, or
+    joined and split with conjunctions)."""
+    old_words, new_words = _surface_words(old), _surface_words(new)
+    if "".join(old_words) == "".join(new_words):
+        return True
+    if Counter(w for w in old_words if w not in _JOINERS) == Counter(
+        w for w in new_words if w not in _JOINERS
+    ):
+        return True
+    return len(old_words) == len(new_words) and all(
+        a == b or is_typo(a, b) for a, b in zip(old_words, new_words, strict=True)
+    )
+
+
+_SURFACE_WORD = re.compile(r"[^\W_]+")
+# Words that join or split clauses without adding a fact.
+_JOINERS = frozenset({"and", "but", "so", "then", "while", "which", "that", "as", "also"})
+
+
+def _surface_words(text: str) -> list[str]:
+    return _SURFACE_WORD.findall(text.casefold())
+
+
 def significance(old: str, new: str, changes: Sequence[FactChange]) -> float:
     """Rank an edit in [0, 1]: small edits touching facts high, cosmetic edits 0.0 .. 0.1.
     A heavy rewrite ranks lower: its facts are matched across a loose alignment."""
