@@ -239,7 +239,8 @@ def log(
         typer.echo(json.dumps([v.to_dict() for v in versions], ensure_ascii=False, indent=2))
         return
     for v in versions:
-        typer.echo(f"v{v.version}  {v.revision[:10]}  {v.seen}  {_marker(v)}{v.title}")
+        title = v.title or "(no headline)"
+        typer.echo(f"v{v.version}  {v.revision[:10]}  {v.seen}  {_marker(v)}{title}")
 
 
 def _marker(version: Any) -> str:
