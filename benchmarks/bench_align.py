@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from _newsedits_baseline import Edge, difflib_edges, lexical_edges
+from _newsedits_baseline import THRESHOLD, Edge, best_partners, difflib_edges, lexical_edges
+from _rewrites import make_realistic_pair
 
 from tracker.align import align_sentences
 from tracker.pipeline import compare
@@ -241,19 +242,40 @@ MATCHERS: dict[str, Matcher] = {
 }
 
 
-def bench_generated(articles: list[list[str]], donors: list[str], seed: int) -> None:
+Case = tuple[list[str], list[str], set[Edge], set[int]]
+
+
+def generated_cases(articles: list[list[str]], donors: list[str], seed: int) -> list[Case]:
     rng = random.Random(seed)
-    tallies = {name: Tally() for name in MATCHERS}
-    moved_found = moved_total = 0
+    cases: list[Case] = []
     for old in articles:
         new, gold, moved = make_pair(old, donors, rng, n_edits=max(3, len(old) // 6))
+        cases.append((old, new, gold, moved))
+    return cases
+
+
+def realistic_cases(
+    paragraphed: list[list[list[str]]], donors: list[str], vocab: list[str], seed: int
+) -> list[Case]:
+    rng = random.Random(seed)
+    return [make_realistic_pair(paras, donors, vocab, rng) for paras in paragraphed]
+
+
+def bench_cases(title: str, cases: list[Case], matchers: dict[str, Matcher] = MATCHERS) -> None:
+    tallies = {name: Tally() for name in matchers}
+    moved_found = moved_total = changed = total = 0
+    for old, new, gold, moved in cases:
         trivial = _trivial(old, new, gold, moved)
-        for name, match in MATCHERS.items():
+        for name, match in matchers.items():
             tallies[name].add(match(old, new), gold, trivial)
         kinds = {j: a.kind for a in align_sentences(old, new) for j in a.new}
         moved_total += len(moved)
         moved_found += sum(kinds.get(j) == "moved" for j in moved)
-    print(f"generated edits on {len(articles)} real articles (seed {seed})")
+        changed += len(old) - len(trivial)
+        total += len(old)
+    print(
+        f"{title}: {len(cases)} real articles, {changed / max(1, total):.0%} of sentences changed"
+    )
     head = f"{'P':>6s} {'R':>6s} {'F1':>6s}"
     print(f"  {'matcher':28s} {head}   changed-only: {head}")
     for name, t in tallies.items():
@@ -263,6 +285,49 @@ def bench_generated(articles: list[list[str]], donors: list[str], seed: int) -> 
             f"  {name:28s} {p:6.3f} {r:6.3f} {f:6.3f}" + " " * 17 + f"{cp:6.3f} {cr:6.3f} {cf:6.3f}"
         )
     print(f"  tracker labels {moved_found}/{moved_total} truly moved sentences 'moved'\n")
+
+
+def tune_lexical(
+    articles: list[list[str]],
+    paragraphed: list[list[list[str]]],
+    donors: list[str],
+    vocab: list[str],
+    seed: int,
+) -> float:
+    """Pick the lexical baseline's threshold by F1 on both settings drawn with another seed."""
+    cases = generated_cases(articles, donors, seed) + realistic_cases(
+        paragraphed, donors, vocab, seed
+    )
+    print(f"lexical baseline threshold, tuned on seed {seed} (both settings, all edges)")
+    scored = [(best_partners(old, new), gold, old, new, moved) for old, new, gold, moved in cases]
+    scores = []
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        t = Tally()
+        for partners, gold, old, new, moved in scored:
+            pred = {(i, j) for s, i, j in partners if s >= threshold}
+            t.add(pred, gold, _trivial(old, new, gold, moved))
+        f, cf = _prf(t.tp, t.fp, t.fn)[2], _prf(t.ctp, t.cfp, t.cfn)[2]
+        print(f"  threshold {threshold:.2f}  F1 {f:.4f}  changed-only F1 {cf:.4f}")
+        scores.append((f, threshold))
+    best = max(scores)[1]
+    print(f"  best: {best:.2f} (THRESHOLD in _newsedits_baseline.py is {THRESHOLD})\n")
+    return best
+
+
+def show_errors(cases: list[Case], limit: int) -> None:
+    """Tracker's missed and wrong edges, with both sentences, for reading by hand."""
+    shown = 0
+    for old, new, gold, _ in cases:
+        pred = tracker_edges(old, new)
+        for tag, edges in (("MISSED", gold - pred), ("WRONG", pred - gold)):
+            for i, j in sorted(edges):
+                if shown >= limit:
+                    return
+                shown += 1
+                print(f"{tag} {i}->{j}\n  old: {old[i]}\n  new: {new[j]}")
+                print(f"  gold partners of old: {sorted(b for a, b in gold if a == i)}")
+                print(f"  gold partners of new: {sorted(a for a, b in gold if b == j)}")
+    print()
 
 
 # -- real NYT version pairs ------------------------------------------------------------------
@@ -389,25 +454,36 @@ def bench_scaling(donors: list[str], runs: int) -> None:
 # -- main ------------------------------------------------------------------------------------
 
 
-def _load(data: Path, n: int) -> tuple[list[list[str]], list[str]]:
+def _paragraphs(text: str) -> list[list[str]]:
+    return [sents for p in text.split("\n\n") if (sents := split_sentences(p))]
+
+
+def _load(data: Path, n: int) -> tuple[list[list[list[str]]], list[str], list[str]]:
+    """Real articles as paragraphs of sentences, donor sentences from others, their words."""
     paths = sorted((data / "polnear-attribution").glob("*/text/*.txt"))
     rng = random.Random(3)
     rng.shuffle(paths)
-    articles: list[list[str]] = []
+    articles: list[list[list[str]]] = []
     donors: list[str] = []
     for p in paths:
-        sents = split_sentences(p.read_text(encoding="utf-8"))
-        if 12 <= len(sents) <= 120 and len(articles) < n:
-            articles.append(sents)
+        paras = _paragraphs(p.read_text(encoding="utf-8"))
+        size = sum(map(len, paras))
+        if 12 <= size <= 120 and len(articles) < n:
+            articles.append(paras)
         elif len(donors) < 8000:
-            donors += [s for s in sents if len(s.split()) >= 6]
+            donors += [s for para in paras for s in para if len(s.split()) >= 6]
     versions = data / "archivediff-nyt-versions" / "versions.jsonl"
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, list[list[str]]] = {}
     for line in versions.read_text(encoding="utf-8").splitlines():
         v = json.loads(line)
-        seen[v["article_id"]] = split_sentences(v["text"])
-    articles += [s for s in seen.values() if len(s) >= 12]
-    return articles, donors
+        seen[v["article_id"]] = _paragraphs(v["text"])
+    articles += [s for s in seen.values() if sum(map(len, s)) >= 12]
+    vocab = sorted({w for s in donors for w in s.split() if w.isalpha() and w.islower()})
+    return articles, donors, [w for w in vocab if len(w) >= 4]
+
+
+def _flat(paragraphed: list[list[list[str]]]) -> list[list[str]]:
+    return [[s for p in paras for s in p] for paras in paragraphed]
 
 
 def main() -> None:
@@ -417,9 +493,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="accuracy only, no timing")
+    parser.add_argument("--tune", action="store_true", help="tune the lexical threshold (seed+100)")
+    parser.add_argument("--errors", type=int, default=0, help="print N tracker errors per setting")
     args = parser.parse_args()
-    articles, donors = _load(Path(args.data), args.articles)
-    bench_generated(articles, donors, args.seed)
+    paragraphed, donors, vocab = _load(Path(args.data), args.articles)
+    articles = _flat(paragraphed)
+    if args.tune:
+        tune_lexical(articles, paragraphed, donors, vocab, args.seed + 100)
+    generated = generated_cases(articles, donors, args.seed)
+    realistic = realistic_cases(paragraphed, donors, vocab, args.seed)
+    bench_cases("generated edits (light, ~1 edit per 6 sentences)", generated)
+    bench_cases("realistic rewrites (heavy rewording, look-alikes, edited splits/moves)", realistic)
+    if args.errors:
+        show_errors(realistic, args.errors)
     bench_nyt(Path(args.data))
     if not args.quick:
         bench_speed(articles, donors, args.runs)
