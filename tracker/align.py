@@ -35,6 +35,11 @@ _SPACE = re.compile(r"\s+")
 _SPACE_AT_PUNCT = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
 _DASHES = re.compile(r"-{2,}")
 _WORD = re.compile(r"\w+")
+_FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
+_CAPITALISED_COMMON = frozenset(
+    "the a an he she it they we i you his her its their this that but and or in on at for"
+    " of to mr mrs ms dr".split()
+)
 
 _EDIT_MIN = 0.34  # least similarity for an in-gap (in-order) pair
 _MOVE_MIN = 0.5  # least similarity for a pair across gaps (a moved sentence)
@@ -45,6 +50,8 @@ _ALL_PAIRS_MAX = 2500  # gaps up to this many pairs are scored exhaustively
 _RARE_WORDS = 6  # index look-ups per sentence
 _POSTING_MAX = 64  # words in more sentences than this are too common to look up
 _CANDIDATES_MAX = 24  # partners scored per sentence in a large gap
+_CLEARLY_BETTER = 0.1  # a mutual best partner this much better keeps a pair off the backbone
+_FACT_WEIGHT = 0.2  # how much a pair's weight drops when none of its names and numbers agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,7 @@ class _Features:
     key: str
     uni: frozenset[str]
     bi: frozenset[str]
+    facts: frozenset[str]  # numbers and capitalised words past the first: names, places, dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +88,8 @@ def similarity(a: str, b: str) -> float:
 
 def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     """Align two sentence lists; every index appears in exactly one Alignment."""
-    fo = [_features(s) for s in old]
-    fn = [_features(s) for s in new]
+    fo = _FeatureList(old)
+    fn = _FeatureList(new)
     identical = _identical_pairs(fo, fn)
     similar = _similar_pairs(identical, fo, fn)
     cands = _with_closeness([*identical, *similar], fo, fn)
@@ -95,11 +103,35 @@ def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
 # -- features and scores ---------------------------------------------------------------------
 
 
+class _FeatureList:
+    """Each sentence's comparison key, and its word features computed on first use: most
+    sentences of an update are unchanged and only their key is ever needed."""
+
+    __slots__ = ("_cache", "keys")
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.keys = [normalize_typography(s) for s in sentences]
+        self._cache: dict[int, _Features] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: int) -> _Features:
+        found = self._cache.get(i)
+        if found is None:
+            found = self._cache[i] = _key_features(self.keys[i])
+        return found
+
+
 def _features(s: str) -> _Features:
-    key = normalize_typography(s)
+    return _key_features(normalize_typography(s))
+
+
+def _key_features(key: str) -> _Features:
     words = _WORD.findall(key.lower())
     bigrams = frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    return _Features(key, frozenset(words), bigrams)
+    facts = frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
+    return _Features(key, frozenset(words), bigrams, facts)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -120,29 +152,47 @@ def _containment(part: _Features, whole: _Features) -> float:
     return len(part.uni & whole.uni) / len(part.uni) if part.uni else 0.0
 
 
+def _fact_agreement(a: _Features, b: _Features) -> float:
+    """Share of names and numbers the two sentences have in common (1.0 when neither has any)."""
+    if not a.facts and not b.facts:
+        return 1.0
+    return _dice(a.facts, b.facts)
+
+
+def _ranked(score: float, a: _Features, b: _Features) -> float:
+    """A pair's weight for choosing between partners: rewording keeps the names and numbers,
+    while a new sentence written on an old one's pattern replaces them."""
+    return score * (1 - _FACT_WEIGHT * (1 - _fact_agreement(a, b)))
+
+
+def _fact_containment(part: _Features, whole: _Features) -> float:
+    """Share of a piece's names and numbers found in the whole (1.0 when it has none)."""
+    return len(part.facts & whole.facts) / len(part.facts) if part.facts else 1.0
+
+
 def _pair_weight(a: _Features, b: _Features) -> float:
-    """Similarity if the pair is plausible, else 0.0."""
+    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0."""
     score = _score(a, b)
     if score >= _EDIT_MIN:
-        return score
+        return _ranked(score, a, b)
     small, large = (a, b) if len(a.uni) <= len(b.uni) else (b, a)
     if len(small.uni) >= 4 and _containment(small, large) >= _CONTAIN_MIN:
-        return max(score, _EDIT_MIN)
+        return _ranked(max(score, _EDIT_MIN), a, b)
     return 0.0
 
 
 # -- anchors and backbone --------------------------------------------------------------------
 
 
-def _identical_pairs(fo: list[_Features], fn: list[_Features]) -> list[tuple[int, int, float]]:
+def _identical_pairs(fo: _FeatureList, fn: _FeatureList) -> list[tuple[int, int, float]]:
     """Candidate pairs of sentences with equal keys (all pairs for rare duplicates)."""
     by_key: dict[str, list[int]] = defaultdict(list)
-    for j, f in enumerate(fn):
-        by_key[f.key].append(j)
+    for j, key in enumerate(fn.keys):
+        by_key[key].append(j)
     by_key_old: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(fo):
-        if f.key in by_key:
-            by_key_old[f.key].append(i)
+    for i, key in enumerate(fo.keys):
+        if key in by_key:
+            by_key_old[key].append(i)
     pairs: list[tuple[int, int, float]] = []
     for key, olds in by_key_old.items():
         news = by_key[key]
@@ -154,17 +204,40 @@ def _identical_pairs(fo: list[_Features], fn: list[_Features]) -> list[tuple[int
 
 
 def _similar_pairs(
-    identical: list[tuple[int, int, float]], fo: list[_Features], fn: list[_Features]
+    identical: list[tuple[int, int, float]], fo: _FeatureList, fn: _FeatureList
 ) -> list[tuple[int, int, float]]:
     """Plausible edited pairs among the sentences that have no identical partner."""
     olds = sorted(set(range(len(fo))) - {i for i, _, _ in identical})
     news = sorted(set(range(len(fn))) - {j for _, j, _ in identical})
     scored = _scored_candidates(olds, news, fo, fn, _pair_weight)
-    return [(i, j, 0.9 * w) for (i, j), w in scored.items()]
+    kept = _not_clearly_beaten(scored)
+    return [(i, j, 0.9 * w) for (i, j), w in scored.items() if (i, j) in kept]
+
+
+def _not_clearly_beaten(scored: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """Pairs except those where one side has a clearly better partner that prefers it back.
+
+    A sentence reworded and moved keeps its words' meaning and its names; a new sentence written
+    on its pattern near the old place must not take it just because it is in order.
+    """
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for (i, j), w in scored.items():
+        best_old[i] = max(best_old.get(i, (0.0, -1)), (w, j))
+        best_new[j] = max(best_new.get(j, (0.0, -1)), (w, i))
+    kept: set[tuple[int, int]] = set()
+    for (i, j), w in scored.items():
+        wo, jo = best_old[i]
+        wn, io = best_new[j]
+        beaten_old = jo != j and wo > w + _CLEARLY_BETTER and best_new[jo][1] == i
+        beaten_new = io != i and wn > w + _CLEARLY_BETTER and best_old[io][1] == j
+        if not (beaten_old or beaten_new):
+            kept.add((i, j))
+    return kept
 
 
 def _with_closeness(
-    cands: list[tuple[int, int, float]], fo: list[_Features], fn: list[_Features]
+    cands: list[tuple[int, int, float]], fo: _FeatureList, fn: _FeatureList
 ) -> list[tuple[int, int, float]]:
     """Break ties between equally good partners by how close their relative positions are."""
     so, sn = max(1, len(fo) - 1), max(1, len(fn) - 1)
@@ -173,12 +246,12 @@ def _with_closeness(
     ]
 
 
-def _jitter(i: int, j: int, fo: list[_Features], fn: list[_Features]) -> float:
+def _jitter(i: int, j: int, fo: _FeatureList, fn: _FeatureList) -> float:
     """A tiny deterministic tie-breaker that is the same when old and new trade places.
 
     It keeps the result symmetric: what is added from a to b is what is removed from b to a.
     """
-    ends = sorted((f"{i}:{fo[i].key}", f"{j}:{fn[j].key}"))
+    ends = sorted((f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"))
     return zlib.crc32("\x00".join(ends).encode("utf-8", "surrogatepass")) * 1e-15
 
 
@@ -237,15 +310,13 @@ def _update(tree: list[tuple[float, int]], r: int, value: tuple[float, int]) -> 
 # -- splits and merges ----------------------------------------------------------------------
 
 
-def _grow_splits(
-    chain: list[tuple[int, int]], fo: list[_Features], fn: list[_Features]
-) -> list[_Pair]:
+def _grow_splits(chain: list[tuple[int, int]], fo: _FeatureList, fn: _FeatureList) -> list[_Pair]:
     """Turn the chain into pairs, extending edited ones to splits or merges where it fits."""
     free_old = set(range(len(fo))) - {i for i, _ in chain}
     free_new = set(range(len(fn))) - {j for _, j in chain}
     out: list[_Pair] = []
     for i, j in chain:
-        if fo[i].key == fn[j].key:
+        if fo.keys[i] == fn.keys[j]:
             out.append(_Pair((i,), (j,), "same"))
             continue
         old_side, new_side = _best_join(i, j, free_old, free_new, fo, fn)
@@ -256,7 +327,7 @@ def _grow_splits(
 
 
 def _best_join(
-    i: int, j: int, free_old: set[int], free_new: set[int], fo: list[_Features], fn: list[_Features]
+    i: int, j: int, free_old: set[int], free_new: set[int], fo: _FeatureList, fn: _FeatureList
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The best of: the 1-1 pair, a split with a free new neighbour, a merge with an old one."""
     base = _score(fo[i], fn[j])
@@ -273,14 +344,14 @@ def _best_join(
 
 
 def _join_gain(
-    one: _Features, k: int, nb: int, base: float, free: set[int], feats: list[_Features]
+    one: _Features, k: int, nb: int, base: float, free: set[int], feats: _FeatureList
 ) -> float:
     """How much joining free neighbour `nb` to `k` raises the match with `one` (0.0: not enough)."""
     contained = _containment(feats[nb], one) if nb in free else 0.0
-    if contained < 0.5:
+    if contained < 0.5 or _fact_containment(feats[nb], one) < 0.5:
         return 0.0
     lo, hi = min(k, nb), max(k, nb)
-    gain = _score(one, _features(f"{feats[lo].key} {feats[hi].key}")) - base
+    gain = _score(one, _features(f"{feats.keys[lo]} {feats.keys[hi]}")) - base
     needed = _SPLIT_GAIN_CONTAINED if contained >= 0.8 else _SPLIT_GAIN
     return gain if gain > needed else 0.0
 
@@ -291,8 +362,8 @@ def _join_gain(
 def _scored_candidates(
     olds: list[int],
     news: list[int],
-    fo: list[_Features],
-    fn: list[_Features],
+    fo: _FeatureList,
+    fn: _FeatureList,
     weigh: Callable[[_Features, _Features], float],
 ) -> dict[tuple[int, int], float]:
     """Plausible (old, new) pairs with their weight; exhaustive only for small sets."""
@@ -311,7 +382,7 @@ def _scored_candidates(
 
 
 def _indexed_pairs(
-    olds: list[int], news: list[int], fo: list[_Features], fn: list[_Features]
+    olds: list[int], news: list[int], fo: _FeatureList, fn: _FeatureList
 ) -> list[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for j in news:
@@ -333,7 +404,7 @@ def _indexed_pairs(
 # -- moves -----------------------------------------------------------------------------------
 
 
-def _match_moves(pairs: list[_Pair], fo: list[_Features], fn: list[_Features]) -> list[_Pair]:
+def _match_moves(pairs: list[_Pair], fo: _FeatureList, fn: _FeatureList) -> list[_Pair]:
     """Pair leftovers across gaps: each a sentence that changed its position (and maybe words)."""
     used_old = {i for p in pairs for i in p.old}
     used_new = {j for p in pairs for j in p.new}
@@ -341,17 +412,22 @@ def _match_moves(pairs: list[_Pair], fo: list[_Features], fn: list[_Features]) -
     news = [j for j in range(len(fn)) if j not in used_new]
     if not olds or not news:
         return []
-    scored = _scored_candidates(olds, news, fo, fn, _score)
+    scored = _scored_candidates(olds, news, fo, fn, _move_weight)
     out: list[_Pair] = []
     ranked = sorted(
         scored.items(), key=lambda item: -item[1] - _jitter(item[0][0], item[0][1], fo, fn)
     )
-    for (i, j), w in ranked:
-        if w >= _MOVE_MIN and i not in used_old and j not in used_new:
+    for (i, j), _ in ranked:
+        if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
             out.append(_Pair((i,), (j,), "moved"))
     return out
+
+
+def _move_weight(a: _Features, b: _Features) -> float:
+    score = _score(a, b)
+    return _ranked(score, a, b) if score >= _MOVE_MIN else 0.0
 
 
 # -- output ----------------------------------------------------------------------------------
