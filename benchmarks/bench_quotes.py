@@ -102,7 +102,7 @@ def _spans(field: str) -> list[tuple[int, int]]:
     return out
 
 
-def _gold(text: str, ann: str) -> list[Gold]:
+def _gold(text: str, ann: str, all_contents: bool = True) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
@@ -118,15 +118,24 @@ def _gold(text: str, ann: str) -> list[Gold]:
     )
     out: list[Gold] = []
     for rel in relations:
-        if rel.get("Content") not in spans:
-            continue
         source = spans[rel["Source"]][1] if rel.get("Source") in spans else None
         name = _span_text(text, source) if source else None
         at = source[0][0] if source else 0
-        for a, b in spans[rel["Content"]][1]:
+        for a, b in _content(rel, spans, all_contents):
             for qa, qb in _quoted(text, a, b):
                 out.append(Gold(qa, qb, _coreferent(name, at, sources), at))
     return out
+
+
+def _content(
+    rel: dict[str, str], spans: dict[str, tuple[str, list[tuple[int, int]]]], every: bool
+) -> Iterator[tuple[int, int]]:
+    """The relation's Content ranges; with `every`, also its Content2, Content3... (the second
+    half of a quote split by its attribution, `“A,” X said. “B.”`)."""
+    for key, ref in rel.items():
+        if key == "Content" or (every and key.startswith("Content")):
+            if ref in spans:
+                yield from spans[ref][1]
 
 
 def _span_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -249,6 +258,16 @@ def main() -> None:
     ap.add_argument("data", nargs="?", type=Path, default=default)
     ap.add_argument("--split", default="dev", choices=["train", "dev", "test", "all"])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--first-content-only",
+        action="store_true",
+        help="old gold: a relation's Content only, not its Content2.. (the split quote's rest)",
+    )
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list tracker's predicted words outside gold (FP: no gold overlap; LONG: extra words)",
+    )
     args = ap.parse_args()
     root = args.data / "polnear-attribution"
     systems = {"tracker": ours, "regex baseline": baseline}
@@ -257,7 +276,9 @@ def main() -> None:
     count = 0
     for text, ann in _articles(root, args.split):
         count += 1
-        gold = _gold(text, ann)
+        gold = _gold(text, ann, not args.first_content_only)
+        if args.errors:
+            _list_errors(count, text, gold)
         for name, fn in systems.items():
             pred, ms = _timed(fn, text, args.runs)
             times[name].append(ms)
@@ -281,6 +302,31 @@ def main() -> None:
     for name, ms in passes.items():
         ratio = ms / passes["regex baseline"]
         print(f"one pass {name:<16} mean {ms:.3f} ms/article CPU  ({ratio:.1f}x baseline)")
+
+
+def _list_errors(article: int, text: str, gold: list[Gold]) -> None:
+    """Print each tracker quote (3+ words) with words outside gold, and how many of those words
+    the regex baseline also predicts."""
+    g_tok = set().union(*(_tokens(text, g.start, g.end) for g in gold))
+    spans = (_tokens(text, p.start, p.end) for p in baseline(text))
+    b_tok = set().union(*(t for t in spans if len(t) >= 3))
+    for p in ours(text):
+        mine = _tokens(text, p.start, p.end)
+        extra = mine - g_tok
+        if len(mine) < 3 or not extra:
+            continue
+        kind = "LONG" if mine & g_tok else "FP"
+        words = " ".join(m.group() for m in _WORD.finditer(text, p.start, p.end))
+        if kind == "LONG":
+            words = " ".join(
+                m.group() if m.start() in extra else "_"
+                for m in _WORD.finditer(text, p.start, p.end)
+            )
+        left = text[max(0, p.start - 70) : p.start].replace("\n", "/")
+        print(
+            f"{kind:<4} art {article:>3} extra {len(extra):>3} baseline {len(extra & b_tok):>3} "
+            f"speaker {p.speaker!r}\n     …{left}[[{words[:240]}]]"
+        )
 
 
 def _one_pass(fn: Callable[[str], list[Pred]], texts: list[str], runs: int) -> float:

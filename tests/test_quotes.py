@@ -101,6 +101,44 @@ def test_title_case_quote_of_seven_words_is_kept() -> None:
     assert q.text == "Make The Best Of The Year Now"
 
 
+def test_show_title_after_a_network_is_skipped_even_beside_a_cue() -> None:
+    text = "“We are ready,” Sen. Ann Lee said on CNN’s “State of the Union.”"
+    assert [q.text for q in extract_quotes(text)] == ["We are ready"]
+
+
+def test_long_book_title_is_skipped() -> None:
+    text = "Her book, “A Long Road From Dayton to the Senate Floor,” sold well."
+    assert extract_quotes(text) == []
+
+
+def test_partial_quote_after_on_is_kept_unless_title_case() -> None:
+    q = _only("Mayor Ann Lee insisted on “a full count of every ballot cast.”")
+    assert q.speaker == "Mayor Ann Lee"
+
+
+def test_headline_cited_with_its_author_is_skipped() -> None:
+    text = (
+        "—“Council approves the new bridge budget,” by the Herald’s Jane Roe: "
+        "“The council voted 7-2 on Tuesday.”"
+    )
+    assert [q.text for q in extract_quotes(text)] == ["The council voted 7-2 on Tuesday."]
+
+
+def test_quote_followed_by_a_passive_agent_is_kept() -> None:
+    q = _only("Cruz was called “a man raised for these times,” by Glenn Beck last week.")
+    assert q.text.startswith("a man raised")
+
+
+def test_marks_inside_markup_tags_are_not_quotes() -> None:
+    text = '<tweet author="@annlee" date="May 2, 2016">Big win tonight in Ohio.</tweet>'
+    assert extract_quotes(text) == []
+
+
+def test_quote_after_a_markup_tag_is_found() -> None:
+    text = '<p class="lead">“We will fix the roads,” Mayor Ann Lee said.</p>'
+    assert _only(text).speaker == "Mayor Ann Lee"
+
+
 # -- attribution patterns --------------------------------------------------------------------
 
 

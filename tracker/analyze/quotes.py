@@ -49,7 +49,20 @@ _NO_END_REACH = 12  # `_NO_END` matches at most "Sept." and the boundary before 
 _COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
 _SHORT = 2
 _TITLE_WORDS = 6  # a quote of more words is never taken for a title
+_NAMED_TITLE_WORDS = 12  # ... unless its context names a work: `CNN's “State of the Union”`
 _TAG_WORDS = 8
+_MARKUP = re.compile(r"<[A-Za-z/][^<>]{0,400}>")
+_TITLE_SMALL = frozenset(
+    """a an the and or nor but of in on at to for with by from as is vs via
+    de la le los las del y""".split()
+)
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:show|program|programme|podcast|book|memoir|novel|film|movie|documentary|series"
+    r"|sitcom|episode\s+of|broadcast\s+of|interview\s+with|appearance\s+on|appeared\s+on"
+    r"|column|op-ed|editorial|essay|headline|segment|song|album|play|musical|star\s+of|on|On)"
+    r"|\b[A-Z]{2,}[’']s)[\s,:]*$"
+)
+_BY_AUTHOR = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?[A-Z][\w.&-]*(?:[’']s?\s|:)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +114,7 @@ def _scan(text: str) -> list[_Span]:
     first = -1
     pieces: list[tuple[int, int]] = []
     last_end = 0
+    markup = _markup(text)
     for para in _PARAGRAPH.finditer(text):
         lo, hi = para.span()
         if pieces and not _reopens(text, lo, hi):
@@ -109,6 +123,8 @@ def _scan(text: str) -> list[_Span]:
         opened = -1
         for mark in _MARK.finditer(text, lo, hi):
             i = mark.start()
+            if markup and _inside(markup, i):
+                continue
             role = _role(text, i, lo, hi) or ("close" if opened >= 0 else "open")
             if role == "open" and (opened < 0 or text[i] in _OPENERS):
                 if opened >= 0 and text[opened] != '"':
@@ -127,6 +143,17 @@ def _scan(text: str) -> list[_Span]:
     return [span for span in found if span.words]
 
 
+def _markup(text: str) -> list[tuple[int, int]]:
+    """Ranges of markup tags left in the text (`<tweet date="May 2">`): their marks quote
+    attribute values, not words."""
+    return [m.span() for m in _MARKUP.finditer(text)] if "<" in text else []
+
+
+def _inside(ranges: Sequence[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(ranges, (i, sys.maxsize)) - 1
+    return k >= 0 and ranges[k][0] < i < ranges[k][1]
+
+
 def _reopens(text: str, lo: int, hi: int) -> bool:
     """Whether a paragraph starts by reopening the quotation left open above it."""
     head = text[lo:hi].lstrip()
@@ -137,7 +164,7 @@ def _reopens(text: str, lo: int, hi: int) -> bool:
 def _words(text: str, pieces: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     """The quote's first words: as many as `_keep` reads (one more than a title has)."""
     found = (m.group() for a, b in pieces for m in _WORD.finditer(text, a, b))
-    return tuple(itertools.islice(found, _TITLE_WORDS + 1))
+    return tuple(itertools.islice(found, _NAMED_TITLE_WORDS + 1))
 
 
 # -- 2. mask and sentences -------------------------------------------------------------------
@@ -238,8 +265,11 @@ def _opens_with_tag(tail: str) -> bool:
 
 
 def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> bool:
-    """Drop scare quotes and titles: short or title-case quotes with no cue beside them."""
+    """Drop scare quotes and titles: short or title-case quotes with no cue beside them, and
+    titles of works whatever is beside them."""
     words = span.words
+    if _names_work(text, span):
+        return False
     right = masked[span.close + 1 : span.close + 60].split("\n", 1)[0]
     left = masked[max(0, span.open - 40) : span.open].rsplit("\n", 1)[-1]
     beside = adjacent_cue(right) or _COLON_CUE.search(left) is not None
@@ -248,6 +278,26 @@ def _keep(text: str, masked: str, span: _Span, found: Attribution | None) -> boo
     titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
     inner = text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
     return beside or not (titled and len(words) <= _TITLE_WORDS and inner[-1:] not in ".,!?")
+
+
+def _names_work(text: str, span: _Span) -> bool:
+    """A title of a work, not speech: `on CNN's “State of the Union.”`, `the book “Backfire”`,
+    `“Met sued over painting,” by Jane Roe`."""
+    if len(span.words) > _NAMED_TITLE_WORDS:
+        return False
+    if text[span.close - 1] == "," and _BY_AUTHOR.match(text, span.close + 1):
+        return True
+    if not _title_case(span.words):
+        return False
+    line = text.rfind("\n", 0, span.open) + 1
+    return _WORK_BEFORE.search(text, max(line, span.open - 40), span.open) is not None
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Every word capitalized but the short function words a title leaves lowercase."""
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words
+    )
 
 
 def _inherit(
