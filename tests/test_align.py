@@ -137,3 +137,23 @@ def test_similarity_orders_related_above_unrelated() -> None:
     assert similarity(B, B) == 1.0
     assert similarity(B, edited) > 0.7
     assert similarity(B, E) < 0.2
+
+
+def test_look_alike_with_new_names_does_not_take_a_reworded_sentence() -> None:
+    rally = "For many, the June 2 rally in Hong Lim Park that called for a repeal was a landmark."
+    reworded = (
+        "For numerous, the June 2 march in Hong Lim Park that termed for a repeal was a milestone."
+    )
+    alike = "For many, the May 9 rally in Mosul Square that called for a repeal was a landmark."
+    result = _kinds(align_sentences([A, rally, C], [A, alike, reworded, C]))
+    assert ("edited", (1,), (2,)) in result
+    assert ("added", (), (1,)) in result
+
+
+def test_split_does_not_take_a_neighbour_with_other_names() -> None:
+    old = [A, "Pasok placed third in the voting, with 12 percent of the vote and 33 seats.", C]
+    edited = "Pasok finished third in the balloting, taking 12 pct of the ballots and 33 seats."
+    alike = "Syriza placed second in the voting in Athens, with 27 percent of the vote."
+    result = _kinds(align_sentences(old, [A, edited, alike, C]))
+    assert ("edited", (1,), (1,)) in result
+    assert ("added", (), (2,)) in result

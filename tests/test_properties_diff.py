@@ -65,3 +65,13 @@ def test_inline_diff_rebuilds_both_sides(old: str, new: str) -> None:
     ops = inline_diff(old, new)
     assert "".join(t for op, t in ops if op != "+") == old
     assert "".join(t for op, t in ops if op != "-") == new
+
+
+def _edges(a: list[str], b: list[str]) -> set[tuple[int, int]]:
+    return {(i, j) for x in align_sentences(a, b) for i in x.old for j in x.new}
+
+
+@settings(max_examples=200)
+@given(sentences, sentences)
+def test_aligning_the_other_way_gives_the_same_pairs(a: list[str], b: list[str]) -> None:
+    assert _edges(a, b) == {(i, j) for j, i in _edges(b, a)}
