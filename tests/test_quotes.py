@@ -365,6 +365,33 @@ def test_quote_paragraph_after_a_colon_lead_in_takes_its_subject() -> None:
     assert _only(text).speaker == "President Bill Clinton"
 
 
+def test_dateline_is_not_the_subject_of_a_participle_cue() -> None:
+    text = (
+        "WASHINGTON, May 3 (AP) — Speaking to donors in Ohio, Sen. Ann Lee’s longtime aide "
+        "rallied supporters, saying: “We have to be ready.”"
+    )
+    assert _only(text).speaker != "WASHINGTON"
+
+
+def test_tag_with_an_adjective_before_the_name() -> None:
+    q = _only("“France will always be France,” an angry Hollande retaliated.")
+    assert q.speaker == "an angry Hollande"
+
+
+def test_name_between_commas_beats_a_phrase_before_it() -> None:
+    text = (
+        "After winning the state’s presidential primary, Gov. John Kasich, said, "
+        "“We are going to Cleveland.”"
+    )
+    assert _only(text).speaker == "Gov. John Kasich"
+
+
+def test_apposition_after_a_name_still_gives_the_name() -> None:
+    assert _only("“We need answers,” the senator, a California Democrat, said.").speaker == (
+        "the senator"
+    )
+
+
 # -- pronouns --------------------------------------------------------------------------------
 
 

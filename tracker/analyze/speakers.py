@@ -256,8 +256,11 @@ def _subject_before(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
             commas = [i for i in range(k - 1) if toks[i].text == ","]
             if not commas:
                 return None
+            named = _whole_name(toks, commas[-1] + 1, k - 1)
             k = commas[-1]
             found = _np_before(toks, k)
+            if found and named and not toks[found[1] - 1].text[:1].isupper():
+                return named  # `after the Ohio primary, Gov. John Kasich, said`
             if found:
                 return found
             continue
@@ -265,9 +268,16 @@ def _subject_before(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
+def _whole_name(toks: Sequence[_Tok], start: int, end: int) -> tuple[int, int] | None:
+    """The name of two or more words filling all of tokens [start, end), if there is one."""
+    found = _name_phrase_before(toks, end) if end - start > 1 else None
+    return found if found == (start, end) and toks[start].text[:1].isupper() else None
+
+
 def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
-    """The noun phrase opening the sentence (after a leading adverbial and its comma)."""
-    start = 0
+    """The noun phrase opening the sentence (after a dateline, a leading adverbial and its
+    comma)."""
+    start = _after_dateline(toks)
     while start < len(toks) and (
         toks[start].text in LEAD_WORDS or toks[start].text.lower() in ADVERBS
     ):
@@ -277,6 +287,19 @@ def _sentence_subject(toks: Sequence[_Tok]) -> tuple[int, int] | None:
         commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
         start = start + commas[0] + 1 if commas else start + 1
     return _np_after(toks, start) or _description_after(toks, start)
+
+
+def _after_dateline(toks: Sequence[_Tok]) -> int:
+    """The index after a dateline opening the sentence (`WASHINGTON, Dec. 8 (UPI) —`), else 0."""
+    j = 0
+    while j < len(toks) and len(toks[j].text) > 1 and toks[j].text.isupper():
+        j += 1
+    if j == 0 or j >= len(toks) or toks[j].text not in ",—–-":
+        return 0
+    for k in range(j, min(len(toks), j + 8)):
+        if toks[k].text in "—–-":
+            return k + 1
+    return 0
 
 
 def _description_after(toks: Sequence[_Tok], start: int) -> tuple[int, int] | None:
@@ -449,6 +472,8 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
         if found and toks[found[0]].text[:1].isupper():
             return Attribution(_span_text(text, toks, found), verb, offset + toks[found[0]].start)
     subj = _np_after(toks, lead)
+    if subj is None and lead < len(toks) and toks[lead].text.lower() in ("a", "an", "the"):
+        subj = _described_name_after(toks, lead)  # `,” an angry Hollande retaliated.`
     if subj is None or subj[1] >= len(toks):
         return None
     k = subj[1]
