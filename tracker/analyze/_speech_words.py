@@ -1,4 +1,4 @@
-"""Word lists for the attribution grammar in `speakers`: cue verbs, role nouns, titles."""
+"""Word lists for the attribution grammar in `speakers`: cue verbs, role nouns, titles, pronouns."""
 
 from __future__ import annotations
 
@@ -103,3 +103,7 @@ TITLES = frozenset(
     """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St
     Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
+PRONOUNS = frozenset(("he", "she", "they"))
+RELATIVES = frozenset(("who", "which", "that"))
+CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
+SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
