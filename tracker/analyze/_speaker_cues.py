@@ -24,7 +24,6 @@ _MAYBE_CUES = (
     | BACK_VERBS
     | frozenset("called calls calling put puts pointed according".split())
 )
-
 _CUE_TAIL = re.compile(
     r"(?:\s*,[^,.“”\"]{1,40},)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+|(?:late|early|last|this)\s+\w+\s+)?"

@@ -1,0 +1,173 @@
+"""Name runs of one article: capitalised stretches of the narration cut into the names they hold
+("Sen. Ted Cruz", "Sarah Isgur Flores"), and per surname the run that stands for the most
+mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+
+_TITLE = (
+    r"(?:Sen|Sens|Rep|Reps|Del|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Sec|Adm|Atty"
+    r"|Pres|Amb|Brig|Msgr|Fr|Supt|Cmdr)\."
+)
+_CAP = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"
+_RUN = re.compile(
+    rf"(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:(?:de|van|von|bin|al|del|da|di|la|le)\s+)?(?:{_TITLE}|{_CAP}))*"
+)
+_UPPER = re.compile(r"[A-Z]")
+_JOINERS = frozenset("de van von bin al del da di la le".split())
+CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
+# `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
+_QUOTES = ("’", "'")
+_NOTHING: frozenset[str] = frozenset()
+_LEADING_STOP = frozenset(
+    """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
+    While After Before Asked This That The A An Last Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday If Although Though Because Since Until Even Just Only What Why How Where Who
+    It We I You He She They His Her Their Our My There Here Some Many Both Each Every No With
+    From By To Of Under Over During Despite Through According Former Democrat Republican
+    Democratic About Between Among Against Without Unlike Like Behind Inside Toward Towards Upon
+    Into Onto Via Per Amid""".split()
+)
+PERSON_TITLES = frozenset(
+    """Sen. Sens. Rep. Reps. Del. Gov. Lt. Gen. Col. Maj. Capt. Sgt. Dr. Mr. Mrs. Ms. Prof. Rev.
+    Sec. Adm. Atty. Pres. Amb. Brig. Msgr. Fr. Supt. Cmdr. President Senator Secretary Leader
+    Governor Speaker Chairman Chairwoman Judge Mayor Attorney Minister Director Ambassador
+    Commissioner Representative Congressman Congresswoman Chancellor Pope Prince Princess King
+    Queen Sheriff Spokesman Spokeswoman President-elect Vice""".split()
+)
+NOT_PERSON = frozenset(
+    """Department House Committee Senate Congress Agency Times Post News Party Court Office
+    Council Ministry Association University Institute Commission Bureau Administration Service
+    Network Campaign Inc Corp Company Group Foundation Center Republicans Democrats Republican
+    Democrat States Kingdom Union York Korea America Street Journal Press Television Radio Club
+    Fund Bank Board Force Army Navy Police Guard Airport Hospital School College Church Hall
+    Square Park Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December County City Island Islands
+    Valley River Lake Beach Coast Act Bill Law Day Week Year Street Avenue Road Affairs Security
+    Republic Federation Nations Council Conference Convention Trust Coalition Alliance Project
+    Program Initiative Center Centre Media Magazine Review Tribune Herald Daily Weekly Group
+    Capital Partners Holdings International National Federal General Medical Health Care Energy
+    Obamacare Twitter Facebook Google Apple White North South East West Mexico China Russia
+    Iran Iraq Syria Israel Europe Africa Asia Carolina Dakota Virginia Jersey Hampshire Angeles
+    Francisco Orleans Vegas Washington""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One name as written: where it starts, and its words (the last one bare of a possessive
+    ending)."""
+
+    start: int
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Surname:
+    """The runs ending in one surname, ready for `NameBook.fullest`: where each starts, how
+    many of the runs each covers, and for each index the best run up to it."""
+
+    runs: Sequence[Run]
+    starts: list[int]
+    cover: list[int]
+    leaders: list[int]
+    ordered: bool
+
+    @classmethod
+    def of(cls, runs: Sequence[Run]) -> Surname:
+        starts = [run.start for run in runs]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        table = cls(runs, starts, _cover_counts(runs), [], ordered)
+        best = -1
+        for i in range(len(runs)):
+            best = i if best < 0 or table.better(i, best) else best
+            table.leaders.append(best)
+        return table
+
+    def better(self, i: int, j: int) -> bool:
+        """Whether run `i` stands for more mentions than run `j` (more words on ties)."""
+        return (self.cover[i], len(self.runs[i].words)) > (self.cover[j], len(self.runs[j].words))
+
+
+def name_runs(masked: str) -> Iterator[Run]:
+    """Every name run of the masked text, in text order."""
+    common = set(_LOWER_WORD.findall(masked))
+    for m in _runs(masked):
+        yield from _pieces(m.group(), m.start(), common)
+
+
+def _cover_counts(runs: Sequence[Run]) -> list[int]:
+    """For each run, how many runs of the same surname use only its words."""
+    sets = [frozenset(r.words) for r in runs]
+    return [sum(1 for other in sets if other <= mine) for mine in sets]
+
+
+def _runs(masked: str) -> Iterator[re.Match[str]]:
+    """`_RUN.finditer(masked)`, trying the pattern only where a capital letter starts."""
+    pos = 0
+    while capital := _UPPER.search(masked, pos):
+        found = _RUN.match(masked, capital.start())
+        if found:
+            yield found
+            pos = found.end()
+        else:
+            pos = capital.start() + 1
+
+
+def bare(word: str) -> str:
+    """A word (no whitespace in it) without its possessive ending: "Cruz’s" -> "Cruz"."""
+    if word.endswith(_QUOTES):
+        return word[:-1]
+    if word.endswith("s") and word[-2:-1] in _QUOTES:
+        return word[:-2]
+    return word
+
+
+def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
+    """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
+    out: list[Run] = []
+    split = run.split()
+    if len(split) < 2:
+        return out
+    words: list[str] = []
+    at = start
+    end = 0
+    for word in split:
+        end = run.index(word, end) + len(word)
+        if _breaks_run(word, common if not words else _NOTHING):
+            out.extend(_run(words, at))
+            words, at = [], start + end + 1
+        else:
+            words.append(word)
+    out.extend(_run(words, at))
+    return out
+
+
+def _breaks_run(word: str, common: Collection[str]) -> bool:
+    """Everyday words, shouted headings and quoted words are not parts of a name."""
+    if word in _LEADING_STOP or (word.isupper() and len(word) > 3):
+        return True
+    if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
+        return True
+    return word.lower() in common and word.lower() not in _JOINERS and word not in PERSON_TITLES
+
+
+def _run(words: list[str], start: int) -> list[Run]:
+    if len(words) < 2 or words[-1].lower() in _JOINERS:
+        return []
+    last = bare(words[-1])
+    return [Run(start, (*words[:-1], last))]
+
+
+def is_person(words: Sequence[str]) -> bool:
+    if words[-1] in NOT_PERSON or not words[-1][:1].isupper():
+        return False
+    if any(w in PERSON_TITLES for w in words[:-1]):
+        return True
+    if len(words) > 3 or any(w in NOT_PERSON for w in words):
+        return False
+    return True
