@@ -7,7 +7,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import PageServer, article_html
+from conftest import PARAGRAPHS, PageServer, Reply, article_html
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -155,3 +155,52 @@ def test_extract_of_a_missing_page_is_a_one_line_error(server: PageServer) -> No
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ")
     assert "404" in result.stderr
+
+
+def test_exit_code_counts_a_contributor_only_change(tmp_path: Path) -> None:
+    old = (STORY / "v1.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(old + "Sam Okafor contributed to this report.\n", encoding="utf-8")
+    assert runner.invoke(app, ["diff", str(a), str(b), "--exit-code"]).exit_code == 3
+
+
+def test_exit_code_with_only_looks_at_the_chosen_parts() -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--only", "contributors", "--exit-code"])
+    assert result.exit_code == 3
+    same_quotes = runner.invoke(
+        app,
+        ["diff", str(STORY / "v1.txt"), str(STORY / "v1.txt"), "--only", "quotes", "--exit-code"],
+    )
+    assert same_quotes.exit_code == 0
+
+
+def test_reading_commands_never_create_a_store(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    for args in (["list"], ["changelog"], ["diff", URL], ["log", URL]):
+        result = runner.invoke(app, [*args, "--store", str(missing)])
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith("Error: ")
+    assert not missing.exists()
+
+
+def test_extract_of_a_url_reads_its_charset_and_keeps_its_url(server: PageServer) -> None:
+    page = article_html(
+        "Café owners protest", *(p.replace("Mayor", "Café owner") for p in PARAGRAPHS)
+    )
+    url = server.serve(
+        "/latin",
+        Reply(page.encode("iso-8859-1"), headers={"Content-Type": "text/html; charset=iso-8859-1"}),
+    )
+    result = runner.invoke(app, ["extract", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["title"] == "Café owners protest"
+    assert doc["url"] == url
+
+
+def test_a_failed_source_is_named_once(server: PageServer, tmp_path: Path) -> None:
+    url = server.url("/gone")
+    result = runner.invoke(app, ["snapshot", url, "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert result.stderr.count(url) == 1

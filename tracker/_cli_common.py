@@ -48,11 +48,10 @@ def store_path(store: Path | None) -> Path:
     return store if store is not None else Path("snapshots")
 
 
-def read_source(source: str) -> bytes:
-    """The bytes of an http(s) URL, a file, or stdin for '-' (a TrackerError otherwise)."""
-    from tracker.pipeline import read_source as read
-
-    return read(source)
+def failure_line(source: str, error: str | None) -> str:
+    """'Error: SOURCE: reason' for a failed source, naming the source once."""
+    reason = error or "failed"
+    return f"Error: {reason}" if source in reason else f"Error: {source}: {reason}"
 
 
 def parse_only(only: str | None) -> frozenset[str] | None:

@@ -15,9 +15,9 @@ from tracker._cli_common import (
     Format,
     StoreOption,
     fail,
+    failure_line,
     parse_only,
     parse_time,
-    read_source,
     store_path,
     terminal_width,
     unwrap_help,
@@ -35,21 +35,28 @@ app = typer.Typer(
 )
 
 
+class ExtractFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
 @app.command()
 def extract(
     source: Annotated[
         str, typer.Argument(help="HTML or text file, http(s) URL, or '-' for stdin.")
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtractFormat.TEXT,
 ) -> None:
     """Show what extraction sees in one page: title, authors, dates, body, contributors, notes."""
-    from tracker.extract import extract_article
+    from tracker.pipeline import extract_source
 
     try:
-        article = extract_article(read_source(source))
+        article, _ = extract_source(source)
     except TrackerError as e:
         raise fail(e) from None
-    if fmt is Format.JSON:
+    if fmt is ExtractFormat.JSON:
         typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
         typer.echo(article.title)
@@ -102,7 +109,7 @@ def diff(
 
     try:
         if new is not None:
-            report = pipeline.compare(read_source(target), read_source(new))
+            report = pipeline.compare_sources(target, new)
         else:
             report = pipeline.diff_stored(store_path(store), target, from_v, to_v)
         report = filter_report(report, parse_only(only), min_significance)
@@ -112,7 +119,7 @@ def diff(
         color=use_color(fmt), context=context, side_by_side=side_by_side, width=terminal_width()
     )
     typer.echo(render_report(report, fmt.value, options), nl=fmt is not Format.TEXT)
-    if exit_code and report.changed:
+    if exit_code and report.has_changes(parse_only(only)):
         raise typer.Exit(ExitStatus.DIFFERS)
 
 
@@ -213,7 +220,7 @@ def _snapshot_sources(
         raise fail(e) from None
     for r in results:
         if r.status == "failed":
-            typer.echo(f"Error: {r.source}: {r.error}", err=True)
+            typer.echo(failure_line(r.source, r.error), err=True)
         elif not as_json and not (quiet and not r.flip_flop_of):
             typer.echo(f"{r.source}: {r.describe()}")
     if as_json:
@@ -289,7 +296,7 @@ def list_articles(
     from tracker.store import Store
 
     try:
-        articles = Store.open(store_path(store)).articles()
+        articles = Store.open(store_path(store), create=False).articles()
     except TrackerError as e:
         raise fail(e) from None
     if fmt is Format.JSON:
@@ -340,7 +347,7 @@ def changelog(
                 f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01)", param_hint=name
             ) from None
     try:
-        log = build_changelog(Store.open(store_path(store)), urls or (), since, until)
+        log = build_changelog(Store.open(store_path(store), create=False), urls or (), since, until)
     except TrackerError as e:
         raise fail(e) from None
     typer.echo(render_changelog(log, fmt.value), nl=False)
@@ -372,7 +379,7 @@ def reextract(
         raise fail(e) from None
     for r in results:
         if r.status == "failed":
-            typer.echo(f"Error: {r.source}: {r.error}", err=True)
+            typer.echo(failure_line(r.source, r.error), err=True)
         elif fmt is not Format.JSON:
             typer.echo(f"{r.source}: {r.describe()}")
     if fmt is Format.JSON:

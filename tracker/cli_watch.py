@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from tracker._cli_common import ExitStatus, StoreOption, fail, store_path
+from tracker._cli_common import ExitStatus, StoreOption, fail, failure_line, store_path
 from tracker.errors import TrackerError
 
 watch_app = typer.Typer(
@@ -179,7 +179,7 @@ def snapshot_watchlist(
 
     def report(result: Any) -> None:
         if result.status == "failed":
-            typer.echo(f"Error: {result.source}: {result.error}", err=True)
+            typer.echo(failure_line(result.source, result.error), err=True)
         elif out.shows(result):
             typer.echo(f"{result.source}: {result.describe()}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -175,7 +176,22 @@ class Report:
 
     @property
     def changed(self) -> bool:
-        return self.headline is not None or any(s.kind != "same" for s in self.sentences)
+        """Whether anything differs: sentences, headline, quotes, contributors or notes."""
+        return self.has_changes()
+
+    def has_changes(self, parts: Collection[str] | None = None) -> bool:
+        """Whether the versions differ in `parts` (headline, quotes, claims, contributors,
+        notes; None: in anything, sentences included)."""
+        found = {
+            "headline": self.headline is not None,
+            "quotes": bool(self.quotes.added or self.quotes.removed or self.quotes.changed),
+            "claims": bool(self.claims),
+            "contributors": bool(self.contributors_added or self.contributors_removed),
+            "notes": bool(self.notes_added or self.notes_removed),
+        }
+        if parts is not None:
+            return any(found.get(part, False) for part in parts)
+        return any(found.values()) or any(s.kind != "same" for s in self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -35,9 +35,7 @@ def diff_stored(
     store_path: Path, url: str, from_v: str | None = None, to_v: str | None = None
 ) -> Report:
     """Compare two stored versions of the article at `url` (default: the last two)."""
-    from tracker.store import Store
-
-    store = Store.open(store_path)
+    store = Store.open(store_path, create=False)
     old, new = load_versions(store, url, from_v, to_v)
     return mark_reextraction(build_report(old.article, new.article, old.meta, new.meta))
 
@@ -264,9 +262,19 @@ def _extraction_url(meta: dict[str, Any]) -> str | None:
     return meta.get("url") if meta.get("source") == "file" else None
 
 
-def read_source(source: str) -> bytes:
-    """The bytes of one source: an http(s) URL (fetched), a file, or '-' for stdin."""
-    return _load_source(source, None)[0].content
+def extract_source(source: str) -> tuple[Article, dict[str, Any]]:
+    """Extract one source (an http(s) URL, a file, or '-' for stdin) in its own charset, with
+    what is known of where and when it was read."""
+    page, kind = _load_source(source, None)
+    url = page.final_url if kind == "url" else None
+    article = extract_article(_decoded(page), url=url)
+    return article, {"url": url or source, "fetched": page.fetched, "status": page.status or None}
+
+
+def compare_sources(old: str, new: str) -> Report:
+    """Compare two sources (URLs, files or '-') without a store."""
+    (old_article, old_meta), (new_article, new_meta) = extract_source(old), extract_source(new)
+    return build_report(old_article, new_article, old_meta, new_meta)
 
 
 def _load_source(source: str, client: Any) -> tuple[Page, str]:
