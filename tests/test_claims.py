@@ -400,3 +400,62 @@ def test_surface_edits_are_cosmetic_in_the_strict_sense(old: str, new: str) -> N
 )
 def test_changed_wording_is_not_a_surface_edit(old: str, new: str) -> None:
     assert not is_surface_edit(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "change"),
+    [
+        (
+            "Smith beat Jones in Ohio.",
+            "Jones beat Smith in Ohio.",
+            FactChange("entity", "Smith beat Jones", "Jones beat Smith"),
+        ),
+        (
+            "The Senate passed the bill 51 to 49.",
+            "The Senate passed the bill 49 to 51.",
+            FactChange("number", "51 to 49", "49 to 51"),
+        ),
+        (
+            "He was not guilty, and she was guilty.",
+            "He was guilty, and she was not guilty.",
+            FactChange(
+                "negation", "not guilty, and she was guilty", "guilty, and she was not guilty"
+            ),
+        ),
+    ],
+    ids=["names", "numbers", "negation"],
+)
+def test_facts_trading_places_is_a_claim(old: str, new: str, change: FactChange) -> None:
+    assert fact_changes(old, new) == [change]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Smith beat Jones in Ohio.", "Jones beat Smith in Ohio."),
+        ("The Senate passed the bill 51 to 49.", "The Senate passed the bill 49 to 51."),
+        ("He was not guilty, and she was guilty.", "He was guilty, and she was not guilty."),
+    ],
+)
+def test_facts_trading_places_is_not_a_surface_edit(old: str, new: str) -> None:
+    assert not is_surface_edit(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("In 2019, Smith beat Jones.", "Smith beat Jones in 2019."),
+        ("He was not guilty, she said.", "She said he was not guilty."),
+        ("Police said that in May, Smith left Ohio.", "Police said that Smith left Ohio in May."),
+        ("The council praised Smith and Jones.", "The council praised Jones and Smith."),
+    ],
+    ids=["clause-to-end", "attribution-to-front", "clause-within", "list-order"],
+)
+def test_moved_clause_keeps_facts_in_relation(old: str, new: str) -> None:
+    assert fact_changes(old, new) == []
+    assert is_surface_edit(old, new)
+
+
+def test_contraction_beside_a_second_negation_is_cosmetic() -> None:
+    old = "The ad did not sway Florida, but Sanders could not focus there."
+    assert fact_changes(old, "The ad didn't sway Florida, but Sanders could not focus there.") == []

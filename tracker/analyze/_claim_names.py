@@ -75,12 +75,12 @@ def _names(tokens: list[Token], text: str) -> list[_Name]:
     out: list[_Name] = []
     i = 0
     while i < len(tokens):
-        if not _is_entity(tokens, i):
+        if not is_entity(tokens, i):
             i += 1
             continue
         end = i + 1
         while end < len(tokens) and _tight(tokens, text, end - 1):
-            if _is_entity(tokens, end):
+            if is_entity(tokens, end):
                 end += 1
             elif _joiner(tokens, end) and _tight(tokens, text, end):
                 end += 2
@@ -95,7 +95,9 @@ def _names(tokens: list[Token], text: str) -> list[_Name]:
     return out
 
 
-def _is_entity(tokens: list[Token], i: int) -> bool:
+def is_entity(tokens: list[Token], i: int) -> bool:
+    """True when tokens[i] can be a word of a name (capitalised, not a title, month or
+    fact word, not a common sentence opener)."""
     t = tokens[i]
     if not t.capital or t.key in lx.TITLES or t.key in lx.MONTHS:
         return False
@@ -123,7 +125,7 @@ def _joiner(tokens: list[Token], i: int) -> bool:
         t.key in lx.NAME_JOINERS
         and not t.capital
         and i + 1 < len(tokens)
-        and (_is_entity(tokens, i + 1))
+        and (is_entity(tokens, i + 1))
     )
 
 

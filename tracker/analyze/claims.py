@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from tracker.analyze import _lexicon as lx
 from tracker.analyze._claim_names import name_changes
 from tracker.analyze._claim_numbers import number_changes
+from tracker.analyze._claim_order import JOINERS, order_change
 from tracker.analyze._claim_text import (
     Hunk,
     Pair,
@@ -41,13 +42,9 @@ _SHORT = 3  # most words on either side of a hunk that a heavy rewrite still tru
 
 def fact_changes(old: str, new: str) -> list[FactChange]:
     """Every fact that changed between two versions of a sentence (or a joined group)."""
-    (old_t, old_n), (new_t, new_n) = tokenise(old), tokenise(new)
-    new_t = _repair_typos(old_t, new_t)
-    if [t.key for t in old_t] == [t.key for t in new_t]:
+    pair = _pair(old, new)
+    if not pair.hunks:
         return []
-    diff = hunks(old_t, new_t)
-    heavy = similarity(old_t, new_t) < _HEAVY
-    pair = Pair(old_t, new_t, old_n, new_n, diff, heavy)
     changes = [
         *number_changes(pair),
         *_word_changes("negation", pair),
@@ -55,10 +52,20 @@ def fact_changes(old: str, new: str) -> list[FactChange]:
         *name_changes(pair),
         *_word_changes("hedge", pair),
     ]
-    changes = _dedupe(_resolve_deny(changes))
-    if heavy:
+    swap = None if pair.heavy else order_change(pair)
+    changes = _dedupe(_resolve_deny([*changes, *([swap] if swap else [])]))
+    if pair.heavy:
         changes = sorted(changes, key=lambda c: -_WEIGHT[c.kind])[:_HEAVY_CAP]
     return changes
+
+
+def _pair(old: str, new: str) -> Pair:
+    """Both versions tokenised (a typo keyed as the word it misspells) with their diff."""
+    (old_t, old_n), (new_t, new_n) = tokenise(old), tokenise(new)
+    new_t = _repair_typos(old_t, new_t)
+    diff = hunks(old_t, new_t)
+    heavy = bool(diff) and similarity(old_t, new_t) < _HEAVY
+    return Pair(old_t, new_t, old_n, new_n, diff, heavy)
 
 
 def is_cosmetic(old: str, new: str) -> bool:
@@ -69,22 +76,20 @@ def is_cosmetic(old: str, new: str) -> bool:
 def is_surface_edit(old: str, new: str) -> bool:
     """True for a cosmetic edit in the strict sense: the same words, give or take punctuation,
     letter case, hyphenation, quote and dash style, typos, or clauses reflowed (reordered, or
-    joined and split with conjunctions)."""
+    joined and split with conjunctions) as long as no two facts trade places."""
     old_words, new_words = _surface_words(old), _surface_words(new)
     if "".join(old_words) == "".join(new_words):
         return True
-    if Counter(w for w in old_words if w not in _JOINERS) == Counter(
-        w for w in new_words if w not in _JOINERS
+    if Counter(w for w in old_words if w not in JOINERS) == Counter(
+        w for w in new_words if w not in JOINERS
     ):
-        return True
+        return order_change(_pair(old, new)) is None
     return len(old_words) == len(new_words) and all(
         a == b or is_typo(a, b) for a, b in zip(old_words, new_words, strict=True)
     )
 
 
 _SURFACE_WORD = re.compile(r"[^\W_]+")
-# Words that join or split clauses without adding a fact.
-_JOINERS = frozenset({"and", "but", "so", "then", "while", "which", "that", "as", "also"})
 
 
 def _surface_words(text: str) -> list[str]:
