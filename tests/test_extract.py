@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import ExtractionEmpty
-from tracker.extract import decode, extract_article
+from tracker.extract import decode, detect_charset, extract_article
 from tracker.extract_meta import clean_title, iso_date
 from tracker.extract_text import split_plain_text
 from tracker.extract_title import TitleCandidate, choose_title
@@ -302,6 +302,35 @@ def test_plain_text_contributor_line() -> None:
     assert extract_article(text).contributors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The mayor told reporters: \u201cWe are done.\u201d",
+        "The mayor told reporters: 'We are done.'",
+        "The council adjourned early (the second time this month.)",
+    ],
+)
+def test_plain_text_lede_ending_in_a_closing_quote_is_not_a_headline(lede: str) -> None:
+    article = extract_article("\n\n".join([lede, *BODY]))
+    assert article.title == ""
+    assert article.paragraphs == [lede, *BODY]
+
+
+def test_plain_text_mentioning_a_tag_stays_plain_text() -> None:
+    text = (
+        "He wrote <script>alert(1)</script> in the post, a harmless test that the forum "
+        "software printed as code instead of running, the moderators said on Monday after "
+        "several readers asked whether the site had been hacked overnight."
+    )
+    article = extract_article("\n\n".join([text, *BODY]))
+    assert article.paragraphs == [text, *BODY]
+
+
+def test_a_short_html_page_with_a_tag_is_still_empty() -> None:
+    with pytest.raises(ExtractionEmpty):
+        extract_article("<div>Loading the live blog <script>start()</script></div>")
+
+
 # --- empty, broken and mis-encoded input ------------------------------------------------
 
 
@@ -309,6 +338,17 @@ def test_consent_page_is_empty() -> None:
     html = page("We use cookies to improve your experience. Accept all cookies to continue.")
     with pytest.raises(ExtractionEmpty, match="consent"):
         extract_article(html, url="https://example.com/a")
+
+
+STORY_45 = (
+    "A federal judge on Monday approved a consent decree requiring the city to overhaul its "
+    "police training. Officials said the bakery on Main Street will keep selling cookies "
+    "during the work, and the courthouse clock has now been broken for 404 days."
+)
+
+
+def test_short_story_mentioning_consent_cookies_and_404_extracts() -> None:
+    assert extract_article(page(STORY_45)).paragraphs == [STORY_45]
 
 
 def test_empty_input_is_empty() -> None:
@@ -327,12 +367,81 @@ def test_latin1_bytes_declared_in_meta_decode() -> None:
     assert "Le café est fermé" in extract_article(data).text
 
 
-def test_undeclared_wrong_charset_bytes_are_replaced_not_fatal() -> None:
-    assert decode(b"caf\xe9 ok") == "caf\ufffd ok"
+def test_undeclared_bytes_without_any_utf8_read_as_windows_1252() -> None:
+    assert decode(b"caf\xe9 \x93ok\x94") == "caf\u00e9 \u201cok\u201d"
+
+
+@pytest.mark.parametrize("declared", ["utf-8", None])
+def test_stray_bytes_beside_utf8_text_are_replaced_not_fatal(declared: str | None) -> None:
+    assert decode(b"caf\xe9 \x81 \xe2\x80\x99", declared) == "caf\ufffd \ufffd \u2019"
+
+
+def test_a_page_labelled_utf8_without_any_utf8_reads_as_windows_1252() -> None:
+    assert decode(b"<p>caf\xe9</p>", "utf-8") == "<p>caf\u00e9</p>"
 
 
 def test_utf8_bom_is_honoured() -> None:
     assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == "café"
+
+
+STRAY_BYTE = (
+    '<html><head><meta charset="utf-8"></head><body><p>It\u2019s caf'.encode()
+    + b"\xe9 time.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("declared", ["utf-8", None])
+def test_utf8_page_with_one_stray_byte_stays_utf8(declared: str | None) -> None:
+    text = decode(STRAY_BYTE, declared)
+    assert "<p>It\u2019s caf\ufffd time.</p>" in text
+    assert "\u00e2\u20ac\u2122" not in text  # It’s read as cp1252: Itâ€™s
+
+
+def test_valid_utf8_wins_over_a_declared_single_byte_charset() -> None:
+    assert (
+        decode("<p>It\u2019s caf\u00e9</p>".encode(), "iso-8859-1") == "<p>It\u2019s caf\u00e9</p>"
+    )
+
+
+def test_latin1_label_reads_curly_quotes_as_browsers_do() -> None:
+    assert decode(b"\x93caf\xe9\x94", "iso-8859-1") == "\u201ccaf\u00e9\u201d"
+
+
+def test_bytes_outside_a_declared_single_byte_charset_are_replaced() -> None:
+    assert decode(b"caf\xe9 \x81", "windows-1252") == "caf\u00e9 \ufffd"
+
+
+def test_declared_utf16_without_a_bom_decodes() -> None:
+    assert decode("<p>h\u00e9</p>".encode("utf-16-le"), "utf-16-le") == "<p>h\u00e9</p>"
+
+
+def test_a_meta_tag_claiming_utf16_on_an_ascii_page_is_ignored() -> None:
+    data = b'<meta charset="utf-16"><p>plain</p>'
+    assert decode(data) == data.decode("ascii")
+
+
+def test_a_codec_that_is_no_charset_is_ignored() -> None:
+    assert detect_charset(b'<meta charset="base64">') is None
+    assert (
+        decode(b'<meta charset="base64"><p>caf\xe9</p>')
+        == '<meta charset="base64"><p>caf\u00e9</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "expected"),
+    [
+        (b"\xef\xbb\xbf<p>x</p>", "latin-1", "utf-8"),
+        (b"\xff\xfe<\x00p\x00", None, "utf-16-le"),
+        (b'<meta charset="windows-1252">', "UTF-8", "utf-8"),
+        (b'<meta charset="windows-1252">', None, "cp1252"),
+        (b"<p>x</p>", "no-such-set", None),
+    ],
+)
+def test_detect_charset_bom_then_declared_then_meta(
+    data: bytes, declared: str | None, expected: str | None
+) -> None:
+    assert detect_charset(data, declared) == expected
 
 
 TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<script>", "<!--", "<html>"])

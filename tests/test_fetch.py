@@ -7,6 +7,7 @@ from conftest import PageServer, Reply
 
 from tracker.errors import FetchFailed
 from tracker.fetch import USER_AGENT, detect_encoding, fetch_page
+from tracker.pipeline import extract_source
 
 
 def test_fetch_returns_body_status_and_time(server: PageServer) -> None:
@@ -91,3 +92,20 @@ def test_charset_comes_from_a_meta_tag() -> None:
 
 def test_unknown_charset_is_ignored() -> None:
     assert detect_encoding(b"<p>x</p>", "text/html; charset=no-such-set") is None
+
+
+def test_utf8_page_with_a_stray_byte_is_read_as_utf8_end_to_end(server: PageServer) -> None:
+    body = (
+        "<p>It\u2019s the third time this year that the council has delayed the vote on the "
+        "budget, and members said on Tuesday they expect to try again next month.</p>"
+    )
+    html = f"<html><head><title>Vote</title></head><body><article>{body}<p>Caf".encode()
+    html += b"\xe9 owners on Main Street said the delay leaves them guessing.</p></article></html>"
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    article, _ = extract_source(server.serve("/stray", Reply(html, headers=headers)))
+    assert article.paragraphs[0].startswith("It\u2019s the third time")
+    assert article.paragraphs[1].startswith("Caf\ufffd owners")
+
+
+def test_charset_of_a_utf16_byte_order_mark() -> None:
+    assert detect_encoding(b"\xff\xfe<\x00p\x00>\x00", "text/html; charset=utf-8") == "utf-16-le"

@@ -15,25 +15,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from tracker.models import AlignKind, Alignment
+from tracker.typography import normalize_typography
 
-_TYPO = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−⁃", "-"),
-        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
-    }
-)
-_SPACE = re.compile(r"\s+")
-_SPACE_AT_PUNCT = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
-_DASHES = re.compile(r"-{2,}")
+__all__ = ["align_sentences", "normalize_typography", "similarity"]
+
 _WORD = re.compile(r"\w+")
 _FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
 _CAPITALISED_COMMON = frozenset(
@@ -67,18 +58,6 @@ class _Pair:
     old: tuple[int, ...]
     new: tuple[int, ...]
     kind: AlignKind
-
-
-def normalize_typography(s: str) -> str:
-    """Comparison key: equal keys mean the strings differ only in whitespace or typography.
-
-    Curly and straight quotes, dash styles, ellipsis forms, NBSP and other spaces, zero-width
-    characters and whitespace next to punctuation are all neutralised.
-    """
-    s = unicodedata.normalize("NFKC", s).translate(_TYPO)
-    s = _DASHES.sub("-", s)
-    s = _SPACE_AT_PUNCT.sub("", s)
-    return _SPACE.sub(" ", s).strip()
 
 
 def similarity(a: str, b: str) -> float:

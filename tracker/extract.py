@@ -26,6 +26,7 @@ _HTML_HINT = re.compile(
     r"h[1-6]|ul|ol|li|table|main|header|footer|img|em|strong|b|i)\b[^>]*>",
     re.IGNORECASE,
 )
+_PAGE_MARKUP = re.compile(r"<!doctype|<(?:html|body|p|div|article)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype[^>]*>)?", re.IGNORECASE)
 _PARSER = lxml_html.HTMLParser(
@@ -38,17 +39,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_BLOCKED_PAGE = re.compile(
-    r"\b(?:cookies?|consent|privacy (?:settings|preferences)|"
-    r"subscribe (?:now|to (?:continue|read))|"
-    r"already a subscriber|sign in to (?:continue|read)|enable javascript|javascript is disabled|"
-    r"access denied|page not found|404|are you a robot|captcha|unusual traffic)\b",
-    re.IGNORECASE,
-)
+_DECODED_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+_WEB_READING = {"ascii": "cp1252", "iso8859-1": "cp1252"}  # how browsers read these labels
 _LABELS = frozenset(
     "story highlights|advertisement|related|share|share this|updated|breaking news|"
     "live updates|skip to content|menu|opinion|analysis|exclusive|watch|listen".split("|")
 )
+_CLOSERS = "\"')]}\u2019\u201d\u00bb\u203a"  # closing quotes and brackets after a full stop
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -56,32 +53,89 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
     """Extract the article (title, authors, dates, body paragraphs, contributors, notes)."""
     text = _CONTROL.sub("", decode(html) if isinstance(html, bytes) else html)
-    if _HTML_HINT.search(text):
-        tree = _parse(text)
-        if tree is not None:
-            return _from_html(tree, text, url)
-    return _from_text(text, url)
-
-
-def decode(data: bytes) -> str:
-    """Bytes -> text: BOM, else UTF-8 if valid, else the declared charset, else UTF-8 lossy."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, "replace")
+    tree = _parse(text) if _HTML_HINT.search(text) else None
+    if tree is None:
+        return _from_text(text, url)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _CHARSET.search(data[:4096])
-    codec = _codec(declared[1].decode("ascii", "replace")) if declared else None
-    return data.decode(codec or "utf-8", "replace")
+        return _from_html(tree, text, url)
+    except ExtractionEmpty:
+        if _PAGE_MARKUP.search(text):
+            raise
+    return _from_text(text, url)  # prose that only mentions a tag, e.g. "<script>"
 
 
-def _codec(name: str) -> str | None:
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes -> text, the one decoder for pages: a byte-order mark, else valid UTF-8, else the
+    charset `declared` (e.g. by an HTTP header) or named in a <meta> tag, else lossy UTF-8.
+
+    Valid UTF-8 is never re-read in a declared single-byte charset, and a UTF-8 page with a stray
+    byte stays UTF-8 (one replacement character), never mojibake. A page labelled UTF-8 (or not
+    labelled) whose bytes hold no UTF-8 character at all reads as windows-1252, as do ASCII and
+    Latin-1 labels, as browsers do; bytes that fit no reading of the label are replaced.
+    """
+    bom = _bom(data)
+    if bom is not None:
+        return data[len(bom[0]) :].decode(bom[1], "replace")
+    codec = detect_charset(data, declared)
+    wide = codec is not None and codec.startswith(("utf-16", "utf-32"))
+    text = _strict(data, "utf-8")
+    if text is not None and not (wide and b"\0" in data):
+        return text
+    return _lenient(data, codec)
+
+
+def detect_charset(data: bytes, declared: str | None = None) -> str | None:
+    """The page's character set (a Python codec name): a byte-order mark, else `declared` if it
+    names a known text encoding, else a <meta> charset in the first 4 KB; None when none does."""
+    bom = _bom(data)
+    if bom is not None:
+        return bom[1]
+    meta = _CHARSET.search(data[:4096])
+    named = meta[1].decode("ascii", "replace") if meta else None
+    return _codec(declared) or _codec(named)
+
+
+def _bom(data: bytes) -> tuple[bytes, str] | None:
+    return next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), None)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        return data.decode(codec)
+    except UnicodeError:
         return None
+
+
+def _lenient(data: bytes, codec: str | None) -> str:
+    """Bytes that are not valid UTF-8, read by the named charset (or its browser reading).
+
+    Claimed or assumed UTF-8 stays UTF-8, stray bytes replaced, when the bytes hold any real
+    UTF-8 character; bytes holding none are a single-byte page and read as windows-1252."""
+    if codec is None or codec == "utf-8":
+        lossy = data.decode("utf-8", "replace")
+        if _DECODED_NON_ASCII.search(lossy):
+            return lossy
+        codec = "cp1252"
+    for name in dict.fromkeys((_WEB_READING.get(codec, codec), codec)):
+        text = _strict(data, name)
+        if text is not None:
+            return text
+    try:
+        return data.decode(codec, "replace")
+    except UnicodeError:
+        return data.decode("utf-8", "replace")
+
+
+def _codec(name: str | None) -> str | None:
+    """The codec for a charset label, if it is a known text encoding."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+        "".encode(codec)  # raises for codecs that are not charsets (base64, zlib, rot13)
+    except (LookupError, ValueError):
+        return None
+    return "utf-8" if codec == "utf-8-sig" else codec
 
 
 def _parse(text: str) -> lxml_html.HtmlElement | None:
@@ -208,7 +262,7 @@ def _looks_like_headline(line: str) -> bool:
     return (
         0 < len(words) <= 25
         and len(line) <= 200
-        and not line.endswith((".", ":", ",", ";"))
+        and not line.rstrip(_CLOSERS).endswith((".", ":", ",", ";"))
         and line.strip(" :").casefold() not in _LABELS
         and strip_by(line) == line
     )
@@ -221,11 +275,6 @@ def _require_body(paragraphs: list[str], where: str | None) -> None:
         raise ExtractionEmpty(
             f"no article text found in {page} ({words} words of body); it may be a consent, "
             "paywall or error page: save the page from a browser and pass the file instead"
-        )
-    if words < 120 and _BLOCKED_PAGE.search(" ".join(paragraphs)):
-        raise ExtractionEmpty(
-            f"{page} looks like a consent, paywall or error page, not an article; "
-            "save the article from a browser where it shows in full and pass the file instead"
         )
 
 

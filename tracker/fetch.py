@@ -8,7 +8,6 @@ backoff for timeouts and 5xx answers.
 
 from __future__ import annotations
 
-import codecs
 import email.utils
 import queue
 import re
@@ -45,13 +44,7 @@ _ACCEPTED_TYPES = (
     "application/json",
     "application/feed+json",
 )
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -192,27 +185,14 @@ def _describe(error: httpx.HTTPError) -> str:
 
 
 def detect_encoding(content: bytes, content_type: str = "") -> str | None:
-    """The page's character set: a byte-order mark, else the HTTP header, else a <meta> tag."""
-    declared = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.I)
-    for candidate in (_bom_encoding(content), declared.group(1) if declared else None):
-        if candidate and _known(candidate):
-            return codecs.lookup(candidate).name
-    meta = _META_CHARSET.search(content[:4096])
-    if meta and _known(meta.group(1).decode("ascii")):
-        return codecs.lookup(meta.group(1).decode("ascii")).name
-    return None
+    """The page's character set: a byte-order mark, else the HTTP header, else a <meta> tag.
 
+    The rules are those of the page decoder, tracker.extract.decode (imported here, not at the
+    top, so that fetching stays light for callers that never extract)."""
+    from tracker.extract import detect_charset
 
-def _bom_encoding(content: bytes) -> str | None:
-    return next((name for bom, name in _BOMS if content.startswith(bom)), None)
-
-
-def _known(name: str) -> bool:
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
+    declared = _HEADER_CHARSET.search(content_type)
+    return detect_charset(content, declared.group(1) if declared else None)
 
 
 def _retry_after(value: str) -> float | None:

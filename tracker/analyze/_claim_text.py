@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from tracker.analyze import _lexicon as lx
+from tracker.typography import TYPOGRAPHY
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
@@ -50,7 +51,7 @@ class Pair:
 
 def tokenise(text: str) -> tuple[list[Token], str]:
     """Word tokens (punctuation dropped) of the normalised text, and that text."""
-    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(text.translate(lx.TYPOGRAPHY).split()))
+    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(text.translate(TYPOGRAPHY).split()))
     tokens: list[Token] = []
     at_start = True
     for m in _TOKEN.finditer(normal):

@@ -4,15 +4,8 @@ dict from a word form to its lemma."""
 
 from __future__ import annotations
 
-# Typographic variants -> plain ASCII (curly quotes, primes, dashes, odd spaces, ellipsis).
-TYPOGRAPHY: dict[int, int | str] = {
-    **str.maketrans(
-        "\u2018\u2019\u201a\u201b\u2032`\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
-        "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00a0\u2009\u202f",
-        "'" * 6 + '"' * 7 + "-" * 7 + " " * 3,
-    ),
-    ord("\u2026"): "...",
-}
+# The typography table lives in tracker.typography; re-exported for callers that read it here.
+from tracker.typography import TYPOGRAPHY as TYPOGRAPHY
 
 
 def _words_of(text: str) -> frozenset[str]:

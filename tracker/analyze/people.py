@@ -6,17 +6,16 @@ same rules extraction uses); this module re-exports those and diffs two versions
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from tracker.extract_people import (
-    TYPOGRAPHY,
     is_contributor_line,
     is_note,
     name_key,
     normalize_name,
     split_names,
 )
+from tracker.typography import normalize_typography
 
 __all__ = [
     "diff_names",
@@ -47,8 +46,8 @@ def diff_notes(old: Sequence[str], new: Sequence[str]) -> tuple[list[str], list[
 
 
 def _note_key(note: str) -> str:
-    text = unicodedata.normalize("NFKC", note).translate(TYPOGRAPHY)
-    return " ".join(text.split()).casefold().strip(" .")
+    """Alike for notes that sentence alignment would call "same", and across letter case."""
+    return normalize_typography(note).casefold().strip(" .")
 
 
 def _unique(items: Iterable[str], key: Callable[[str], str]) -> list[str]:

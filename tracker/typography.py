@@ -1,0 +1,36 @@
+"""Typographic variants of one text: the single table and comparison key every stage uses. Pure.
+
+Sentence alignment, claim tokens, names and notes all treat curly and straight quotes, primes,
+the modifier-letter apostrophe, dash styles, odd spaces, zero-width characters and the ellipsis
+character alike, so a change that only swaps one of these is cosmetic everywhere at once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PLAIN = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-"),
+    **dict.fromkeys("\u00a0\u2007\u2009\u202f", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    "\u2026": "...",
+}
+TYPOGRAPHY: dict[int, str] = {ord(char): plain for char, plain in _PLAIN.items()}  # str.translate
+_SPACE = re.compile(r"\s+")
+_SPACE_AT_PUNCT = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
+_DASHES = re.compile(r"-{2,}")
+
+
+def normalize_typography(s: str) -> str:
+    """Comparison key: equal keys mean the strings differ only in whitespace or typography.
+
+    Curly and straight quotes, dash styles, ellipsis forms, NBSP and other spaces, zero-width
+    characters and whitespace next to punctuation are all neutralised.
+    """
+    s = unicodedata.normalize("NFKC", s).translate(TYPOGRAPHY)
+    s = _DASHES.sub("-", s)
+    s = _SPACE_AT_PUNCT.sub("", s)
+    return _SPACE.sub(" ", s).strip()
