@@ -198,7 +198,7 @@ def test_load_of_invalid_json_names_the_file_and_the_fix(tmp_path: Path) -> None
         (
             '{"version": 1, "entries": [{"url": "x", "kind": "feed", "added": "yesterday", '
             '"state": {"first_seen": "2024-05-01"}}]}',
-            "entry 1: Invalid isoformat",
+            "entry 1: 'yesterday' is not an ISO 8601 date",
         ),
     ],
 )

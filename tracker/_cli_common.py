@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from tracker import times
 from tracker.errors import TrackerError
 
 
@@ -84,7 +85,7 @@ def parse_time(value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value.strip())
+        return times.parse_time(value)
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not an ISO 8601 time (e.g. 2024-05-01T14:30:00+00:00)", param_hint="--at"

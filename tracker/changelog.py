@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from tracker.models import Report
 from tracker.report import build_report
 from tracker.store import Store, TrackedArticle
+from tracker.times import parse_time
+
+parse_when = parse_time  # the name the command line imports
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +39,8 @@ class Changelog:
     until: str | None = None
 
 
-def parse_when(value: str, *, end_of_day: bool = False) -> datetime:
-    """An ISO 8601 date or date-time as an aware datetime (UTC when no zone is given)."""
-    moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    if end_of_day and len(value.strip()) == 10:
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _within(seen: str, since: datetime | None, until: datetime | None) -> bool:
-    moment = parse_when(seen)
+    moment = parse_time(seen)
     return (since is None or moment >= since) and (until is None or moment <= until)
 
 
@@ -73,8 +68,8 @@ def build_changelog(
     until: str | None = None,
 ) -> Changelog:
     """Every version transition of the chosen articles (default: all), oldest first."""
-    start = parse_when(since) if since else None
-    end = parse_when(until, end_of_day=True) if until else None
+    start = parse_time(since) if since else None
+    end = parse_time(until, end_of_day=True) if until else None
     tracked = [store.find(u) for u in urls] if urls else store.articles()
     logs = [_article_log(store, t, start, end) for t in tracked]
     return Changelog(tuple(log for log in logs if log.transitions), since, until)

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import feedparser
 
 from tracker.errors import TrackerError
+from tracker.times import iso, parse_time
 
 _FEED_TYPES = frozenset(
     {
@@ -158,10 +159,9 @@ def _iso_from_struct(value: time.struct_time | None) -> str | None:
     if value is None:
         return None
     try:
-        moment = datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+        return iso(datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc))
     except (OverflowError, ValueError, OSError):
         return None
-    return moment.isoformat()
 
 
 def _parse_json_feed(content: bytes, base_url: str) -> Feed:
@@ -221,8 +221,7 @@ def _json_date(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        return (moment.astimezone(timezone.utc) if moment.tzinfo else moment).isoformat()
+        return iso(parse_time(value))
     except (ValueError, OverflowError):
         return None
 

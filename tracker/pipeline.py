@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
-from tracker.extract import decode, extract_article
+from tracker.extract import extract_article
 from tracker.fetch import detect_encoding, fetch_page, open_client
 from tracker.guards import check_plausible
 from tracker.identity import Identity, article_identity
 from tracker.models import Article, Page, Report
 from tracker.report import build_report
 from tracker.store import Snapshot, Store, StoredVersion, StoreWriter, TrackedArticle, VersionInfo
+from tracker.times import aware, parse_time
 
 if TYPE_CHECKING:
     from tracker.changelog import Changelog
@@ -135,7 +136,7 @@ def snapshot(
     files and stdin; `at` is when the version was seen (default now; naive times are UTC).
     A failed source is reported in its result and never stops the others.
     """
-    seen = _aware(at or datetime.now(timezone.utc))
+    seen = aware(at or datetime.now(timezone.utc))
     with store.writer(wait=wait) as writer, open_client(timeout) as client:
         return [_snapshot_one(source, writer, client, url, seen) for source in sources]
 
@@ -210,7 +211,7 @@ def reextract(
     Default: every tracked article. Nothing is fetched; a result that looks broken against
     the stored version is a failure and records nothing.
     """
-    seen = _aware(at or datetime.now(timezone.utc))
+    seen = aware(at or datetime.now(timezone.utc))
     with store.writer(wait=wait) as writer:
         if urls:
             return [_reextract_url(store, writer, url, seen) for url in urls]
@@ -292,9 +293,24 @@ def _load_source(source: str, client: Any) -> tuple[Page, str]:
     return Page(uri, uri, 0, content, now, encoding=detect_encoding(content)), "file"
 
 
-def _decoded(page: Page) -> str:
-    """The page as text: the one page decoder, told the charset the page was served with."""
-    return decode(page.content, page.encoding)
+_SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"})
+
+
+def _decoded(page: Page) -> str | bytes:
+    """The page as text in its declared encoding; valid UTF-8 wins over a declared single-byte
+    charset, and bytes that do not fit the declared charset fall back to UTF-8, then cp1252."""
+    if not page.encoding:
+        return page.content
+    if page.encoding in _SINGLE_BYTE and not page.content.isascii():
+        candidates: tuple[str, ...] = ("utf-8", page.encoding)
+    else:
+        candidates = (page.encoding, "utf-8")
+    for encoding in candidates:
+        try:
+            return page.content.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return page.content.decode("cp1252", "replace")
 
 
 def _identify(url: str | None, page: Page, kind: str, article: Article) -> Identity:
@@ -319,10 +335,6 @@ def _details(page: Page, kind: str, url: str) -> dict[str, Any]:
         "redirects": list(page.redirects),
         "encoding": page.encoding,
     }
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 # -- reading versions back ---------------------------------------------------------------------
@@ -364,7 +376,7 @@ def _pick(tracked: TrackedArticle, spec: str, store: Store) -> VersionInfo:
             return matches[0]
     moment = _parse_moment(spec)
     if moment is not None:
-        current = [v for v in versions if _aware(datetime.fromisoformat(v.seen)) <= moment]
+        current = [v for v in versions if parse_time(v.seen) <= moment]
         if current:
             return current[-1]
     raise SnapshotNotFound(
@@ -374,13 +386,11 @@ def _pick(tracked: TrackedArticle, spec: str, store: Store) -> VersionInfo:
 
 
 def _parse_moment(spec: str) -> datetime | None:
+    """A date/time naming the version current then; a date alone means its end of day."""
     try:
-        moment = datetime.fromisoformat(spec)
+        return parse_time(spec, end_of_day=True)
     except ValueError:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", spec):
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return _aware(moment)
 
 
 def load_version(store: Store, url: str, spec: str | None = None) -> StoredVersion:

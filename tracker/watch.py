@@ -25,6 +25,7 @@ from tracker.models import Page
 from tracker.pipeline import FLIP_FLOP_WINDOW, SnapshotResult, record_page
 from tracker.schedule import SchedulePolicy, after_check, after_failure
 from tracker.store import Store, StoreWriter, blob_id
+from tracker.times import parse_time
 from tracker.watchlist import (
     EntryKind,
     WatchEntry,
@@ -345,10 +346,9 @@ def _parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        moment = datetime.fromisoformat(value)
+        return parse_time(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _checked(entry: WatchEntry, page: Page, now: datetime, *, changed: bool) -> WatchEntry:

@@ -12,13 +12,14 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from tracker.errors import TrackerError
 from tracker.schedule import CheckState, SchedulePolicy, is_due
+from tracker.times import parse_time
 
 EntryKind = Literal["article", "feed"]
 _KINDS: tuple[EntryKind, ...] = ("article", "feed")
@@ -349,8 +350,7 @@ def _count(value: Any, name: str) -> int:
 
 def _datetime(value: Any, name: str) -> datetime:
     text: str = _required(value, str, name)
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return parse_time(text)
 
 
 def _optional_datetime(value: Any, name: str) -> datetime | None:
