@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
-from tracker.extract import extract_article
+from tracker.extract import decode, extract_article
 from tracker.fetch import detect_encoding, fetch_page, open_client
 from tracker.guards import check_plausible
 from tracker.identity import Identity, article_identity
@@ -293,24 +293,9 @@ def _load_source(source: str, client: Any) -> tuple[Page, str]:
     return Page(uri, uri, 0, content, now, encoding=detect_encoding(content)), "file"
 
 
-_SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"})
-
-
-def _decoded(page: Page) -> str | bytes:
-    """The page as text in its declared encoding; valid UTF-8 wins over a declared single-byte
-    charset, and bytes that do not fit the declared charset fall back to UTF-8, then cp1252."""
-    if not page.encoding:
-        return page.content
-    if page.encoding in _SINGLE_BYTE and not page.content.isascii():
-        candidates: tuple[str, ...] = ("utf-8", page.encoding)
-    else:
-        candidates = (page.encoding, "utf-8")
-    for encoding in candidates:
-        try:
-            return page.content.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return page.content.decode("cp1252", "replace")
+def _decoded(page: Page) -> str:
+    """The page as text: the one page decoder, told the charset the page was served with."""
+    return decode(page.content, page.encoding)
 
 
 def _identify(url: str | None, page: Page, kind: str, article: Article) -> Identity:
