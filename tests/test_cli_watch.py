@@ -19,7 +19,7 @@ from tracker.cli import app
 from tracker.store import Store
 
 EDITED = (PARAGRAPHS[0], PARAGRAPHS[1].replace("40 bus drivers", "25 bus drivers"), *PARAGRAPHS[2:])
-FAST = ("--delay", "0", "--retries", "0", "--timeout", "5")
+FAST = ("--delay", "0", "--retries", "0", "--timeout", "30")
 
 
 def _run(store: Path, *args: str):  # type: ignore[no-untyped-def]
