@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tracker.analyze.summary import summarize_report
+from tracker.analyze.summary import summarize
 from tracker.models import Claim, FactChange, QuoteLedger, QuoteRef, Report, SentenceChange
 from tracker.render import RenderOptions, render_report
 
@@ -66,7 +66,7 @@ def _report(**overrides: object) -> Report:
     }
     fields.update(overrides)
     report = Report(**fields)  # type: ignore[arg-type]
-    return Report(**{**fields, "summary": summarize_report(report)})  # type: ignore[arg-type]
+    return Report(**{**fields, "summary": summarize(report)})  # type: ignore[arg-type]
 
 
 def test_summary_names_headline_quotes_claims_contributors_and_notes() -> None:

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from tracker import compare
+from tracker.analyze.significance import filter_report
+from tracker.analyze.summary import summarize
 from tracker.errors import ExtractionEmpty
-from tracker.models import Claim, QuoteRef, Report, SentenceChange
+from tracker.models import Article, Claim, QuoteRef, Report, SentenceChange
+from tracker.pipeline import mark_reextraction
+from tracker.report import build_report
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 CONTRACT_KEYS = {
@@ -247,3 +251,68 @@ def test_a_one_line_text_without_a_period_is_a_body() -> None:
     r = compare("Workers strike at the port\n", "Workers strike at two ports\n")
     assert r.old_sentences == ("Workers strike at the port",)
     assert r.new_sentences == ("Workers strike at two ports",)
+
+
+# ---- the summary is derived from the report ---------------------------------------------------
+
+
+def _article(title: str, *paragraphs: str, contributors: tuple[str, ...] = ()) -> Article:
+    return Article(title, [], None, None, list(paragraphs), list(contributors))
+
+
+_BEFORE = _article("Bridge closes", "Officials said 12 people were hurt.", "Roads stay closed.")
+_AFTER = _article(
+    "Bridge closes for a week",
+    "Officials said 14 people were hurt.",
+    "Roads stay closed.",
+    contributors=("Jo Park",),
+)
+
+
+def test_built_summary_is_summarize_of_the_built_report() -> None:
+    built = build_report(_BEFORE, _AFTER)
+    assert built.summary == summarize(built)
+    assert built.summary == (
+        "Headline changed. Claim changed: '12' -> '14'. New contributors: Jo Park. "
+        "Sentences: 1 edited."
+    )
+
+
+def test_reextraction_flag_in_to_meta_labels_the_summary() -> None:
+    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
+    assert built.summary.startswith("Re-extraction (parser update): Headline changed. ")
+
+
+def test_reextraction_without_changes_says_so() -> None:
+    built = build_report(_BEFORE, _BEFORE, to_meta={"reextract": True})
+    assert built.summary == "Re-extraction (parser update): No changes."
+
+
+def test_marking_a_reextraction_twice_labels_it_once() -> None:
+    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
+    twice = mark_reextraction(mark_reextraction(built))
+    assert twice.summary.count("Re-extraction") == 1
+    assert twice.summary == built.summary
+
+
+def test_marking_an_editorial_change_leaves_its_summary() -> None:
+    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": False})
+    assert mark_reextraction(built).summary == built.summary
+    assert not built.summary.startswith("Re-extraction")
+
+
+def test_filtered_summary_speaks_only_of_the_kept_parts() -> None:
+    kept = filter_report(build_report(_BEFORE, _AFTER), ["contributors"], 0.0)
+    assert kept.summary == "New contributors: Jo Park. Sentences: 1 edited."
+
+
+def test_filter_above_every_claim_drops_the_claim_from_the_summary() -> None:
+    kept = filter_report(build_report(_BEFORE, _AFTER), None, 1.01)
+    assert "Claim changed" not in kept.summary
+    assert kept.summary.startswith("Headline changed. New contributors: Jo Park.")
+
+
+def test_filtered_reextraction_keeps_its_label() -> None:
+    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
+    kept = filter_report(built, ["headline"], 0.0)
+    assert kept.summary == "Re-extraction (parser update): Headline changed. Sentences: 1 edited."

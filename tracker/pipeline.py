@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from tracker.analyze.summary import summarize
 from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
 from tracker.extract import decode, extract_article
 from tracker.fetch import detect_encoding, fetch_page, open_client
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from tracker.changelog import Changelog
 
 FLIP_FLOP_WINDOW = 5
-REEXTRACT_NOTE = "Re-extraction (parser update)"
 
 
 def compare(old: str | bytes, new: str | bytes) -> Report:
@@ -42,11 +42,10 @@ def diff_stored(
 
 
 def mark_reextraction(report: Report) -> Report:
-    """The report with its summary flagged when its newer version is a re-extraction (the same
-    stored page read by a newer parser, not an editorial change)."""
-    if not report.to_meta.get("reextract") or report.summary.startswith(REEXTRACT_NOTE):
-        return report
-    return replace(report, summary=f"{REEXTRACT_NOTE}: {report.summary or 'no change'}")
+    """The report with its summary recomputed from its metadata, so that a newer version that
+    is a re-extraction (`to_meta["reextract"]`: the same stored page read by a newer parser,
+    not an editorial change) is labelled as one."""
+    return replace(report, summary=summarize(report))
 
 
 def changelog(

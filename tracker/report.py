@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tracker.align import align_sentences, normalize_typography
@@ -87,21 +88,10 @@ def build_report(
         [*old.authors, *old.contributors], [*new.authors, *new.contributors]
     )
     n_added, n_removed = diff_notes(old.notes, new.notes)
-    headline = _headline(old, new)
-    summary = summarize(
-        headline=headline,
-        rows=rows,
-        quotes=quotes,
-        claims=claims,
-        contributors_added=c_added,
-        contributors_removed=c_removed,
-        notes_added=n_added,
-        notes_removed=n_removed,
-    )
-    return Report(
+    report = Report(
         from_meta={"title": old.title, "revision": None, "fetched": None, **(from_meta or {})},
         to_meta={"title": new.title, "revision": None, "fetched": None, **(to_meta or {})},
-        headline=headline,
+        headline=_headline(old, new),
         sentences=tuple(rows),
         old_sentences=tuple(old_s),
         new_sentences=tuple(new_s),
@@ -111,5 +101,5 @@ def build_report(
         contributors_removed=tuple(c_removed),
         notes_added=tuple(n_added),
         notes_removed=tuple(n_removed),
-        summary=summary,
     )
+    return replace(report, summary=summarize(report))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tracker.analyze.summary import summarize_report
+from tracker.analyze.summary import summarize
 from tracker.models import QuoteLedger, Report
 
 PARTS = ("quotes", "claims", "contributors", "notes", "headline")
@@ -27,4 +27,4 @@ def filter_report(report: Report, only: Iterable[str] | None, min_significance: 
         notes_added=report.notes_added if "notes" in keep else (),
         notes_removed=report.notes_removed if "notes" in keep else (),
     )
-    return replace(kept, summary=summarize_report(kept))
+    return replace(kept, summary=summarize(kept))

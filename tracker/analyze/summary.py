@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from tracker.models import Claim, QuoteLedger, QuoteRef, Report, SentenceChange
 
+REEXTRACT_NOTE = "Re-extraction (parser update)"
 _NOTE_WORDS = (("correct", "Correction"), ("clarif", "Clarification"), ("editor", "Editor's note"))
 
 
@@ -81,37 +82,23 @@ def _sentences_part(rows: Sequence[SentenceChange]) -> str:
     return ("Sentences: " + ", ".join(parts)) if parts else ""
 
 
-def summarize(
-    *,
-    headline: tuple[str, str] | None,
-    rows: Sequence[SentenceChange],
-    quotes: QuoteLedger,
-    claims: Sequence[Claim],
-    contributors_added: Sequence[str],
-    contributors_removed: Sequence[str],
-    notes_added: Sequence[str],
-    notes_removed: Sequence[str],
-) -> str:
-    """'Headline changed. 2 quotes added (A, B). Claim changed: '25' -> '30'. ...'"""
-    parts = ["Headline changed" if headline else "", _quotes_part(quotes), _claims_part(claims)]
-    if contributors_added:
-        parts.append("New contributors: " + ", ".join(contributors_added))
-    if contributors_removed:
-        parts.append("Contributors removed: " + ", ".join(contributors_removed))
-    parts += [_notes_part(notes_added, notes_removed), _sentences_part(rows)]
+def summarize(report: Report) -> str:
+    """'Headline changed. 2 quotes added (A, B). Claim changed: '25' -> '30'. ...', read from
+    the report as it stands (after filtering, say); a newer version that is a re-extraction
+    (`to_meta["reextract"]`) is labelled as one."""
+    parts = [
+        "Headline changed" if report.headline else "",
+        _quotes_part(report.quotes),
+        _claims_part(report.claims),
+    ]
+    if report.contributors_added:
+        parts.append("New contributors: " + ", ".join(report.contributors_added))
+    if report.contributors_removed:
+        parts.append("Contributors removed: " + ", ".join(report.contributors_removed))
+    parts += [
+        _notes_part(report.notes_added, report.notes_removed),
+        _sentences_part(report.sentences),
+    ]
     text = ". ".join(p[0].upper() + p[1:] for p in parts if p)
-    return text + "." if text else "No changes."
-
-
-def summarize_report(report: Report) -> str:
-    """The summary line of an already built report (after filtering, say)."""
-    return summarize(
-        headline=report.headline,
-        rows=report.sentences,
-        quotes=report.quotes,
-        claims=report.claims,
-        contributors_added=report.contributors_added,
-        contributors_removed=report.contributors_removed,
-        notes_added=report.notes_added,
-        notes_removed=report.notes_removed,
-    )
+    line = text + "." if text else "No changes."
+    return f"{REEXTRACT_NOTE}: {line}" if report.to_meta.get("reextract") else line
