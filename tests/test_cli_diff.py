@@ -204,3 +204,11 @@ def test_a_failed_source_is_named_once(server: PageServer, tmp_path: Path) -> No
     result = runner.invoke(app, ["snapshot", url, "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
     assert result.stderr.count(url) == 1
+
+
+def test_a_snapshot_keeps_the_url_as_given(server: PageServer, tmp_path: Path) -> None:
+    url = server.serve("/plain-http", article_html("Council approves budget"))
+    store = str(tmp_path / "s")
+    assert runner.invoke(app, ["snapshot", url, "--store", store]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["list", "--store", store, "--format", "json"]).stdout)
+    assert [a["url"] for a in listed] == [url]

@@ -177,12 +177,13 @@ def record_page(
     identity = Identity(known.key, known.path) if known else _identify(url, page, kind, article)
     if name:
         writer.alias(name, identity.key)
-    details = _details(page, kind, url or identity.key)
+    shown = url or (page.url if kind == "url" else None) or identity.key
+    details = _details(page, kind, shown)
     snap = _guarded(writer, Snapshot(identity, article, page.content, seen, details), flip_window)
     status, version = writer.record(snap)
     flip = snap.details.get("flip_flop_of") if status == "changed" else None
     via = "text" if status == "unchanged" else None
-    return SnapshotResult(source, status, url or identity.key, identity, version,  # type: ignore[arg-type]
+    return SnapshotResult(source, status, shown, identity, version,  # type: ignore[arg-type]
                           flip_flop_of=flip, via=via)  # fmt: skip
 
 
