@@ -13,7 +13,6 @@ from tracker.analyze.significance import filter_report
 from tracker.analyze.summary import summarize
 from tracker.errors import ExtractionEmpty
 from tracker.models import Article, Claim, QuoteRef, Report, SentenceChange
-from tracker.pipeline import mark_reextraction
 from tracker.report import build_report
 
 SEEDS = Path(__file__).parents[1] / "seeds"
@@ -286,19 +285,6 @@ def test_reextraction_flag_in_to_meta_labels_the_summary() -> None:
 def test_reextraction_without_changes_says_so() -> None:
     built = build_report(_BEFORE, _BEFORE, to_meta={"reextract": True})
     assert built.summary == "Re-extraction (parser update): No changes."
-
-
-def test_marking_a_reextraction_twice_labels_it_once() -> None:
-    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
-    twice = mark_reextraction(mark_reextraction(built))
-    assert twice.summary.count("Re-extraction") == 1
-    assert twice.summary == built.summary
-
-
-def test_marking_an_editorial_change_leaves_its_summary() -> None:
-    built = build_report(_BEFORE, _AFTER, to_meta={"reextract": False})
-    assert mark_reextraction(built).summary == built.summary
-    assert not built.summary.startswith("Re-extraction")
 
 
 def test_filtered_summary_speaks_only_of_the_kept_parts() -> None:

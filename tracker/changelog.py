@@ -11,8 +11,6 @@ from tracker.report import build_report
 from tracker.store import Store, TrackedArticle
 from tracker.times import parse_time
 
-parse_when = parse_time  # the name the command line imports
-
 
 @dataclass(frozen=True, slots=True)
 class Transition:

@@ -334,14 +334,14 @@ def changelog(
     store: StoreOption = None,
 ) -> None:
     """A change log for editors: each version and what changed in it, as a page or a feed."""
-    from tracker.changelog import parse_when
-    from tracker.pipeline import changelog as build_changelog
+    from tracker.changelog import build_changelog
     from tracker.render.changelog import render_changelog
     from tracker.store import Store
+    from tracker.times import parse_time as parse_moment
 
     for value, name in ((since, "--since"), (until, "--until")):
         try:
-            _ = value is None or parse_when(value)
+            _ = value is None or parse_moment(value)
         except ValueError:
             raise typer.BadParameter(
                 f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01)", param_hint=name

@@ -10,7 +10,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from tracker.analyze.summary import summarize
 from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
 from tracker.extract import decode, extract_article
 from tracker.fetch import detect_encoding, fetch_page, open_client
@@ -22,7 +21,7 @@ from tracker.store import Snapshot, Store, StoredVersion, StoreWriter, TrackedAr
 from tracker.times import aware, parse_time
 
 if TYPE_CHECKING:
-    from tracker.changelog import Changelog
+    pass
 
 FLIP_FLOP_WINDOW = 5
 
@@ -38,32 +37,7 @@ def diff_stored(
     """Compare two stored versions of the article at `url` (default: the last two)."""
     store = Store.open(store_path, create=False)
     old, new = load_versions(store, url, from_v, to_v)
-    return mark_reextraction(build_report(old.article, new.article, old.meta, new.meta))
-
-
-def mark_reextraction(report: Report) -> Report:
-    """The report with its summary recomputed from its metadata, so that a newer version that
-    is a re-extraction (`to_meta["reextract"]`: the same stored page read by a newer parser,
-    not an editorial change) is labelled as one."""
-    return replace(report, summary=summarize(report))
-
-
-def changelog(
-    store: Store, urls: Sequence[str] = (), since: str | None = None, until: str | None = None
-) -> Changelog:
-    """The store's change log (see `tracker.changelog.build_changelog`), with re-extractions
-    labelled as such in their summaries."""
-    from tracker.changelog import ArticleLog, Changelog, build_changelog
-
-    log = build_changelog(store, urls, since, until)
-    articles = tuple(
-        ArticleLog(a.url, a.title, tuple(
-            replace(t, report=mark_reextraction(t.report)) if t.report else t
-            for t in a.transitions
-        ))
-        for a in log.articles
-    )  # fmt: skip
-    return Changelog(articles, log.since, log.until)
+    return build_report(old.article, new.article, old.meta, new.meta)
 
 
 # -- snapshots ---------------------------------------------------------------------------------
