@@ -81,7 +81,13 @@ class ObjectStore:
             data: bytes = self._db.stream(sha).read()
         except BadObject:  # packed since the object folders were last listed
             self._db.update_cache(force=True)
-            data = self._db.stream(sha).read()
+            try:
+                data = self._db.stream(sha).read()
+            except BadObject:
+                raise StoreCorrupt(
+                    f"the store's git object {sha.hex()[:12]} is missing from {self._folder}; "
+                    "the store is damaged: check it with 'git fsck' and restore it from a copy"
+                ) from None
         return data
 
     def read_tree(self, sha: bytes) -> Entries:
