@@ -212,3 +212,23 @@ def test_a_snapshot_keeps_the_url_as_given(server: PageServer, tmp_path: Path) -
     assert runner.invoke(app, ["snapshot", url, "--store", store]).exit_code == 0
     listed = json.loads(runner.invoke(app, ["list", "--store", store, "--format", "json"]).stdout)
     assert [a["url"] for a in listed] == [url]
+
+
+def test_diff_of_one_file_asks_for_the_new_one() -> None:
+    result = runner.invoke(app, ["diff", OLD])
+    assert result.exit_code == 2
+    assert "NEW" in result.stderr
+
+
+def test_binary_files_are_refused_before_extraction(tmp_path: Path) -> None:
+    blob = tmp_path / "photo.jpg"
+    blob.write_bytes(bytes(range(256)) * 20)
+    for args in (["extract", str(blob)], ["diff", str(blob), OLD]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, args
+        assert "binary" in result.stderr
+    result = runner.invoke(
+        app, ["snapshot", str(blob), "--url", URL, "--store", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 1
+    assert "binary" in result.stderr

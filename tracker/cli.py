@@ -107,6 +107,12 @@ def diff(
     from tracker.analyze.significance import filter_report
     from tracker.render import RenderOptions, render_report
 
+    if new is None and Path(target).is_file():
+        raise typer.BadParameter(
+            f"{target} is a file: give the NEW file too, or an article URL to compare its "
+            "stored versions",
+            param_hint="NEW",
+        )
     try:
         if new is not None:
             report = pipeline.compare_sources(target, new)

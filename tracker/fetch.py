@@ -123,7 +123,7 @@ def _fetch(
         raise FetchFailed(f"{url}: {_describe(e)}") from None
     headers = {k.lower(): v for k, v in response.headers.items()}
     encoding = detect_encoding(content, headers.get("content-type", ""))
-    if _looks_binary(content, encoding):
+    if looks_binary(content, encoding):
         raise FetchFailed(f"{url}: not a web page (binary content)")
     return Page(
         url=url,
@@ -140,7 +140,7 @@ def _fetch(
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 
-def _looks_binary(content: bytes, encoding: str | None) -> bool:
+def looks_binary(content: bytes, encoding: str | None) -> bool:
     """Bytes no text page holds: NULs or many control characters (UTF-16/32 aside)."""
     if encoding and encoding.startswith(("utf-16", "utf-32")):
         return False

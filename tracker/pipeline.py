@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
 from tracker.extract import decode, extract_article
-from tracker.fetch import detect_encoding, fetch_page, open_client
+from tracker.fetch import detect_encoding, fetch_page, looks_binary, open_client
 from tracker.guards import check_plausible
 from tracker.identity import Identity, article_identity
 from tracker.models import Article, Page, Report
@@ -254,17 +254,22 @@ def compare_sources(old: str, new: str) -> Report:
 
 def _load_source(source: str, client: Any) -> tuple[Page, str]:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    if source == "-":
-        return Page("-", "-", 0, sys.stdin.buffer.read(), now), "stdin"
     if re.match(r"(?i)https?://", source):
         return fetch_page(source, client=client), "url"
-    path = Path(source)
-    if not path.is_file():
-        raise BadSource(
-            f"{source} is neither an http(s) URL nor a readable file; give a URL, a file or '-'"
-        )
-    uri, content = path.resolve().as_uri(), path.read_bytes()
-    return Page(uri, uri, 0, content, now, encoding=detect_encoding(content)), "file"
+    if source == "-":
+        content, uri, kind = sys.stdin.buffer.read(), "-", "stdin"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise BadSource(
+                f"{source} is neither an http(s) URL nor a readable file; give a URL, a file or '-'"
+            )
+        content, uri, kind = path.read_bytes(), path.resolve().as_uri(), "file"
+    encoding = detect_encoding(content)
+    if looks_binary(content, encoding):
+        name = "standard input" if source == "-" else source
+        raise BadSource(f"{name} is not an HTML or text file (binary content)")
+    return Page(uri, uri, 0, content, now, encoding=encoding if kind == "file" else None), kind
 
 
 def _decoded(page: Page) -> str:
