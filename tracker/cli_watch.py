@@ -90,6 +90,8 @@ def watch_list(
     if fmt is WatchFormat.JSON:
         typer.echo(json.dumps(documents, ensure_ascii=False, indent=2))
         return
+    if not documents:
+        typer.echo("The watch list is empty; add to it with 'tracker watch add URL'.", err=True)
     for d in documents:
         state = "" if d["enabled"] else "  (off)"
         typer.echo(f"{d['kind']:<7}  {d['url']}  checked {d['last_checked'] or 'never'}  "
