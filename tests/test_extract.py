@@ -465,3 +465,18 @@ def test_arbitrary_bytes_raise_nothing_but_extraction_empty(data: bytes) -> None
         extract_article(data)
     except ExtractionEmpty:
         pass
+
+
+def test_a_page_without_date_metadata_gets_its_date_from_the_page() -> None:
+    body = "".join(
+        f"<p>The harbour board met again to discuss the new ferry timetable, paragraph {n}.</p>"
+        for n in range(6)
+    )
+    page = (
+        "<html><head><title>Ferry timetable changes</title></head><body><article>"
+        "<h1>Ferry timetable changes</h1><p class='date'>Published March 5, 2024</p>"
+        f"{body}</article></body></html>"
+    )
+    article = extract_article(page, url="https://news.example.org/2024/03/05/ferry-timetable")
+    assert article.published is not None
+    assert article.published.startswith("2024-03-05")

@@ -162,7 +162,7 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     return Article(
         title=meta.title,
         authors=_pick_authors(sources, outlets),
-        published=meta.published,
+        published=meta.published or _date_in_page(text, meta.url or url),
         modified=meta.modified,
         paragraphs=paragraphs,
         contributors=_merge(names, extra_names),
@@ -182,6 +182,15 @@ def _drop_headline(paragraphs: list[str], title: str) -> list[str]:
 
 def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _date_in_page(text: str, url: str | None) -> str | None:
+    """The publication date from the page itself (URL, visible dates, markup) when its metadata
+    gives none: htmldate's original-date search."""
+    from htmldate import find_date
+
+    found = find_date(text, url=url, original_date=True, extensive_search=True)
+    return str(found) if found else None
 
 
 def _pick_authors(sources: tuple[list[str], ...], outlets: tuple[str, str]) -> list[str]:
