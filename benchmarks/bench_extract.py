@@ -278,17 +278,53 @@ def snippet_benchmark(data: Path, limit: int) -> None:
         print(f"{name:<18}{p:>8.4f}{r:>8.4f}{f1(p, r):>8.4f}{acc:>8.4f}")
 
 
+def _tracker_date(html: bytes, url: str) -> str:
+    try:
+        return extract_article(html, url).published or ""
+    except ExtractionEmpty:
+        return ""
+
+
+def _trafilatura_date(html: bytes, url: str) -> str:
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    return (meta.date or "") if meta else ""
+
+
+def date_benchmark(data: Path, limit: int) -> None:
+    """Publication date (the day) against readability's publishedTime and evaldata's date."""
+    folder = data / "readability-test-pages"
+    cases: dict[str, list[tuple[bytes, str, str]]] = {"readability pages": [], "evaldata": []}
+    for html, url, _, _ in readability_pages(data, limit):
+        name = url.rstrip("/").rsplit("/", 1)[-1]
+        meta = json.loads((folder / name / "expected-metadata.json").read_text(encoding="utf-8"))
+        if meta.get("publishedTime"):
+            cases["readability pages"].append((html, url, str(meta["publishedTime"])[:10]))
+    for html, url, record in evaldata_pages(data, limit):
+        if record.get("date"):
+            cases["evaldata"].append((html, url, str(record["date"])[:10]))
+    print("\n## Publication date (same day)")
+    print(f"{'extractor':16s}" + "".join(f"{k:>22s}" for k in cases))
+    for name, fn in (("tracker", _tracker_date), ("trafilatura", _trafilatura_date)):
+        cells = []
+        for items in cases.values():
+            hits = sum(fn(html, url)[:10] == want for html, url, want in items)
+            cells.append(f"{hits}/{len(items)} = {hits / max(1, len(items)):.3f}")
+        print(f"{name:16s}" + "".join(f"{c:>22s}" for c in cells))
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per page")
     parser.add_argument("--limit", type=int, default=10_000, help="pages per dataset")
-    parser.add_argument("--only", choices=["body", "meta", "snippets"], default=None)
+    parser.add_argument("--only", choices=["body", "meta", "dates", "snippets"], default=None)
     args = parser.parse_args(argv)
     if args.only in (None, "body"):
         body_benchmark(args.data, args.repeat, args.limit)
     if args.only in (None, "meta"):
         metadata_benchmark(args.data, args.limit)
+    if args.only in (None, "dates"):
+        date_benchmark(args.data, args.limit)
     if args.only in (None, "snippets"):
         snippet_benchmark(args.data, args.limit)
 
