@@ -81,24 +81,29 @@ def _split_paragraph(para: str) -> list[str]:
     return pieces
 
 
+# How far back a boundary test looks for the word before the mark (keeps long paragraphs linear).
+_LOOKBACK = 100
+
+
 def _is_boundary(para: str, match: re.Match[str]) -> bool:
-    after = para[match.end() :]
-    nxt_match = _NEXT_WORD.match(after)
+    end = match.end()
+    nxt_match = _NEXT_WORD.match(para, end)
     nxt = nxt_match.group(1) if nxt_match else ""
-    first = after[0]
+    first = para[end]
     if not (first.isupper() or first.isdigit() or first in "\"'“‘«([" or nxt[:1].isupper()):
         return False
     if first.isalpha() and not first.isupper():
         return False
     mark, closers = match.group(1), match.group(2)
     if mark in ("!", "?") or mark.startswith(("!", "?")):
-        return not (closers and _SPEECH_AFTER.match(after))
+        return not (closers and _SPEECH_AFTER.match(para, end))
     if mark != ".":
         return nxt.lower() in _OPENERS or bool(closers)
-    return _period_ends_sentence(para[: match.start()], nxt, bool(closers))
+    return _period_ends_sentence(para, match.start(), nxt, bool(closers))
 
 
-def _period_ends_sentence(before: str, nxt: str, closed: bool) -> bool:
+def _period_ends_sentence(para: str, at: int, nxt: str, closed: bool) -> bool:
+    before = para[max(0, at - _LOOKBACK) : at]
     word_match = _WORD_BEFORE.search(before)
     word = word_match.group(1) if word_match else ""
     if closed or not word:
@@ -109,7 +114,7 @@ def _period_ends_sentence(before: str, nxt: str, closed: bool) -> bool:
         return False
     if key in _NUMBER_PREFIX and nxt[:1].isdigit():
         return False
-    if key.isdigit() and len(before.strip()) == len(word):
+    if key.isdigit() and at == len(word):  # a list number opening the (stripped) paragraph
         return False
     opener = nxt.lower() in _OPENERS
     if key in _STATES:
