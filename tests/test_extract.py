@@ -480,3 +480,24 @@ def test_a_page_without_date_metadata_gets_its_date_from_the_page() -> None:
     article = extract_article(page, url="https://news.example.org/2024/03/05/ferry-timetable")
     assert article.published is not None
     assert article.published.startswith("2024-03-05")
+
+
+def test_a_short_news_brief_is_an_article() -> None:
+    article = extract_article(
+        "<html><head><title>Vote</title></head><body><article><h1>Vote</h1>"
+        "<p>The council met on Monday.</p><p>It voted 5-2 to approve the budget.</p>"
+        "</article></body></html>"
+    )
+    assert article.title == "Vote"
+    assert article.paragraphs == [
+        "The council met on Monday.",
+        "It voted 5-2 to approve the budget.",
+    ]
+
+
+def test_a_short_error_page_is_not_an_article() -> None:
+    with pytest.raises(ExtractionEmpty, match="not an article"):
+        extract_article(
+            "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>"
+            "<p>The requested URL was not found on this server.</p></body></html>"
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -401,4 +402,7 @@ unwrap_help(app)
 
 
 def main() -> None:
+    # Libraries under extraction (trafilatura, htmldate) log parser complaints about odd pages;
+    # the command reports what matters itself, so their records go nowhere.
+    logging.getLogger().addHandler(logging.NullHandler())
     app()

@@ -17,9 +17,11 @@ from tracker.extract_text import (
     page_lines,
     split_plain_text,
 )
+from tracker.guards import check_plausible
 from tracker.models import Article
 
-MIN_WORDS = 25
+MIN_WORDS = 25  # a page shorter than this must not read like a consent, paywall or error page
+FLOOR_WORDS = 6  # a page shorter than this is no article at all ("Loading...")
 THIN_WORDS = 100
 _HTML_HINT = re.compile(
     r"<!doctype\s+html|<(?:html|head|body|p|div|article|section|span|br|a|meta|title|script|"
@@ -57,11 +59,14 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     if tree is None:
         return _from_text(text, url)
     try:
-        return _from_html(tree, text, url)
+        article = _from_html(tree, text, url)
     except ExtractionEmpty:
         if _PAGE_MARKUP.search(text):
             raise
-    return _from_text(text, url)  # prose that only mentions a tag, e.g. "<script>"
+        return _from_text(text, url)  # prose that only mentions a tag, e.g. "<script>"
+    if _words(article.paragraphs) < MIN_WORDS and not _PAGE_MARKUP.search(text):
+        return _from_text(text, url)
+    return article
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -159,7 +164,7 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
     sources = (declared, clean_names(found_author.split(";")), byline, in_page)
-    return Article(
+    article = Article(
         title=meta.title,
         authors=_pick_authors(sources, outlets),
         published=meta.published or _date_in_page(text, meta.url or url),
@@ -170,6 +175,21 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
         url=meta.url or url,
         description=meta.description,
     )
+    _refuse_blocked(article, meta.url or url)
+    return article
+
+
+def _refuse_blocked(article: Article, where: str | None) -> None:
+    """A short page that reads like a consent, paywall or error page is not an article; a
+    short article (a brief, a test page) is."""
+    if _words(article.paragraphs) >= MIN_WORDS:
+        return
+    reason = check_plausible(None, article)
+    if reason:
+        raise ExtractionEmpty(
+            f"{where or 'the page'} is not an article ({reason}); save the article from a "
+            "browser where it shows in full and pass the file instead"
+        )
 
 
 def _drop_headline(paragraphs: list[str], title: str) -> list[str]:
@@ -278,12 +298,10 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _require_body(paragraphs: list[str], where: str | None) -> None:
-    words = _words(paragraphs)
-    page = where or "the page"
-    if words < MIN_WORDS:
+    if _words(paragraphs) < FLOOR_WORDS:
         raise ExtractionEmpty(
-            f"no article text found in {page} ({words} words of body); it may be a consent, "
-            "paywall or error page: save the page from a browser and pass the file instead"
+            f"no article text found in {where or 'the page'}; it may be a consent, paywall or "
+            "error page: save the page from a browser and pass the file instead"
         )
 
 

@@ -242,7 +242,10 @@ def extract_source(source: str) -> tuple[Article, dict[str, Any]]:
     what is known of where and when it was read."""
     page, kind = _load_source(source, None)
     url = page.final_url if kind == "url" else None
-    article = extract_article(_decoded(page), url=url)
+    try:
+        article = extract_article(_decoded(page), url=url)
+    except ExtractionEmpty as e:
+        raise ExtractionEmpty(str(e) if source in str(e) else f"{source}: {e}") from None
     return article, {"url": url or source, "fetched": page.fetched, "status": page.status or None}
 
 
