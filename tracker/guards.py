@@ -117,7 +117,8 @@ def _error_title(previous: Article | None, current: Article) -> str | None:
         return None
     if previous is not None and _ERROR_TITLE.match(previous.title.strip()):
         return None
-    return f"the title became the generic {title!r}"
+    verb = "is" if previous is None else "became"
+    return f"the title {verb} the generic {title!r}"
 
 
 def _empty_body(current: Article) -> str | None:
