@@ -501,3 +501,44 @@ def test_a_short_error_page_is_not_an_article() -> None:
             "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>"
             "<p>The requested URL was not found on this server.</p></body></html>"
         )
+
+
+# --- several authors ------------------------------------------------------------------------
+
+
+def test_every_meta_author_tag_gives_an_author() -> None:
+    head = '<meta name="author" content="Jane Doe"><meta name="author" content="John Smith">'
+    assert extract_article(page(head=head)).authors == ["Jane Doe", "John Smith"]
+
+
+def test_json_ld_author_list_gives_every_author() -> None:
+    authors = [{"@type": "Person", "name": n} for n in ("Jane Doe", "John Smith", "Ana Ruiz")]
+    ld = json_ld({"@type": "NewsArticle", "headline": "H", "author": authors})
+    assert extract_article(page(head=ld)).authors == ["Jane Doe", "John Smith", "Ana Ruiz"]
+
+
+def test_author_elements_in_one_byline_box_give_every_author() -> None:
+    before = (
+        '<div class="byline">By <span class="author"><a href="/a">Jane Doe</a></span> and '
+        '<span class="author"><a href="/b">John Smith</a></span></div>'
+    )
+    assert extract_article(page(before=before)).authors == ["Jane Doe", "John Smith"]
+
+
+def test_authors_box_without_separators_gives_each_name() -> None:
+    before = (
+        '<div class="authors"><div class="author-name">Jane Doe</div>'
+        '<div class="author-name">John Smith</div></div>'
+    )
+    assert extract_article(page(before=before)).authors == ["Jane Doe", "John Smith"]
+
+
+def test_comment_author_is_not_a_co_author() -> None:
+    before = '<div class="byline"><a rel="author" href="/a">Jane Doe</a></div>'
+    after = '<div class="comments"><span class="author">Troll Person</span></div>'
+    assert extract_article(page(before=before, after=after)).authors == ["Jane Doe"]
+
+
+def test_a_bare_by_is_no_author() -> None:
+    before = '<div class="byline"><span class="author">By</span></div>'
+    assert extract_article(page(before=before)).authors == []

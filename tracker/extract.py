@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from tracker.errors import ExtractionEmpty
 from tracker.extract_meta import PageMeta, dom_bylines, read_metadata
-from tracker.extract_people import clean_names, drop_outlets, strip_by
+from tracker.extract_people import clean_names, drop_outlets, name_key, strip_by
 from tracker.extract_text import (
     body_paragraphs,
     notes_and_contributors,
@@ -156,7 +156,7 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     meta = read_metadata(tree, url)
     outlets = (meta.site, meta.publisher)
     declared = drop_outlets(meta.authors, outlets)
-    in_page = clean_names(dom_bylines(tree)) if not declared else []
+    in_page = clean_names(dom_bylines(tree))
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
     paragraphs, found_author = _body(tree, text, url, author=not declared)
     paragraphs = _drop_headline(_prefer_json_ld(paragraphs, meta), meta.title)
@@ -215,11 +215,21 @@ def _date_in_page(text: str, url: str | None) -> str | None:
 
 def _pick_authors(sources: tuple[list[str], ...], outlets: tuple[str, str]) -> list[str]:
     """The first source naming people; the publication itself only when no source does."""
-    for names in sources:
+    for index, names in enumerate(sources):
         people = drop_outlets(names, outlets)
         if people:
-            return people
+            return _widest(people, [drop_outlets(n, outlets) for n in sources[index + 1 :]])
     return next((names for names in sources if names), [])
+
+
+def _widest(people: list[str], later: list[list[str]]) -> list[str]:
+    """The chosen names, or a later source's list that holds them all and more co-authors
+    (a page's metadata often names only the first of several)."""
+    for names in later:
+        keys = {name_key(n) for n in names}
+        if len(names) > len(people) and {name_key(p) for p in people} <= keys:
+            people = names
+    return people
 
 
 def _body(

@@ -65,7 +65,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     title = choose_title(_title_candidates(tree, ld, meta, site)) or _single_h1(tree)
     authors = clean_names(_ld_authors(ld.get("author")), lenient=True)
     if not authors:
-        authors = clean_names(_meta_authors(meta), lenient=True)
+        authors = clean_names(_meta_authors(tree), lenient=True)
     return PageMeta(
         title=title,
         authors=authors,
@@ -224,12 +224,23 @@ _AUTHOR_KEYS = (
 )
 
 
-def _meta_authors(meta: dict[str, str]) -> list[str]:
+def _meta_authors(tree: lxml_html.HtmlElement) -> list[str]:
+    """Every value of the first author meta key the page uses (one tag per author)."""
     for key in _AUTHOR_KEYS:
-        value = meta.get(key, "")
-        if value and "://" not in value and not value.startswith("www."):
-            return re.split(r"\s*[;|]\s*", value)
+        values = [v for v in _meta_values(tree, key) if "://" not in v and not v.startswith("www.")]
+        if values:
+            return [n for v in values for n in re.split(r"\s*[;|]\s*", v)]
     return []
+
+
+def _meta_values(tree: lxml_html.HtmlElement, key: str) -> list[str]:
+    found: list[str] = []
+    for meta in tree.iter("meta"):
+        keys = {k for a in ("property", "name") for k in (meta.get(a) or "").lower().split()}
+        content = html.unescape(meta.get("content") or "").strip()
+        if key in keys and content and content not in found:
+            found.append(content)
+    return found
 
 
 def _title_candidates(
@@ -335,19 +346,37 @@ def _valid_day(match: re.Match[str]) -> bool:
 
 
 def dom_bylines(tree: lxml_html.HtmlElement) -> list[str]:
-    """Names in the page's first byline (rel=author, itemprop=author, class*=byline/author)."""
-    first: lxml_html.HtmlElement | None = None
+    """Names in the page's first byline (rel=author, itemprop=author, class*=byline/author):
+    every author element beside the first one, each on its own."""
+    scope: lxml_html.HtmlElement | None = None
     found: list[str] = []
-    for el in tree.iter("a", "span", "div", "p", "address", "li", "strong", "b", "h3", "h4"):
-        if not _is_byline_element(el) or _in_comments(el):
+    for el in tree.iter(*_BYLINE_TAGS):
+        if not _is_byline_element(el) or _in_comments(el) or _holds_byline(el):
             continue
-        if first is not None and (_contains(first, el) or el.getparent() is not first.getparent()):
+        if scope is not None and not _contains(scope, el):
             continue
         text = " ".join(el.text_content().split())
         if text and len(text) < 120:
-            first = first if first is not None else el
+            scope = scope if scope is not None else _byline_scope(el)
             found.append(text)
     return found
+
+
+_BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "strong", "b", "h3", "h4")
+
+
+def _holds_byline(el: lxml_html.HtmlElement) -> bool:
+    """A byline box around separate author elements: read those, not the box."""
+    return any(_is_byline_element(d) for d in el.iterdescendants(*_BYLINE_TAGS))
+
+
+def _byline_scope(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """Where the first author element's co-authors sit: its byline box, else its parent."""
+    parent = el.getparent()
+    for ancestor in el.iterancestors():
+        if ancestor.tag in _BYLINE_TAGS and _is_byline_element(ancestor):
+            return ancestor
+    return parent if parent is not None else el
 
 
 def _contains(outer: lxml_html.HtmlElement, inner: lxml_html.HtmlElement) -> bool:

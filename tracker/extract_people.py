@@ -195,7 +195,7 @@ _WIRES = frozenset(
     "associatedpress pressassociation agencefrancepresse agencies".split()
 )
 _NOT_AUTHORS = frozenset(
-    "admin administrator user guest unknown anonymous editor editors staff redaktion".split()
+    "admin administrator user guest unknown anonymous editor editors staff redaktion by".split()
 )
 _NAME_CUT = re.compile(
     r"\s*(?:\b(?:updated|published|posted|last updated|photographs? by|photos? by|video by|"
@@ -207,7 +207,8 @@ _JOB_WORDS = frozenset(
     "writer writers reporter reporters correspondent correspondents editor editors staff "
     "contributor contributors columnist photographer analyst producer bureau chief senior "
     "intern author authors journalist journalists desk team opinion special contributing "
-    "associate deputy managing political national international washington".split()
+    "associate deputy managing political national international washington engineer "
+    "developer".split()
 )
 _LOWER_PARTICLES = frozenset(
     "de da del della der den di do dos du la le van von bin al el ibn".split()
