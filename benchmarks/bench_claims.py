@@ -28,8 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tracker import compare
-from tracker.analyze._claim_text import similarity, tokenise
 from tracker.analyze.claims import fact_changes
+from tracker.analyze.claims.text import similarity, tokenise
 
 ROOT = Path(__file__).resolve().parent.parent
 Edit = tuple[str, str | None]  # (new sentence, expected kind or None for cosmetic)

@@ -38,11 +38,11 @@ import feedparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.feeds import parse_feed  # noqa: E402
-from tracker.guards import check_plausible  # noqa: E402
+from tracker.extract.guards import check_plausible  # noqa: E402
+from tracker.fetch.feeds import parse_feed  # noqa: E402
 from tracker.models import Article  # noqa: E402
-from tracker.schedule import SchedulePolicy, after_check  # noqa: E402
-from tracker.watchlist import (  # noqa: E402
+from tracker.watch.schedule import SchedulePolicy, after_check  # noqa: E402
+from tracker.watch.watchlist import (  # noqa: E402
     WatchList,
     due_entries,
     load_watchlist,
@@ -220,10 +220,10 @@ def _serve(hosts: int, versions: Any, etags: Any, ready: Any) -> None:
 def _cycle_bench(articles: int, hosts: int, cycles: int, change: float) -> None:
     import multiprocessing as mp
 
-    from tracker.fetch import FetchPolicy
-    from tracker.store import Store
-    from tracker.watch import CycleOptions, run_cycle
-    from tracker.watchlist import WatchList, add_entries
+    from tracker.fetch.http import FetchPolicy
+    from tracker.store.store import Store
+    from tracker.watch.cycle import CycleOptions, run_cycle
+    from tracker.watch.watchlist import WatchList, add_entries
 
     versions, etags, ready = mp.Array("i", articles), mp.Value("b", 1), mp.Queue()
     server = mp.Process(target=_serve, args=(hosts, versions, etags, ready), daemon=True)

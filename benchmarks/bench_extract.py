@@ -39,7 +39,7 @@ from lxml import html as lxml_html
 from readability import Document
 
 from tracker.errors import ExtractionEmpty
-from tracker.extract import extract_article
+from tracker.extract.article import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
 # The synthetic regression fixtures its README names; every other folder is a real page.

@@ -31,9 +31,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from tracker import store as store_module
 from tracker.pipeline import snapshot
-from tracker.store import Store, StoreWriter, render_article_text
+from tracker.store import store as store_module
+from tracker.store.store import Store, StoreWriter, render_article_text
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -42,7 +42,7 @@ T0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
 def load_pages(data: Path, count: int) -> dict[str, bytes]:
     """The first `count` texts that extraction accepts as articles (a refused page is skipped)."""
     from tracker.errors import ExtractionEmpty
-    from tracker.extract import extract_article
+    from tracker.extract.article import extract_article
 
     pages: dict[str, bytes] = {}
     for text in sorted((data / "polnear-attribution").glob("*/text/*.txt")):
@@ -185,7 +185,7 @@ def unchanged_without_shortcut(urls: list[str], workdir: Path) -> float:
 
 def naive_git_store(pages: dict[str, bytes], workdir: Path) -> float:
     """One folder per article, then `git add` + `git commit` subprocesses per article."""
-    from tracker.extract import extract_article
+    from tracker.extract.article import extract_article
 
     articles = {path: render_article_text(extract_article(raw)) for path, raw in pages.items()}
     repo = workdir / "naive"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.store import Store
+from tracker.store.store import Store
 
 PARAGRAPHS = (
     "The city council voted on Tuesday to approve a new budget for the coming year, "

@@ -10,7 +10,7 @@ import pytest
 from conftest import PARAGRAPHS, PageServer, Reply, article_html
 from typer.testing import CliRunner
 
-from tracker.cli import app
+from tracker.cli.app import app
 
 STORY = Path(__file__).parent / "fixtures" / "story"
 OLD, NEW = str(STORY / "v1.txt"), str(STORY / "v2.txt")

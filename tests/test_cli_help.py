@@ -8,7 +8,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from tracker.cli import app
+from tracker.cli.app import app
 
 COMMANDS = [
     ["extract"],

@@ -13,7 +13,7 @@ import pytest
 from conftest import PARAGRAPHS, PageServer, article_html
 from typer.testing import CliRunner
 
-from tracker.cli import app
+from tracker.cli.app import app
 
 EDITED = (PARAGRAPHS[0], PARAGRAPHS[1].replace("40 bus drivers", "25 bus drivers"), *PARAGRAPHS[2:])
 URL = "https://example.com/news/budget"
@@ -182,7 +182,7 @@ def _python(code: str, *args: str) -> subprocess.Popen[str]:
 HOLD_LOCK = """
     import sys
     from pathlib import Path
-    from tracker.store import Store
+    from tracker.store.store import Store
     with Store.open(Path(sys.argv[1])).writer():
         print("locked", flush=True)
         sys.stdin.read()
@@ -215,7 +215,7 @@ def test_second_run_waits_then_fails_while_the_lock_is_held(
 CRASH = """
     import os, signal, sys
     from pathlib import Path
-    from tracker import store as st
+    from tracker.store import store as st
     from tracker.pipeline import snapshot
     point = sys.argv[2]
     store = st.Store.open(Path(sys.argv[1]))

@@ -15,8 +15,8 @@ import pytest
 from conftest import PARAGRAPHS, Site, article_html
 from typer.testing import CliRunner
 
-from tracker.cli import app
-from tracker.store import Store
+from tracker.cli.app import app
+from tracker.store.store import Store
 
 EDITED = (PARAGRAPHS[0], PARAGRAPHS[1].replace("40 bus drivers", "25 bus drivers"), *PARAGRAPHS[2:])
 FAST = ("--delay", "0", "--retries", "0", "--timeout", "30")
@@ -158,9 +158,9 @@ def reextracted(tmp_path: Path, store_path: Path) -> str:
     then re-extracted."""
     from datetime import datetime, timezone
 
-    from tracker.extract import extract_article
-    from tracker.identity import article_identity
-    from tracker.store import Snapshot
+    from tracker.extract.article import extract_article
+    from tracker.store.identity import article_identity
+    from tracker.store.store import Snapshot
 
     url = "https://example.com/news/budget"
     raw = article_html().encode()
@@ -257,9 +257,9 @@ def test_two_due_runs_at_once_check_each_page_once(site: Site, store_path: Path)
 KILLABLE = """
     import sys
     from pathlib import Path
-    from tracker.fetch import FetchPolicy
-    from tracker.store import Store
-    from tracker.watch import CycleOptions, run_cycle
+    from tracker.fetch.http import FetchPolicy
+    from tracker.store.store import Store
+    from tracker.watch.cycle import CycleOptions, run_cycle
     options = CycleOptions(fetch=FetchPolicy(host_delay=0, retries=0), commit_every=5)
     run_cycle(Store.open(Path(sys.argv[1])), options=options)
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tracker.cli import app
+from tracker.cli.app import app
 
 URL = "https://news.example.org/2024/05/river-road-flood"
 STORY = Path(__file__).parent / "fixtures" / "story" / "v1.txt"

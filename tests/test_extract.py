@@ -8,11 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.charset import decode, detect_charset
 from tracker.errors import ExtractionEmpty
-from tracker.extract import decode, detect_charset, extract_article
-from tracker.extract_meta import clean_title, iso_date
-from tracker.extract_text import split_plain_text
-from tracker.extract_title import TitleCandidate, choose_title
+from tracker.extract.article import extract_article
+from tracker.extract.meta import clean_title, iso_date
+from tracker.extract.text import split_plain_text
+from tracker.extract.title import TitleCandidate, choose_title
 
 BODY = [
     "The city council voted on Tuesday to approve a new budget for the coming fiscal year, "

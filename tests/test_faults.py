@@ -9,9 +9,9 @@ import pytest
 from conftest import PageServer, Reply, Site, article_html
 
 from tracker.errors import FetchFailed
-from tracker.fetch import FetchJob, FetchPolicy, FetchRefused, FetchTransient, PoliteFetcher
-from tracker.store import Store
-from tracker.watch import CycleOptions, run_cycle, watch_url
+from tracker.fetch.http import FetchJob, FetchPolicy, FetchRefused, FetchTransient, PoliteFetcher
+from tracker.store.store import Store
+from tracker.watch.cycle import CycleOptions, run_cycle, watch_url
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
 NO_WAIT = FetchPolicy(host_delay=0.0, backoff=0.0, timeout=5.0, retries=2)

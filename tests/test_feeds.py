@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import TrackerError
-from tracker.feeds import Feed, FeedInvalid, FeedItem, is_feed, parse_feed
+from tracker.fetch.feeds import Feed, FeedInvalid, FeedItem, is_feed, parse_feed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 WAPO = "http://www.washingtonpost.com/pb/national/?resType=rss"

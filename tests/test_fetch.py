@@ -6,7 +6,7 @@ import pytest
 from conftest import PageServer, Reply
 
 from tracker.errors import FetchFailed
-from tracker.fetch import USER_AGENT, detect_encoding, fetch_page
+from tracker.fetch.http import USER_AGENT, detect_encoding, fetch_page
 from tracker.pipeline import extract_source
 
 

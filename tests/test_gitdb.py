@@ -7,10 +7,10 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tracker._gitdb import ObjectStore, blob_id, object_id, write_pack
-from tracker.identity import article_identity
 from tracker.models import Article
-from tracker.store import Snapshot, Store
+from tracker.store.identity import article_identity
+from tracker.store.objects import ObjectStore, blob_id, object_id, write_pack
+from tracker.store.store import Snapshot, Store
 
 T0 = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
 URL = "https://example.com/news/budget-vote"

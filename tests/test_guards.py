@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.guards import GuardPolicy, check_plausible, is_flip_flop, word_count
+from tracker.extract.guards import GuardPolicy, check_plausible, is_flip_flop, word_count
 from tracker.models import Article
 
 STORY = [

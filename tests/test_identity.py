@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.identity import article_identity, normalise_url
+from tracker.store.identity import article_identity, normalise_url
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.inline import inline_diff
+from tracker.align.inline import inline_diff
 
 
 def _side(ops: list[tuple[str, str]], keep: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.analyze.ledger import quote_ledger
+from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.models import QuoteLedger
 from tracker.segment import split_sentences
 

@@ -16,7 +16,7 @@ from tracker.analyze.people import (
     normalize_name,
     split_names,
 )
-from tracker.extract_people import clean_names, contributor_names, drop_outlets
+from tracker.extract.people import clean_names, contributor_names, drop_outlets
 
 
 @pytest.mark.parametrize(

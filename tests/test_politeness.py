@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from tracker.politeness import (
+from tracker.fetch.politeness import (
     HostThrottle,
     RobotsCache,
     backoff_delays,
@@ -14,7 +14,7 @@ from tracker.politeness import (
     is_private_address,
     robots_url,
 )
-from tracker.politeness import _resolve as _resolve
+from tracker.fetch.politeness import _resolve as _resolve
 
 
 class FakeClock:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.align import align_sentences
-from tracker.inline import inline_diff
+from tracker.align.inline import inline_diff
 from tracker.segment import split_sentences
 
 WORDS = ["the", "vote", "Mr.", "U.S.", "said", "3.5", "“Yes.”", "no", "He", "!", "?", "..."]

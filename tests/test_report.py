@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tracker import compare
-from tracker.analyze.significance import filter_report
+from tracker.analyze.only_filter import filter_report
+from tracker.analyze.report import build_report
 from tracker.analyze.summary import summarize
 from tracker.errors import ExtractionEmpty
 from tracker.models import Article, Claim, QuoteRef, Report, SentenceChange
-from tracker.report import build_report
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 CONTRACT_KEYS = {

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.schedule import (
+from tracker.watch.schedule import (
     AgeBand,
     CheckState,
     SchedulePolicy,

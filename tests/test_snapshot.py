@@ -10,7 +10,7 @@ from conftest import PARAGRAPHS, PageServer, Reply, article_html
 
 from tracker.errors import SnapshotNotFound
 from tracker.pipeline import load_versions, snapshot
-from tracker.store import Store
+from tracker.store.store import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
 EDITED = (PARAGRAPHS[0], PARAGRAPHS[1].replace("40 bus drivers", "25 bus drivers"), *PARAGRAPHS[2:])

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked
-from tracker.identity import article_identity
 from tracker.models import Article
-from tracker.store import Snapshot, Store, render_article_text
+from tracker.store.identity import article_identity
+from tracker.store.store import Snapshot, Store, render_article_text
 
 T0 = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
 URL = "https://example.com/news/budget-vote"

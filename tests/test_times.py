@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import article_html
 
-from tracker.changelog import build_changelog
 from tracker.pipeline import load_versions, snapshot
-from tracker.store import Store
+from tracker.pipeline.changelog import build_changelog
+from tracker.store.store import Store
 from tracker.times import aware, iso, parse_time
 
 UTC = timezone.utc

@@ -6,10 +6,10 @@ import pytest
 
 from tracker.align import align_sentences
 from tracker.align import normalize_typography as align_normalize_typography
-from tracker.analyze._claim_text import tokenise
+from tracker.analyze.claims.text import tokenise
 from tracker.analyze.people import diff_notes
-from tracker.extract_people import normalize_name
-from tracker.typography import normalize_typography
+from tracker.extract.people import normalize_name
+from tracker.extract.typography import normalize_typography
 
 LOW_QUOTES = (
     "Editor\u2019s note: An earlier version misstated the \u201ebudget\u201c total.",

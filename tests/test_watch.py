@@ -9,11 +9,11 @@ import pytest
 from conftest import PARAGRAPHS, Site, article_html
 
 from tracker.errors import BadSource
-from tracker.fetch import FetchPolicy
+from tracker.fetch.http import FetchPolicy
 from tracker.pipeline import reextract
-from tracker.store import Snapshot, Store
-from tracker.watch import CycleOptions, read_watchlist, run_cycle, unwatch_url, watch_url
-from tracker.watchlist import WatchOptions
+from tracker.store.store import Snapshot, Store
+from tracker.watch.cycle import CycleOptions, read_watchlist, run_cycle, unwatch_url, watch_url
+from tracker.watch.watchlist import WatchOptions
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
 EDITED = (PARAGRAPHS[0], PARAGRAPHS[1].replace("40 bus drivers", "25 bus drivers"), *PARAGRAPHS[2:])
@@ -280,8 +280,8 @@ def test_the_watch_list_lives_beside_the_snapshots_outside_git(
 
 def _old_parser_version(site: Site, store: Store) -> str:
     """A version recorded by an 'older parser' that missed the last paragraph."""
-    from tracker.extract import extract_article
-    from tracker.identity import article_identity
+    from tracker.extract.article import extract_article
+    from tracker.store.identity import article_identity
 
     url = "https://example.com/news/budget"
     raw = article_html().encode()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import TrackerError
-from tracker.schedule import SchedulePolicy, after_check
-from tracker.watchlist import (
+from tracker.watch.schedule import SchedulePolicy, after_check
+from tracker.watch.watchlist import (
     WatchList,
     WatchListCorrupt,
     WatchNotFound,

@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "align_sentences": "tracker.align",
     "extract_quotes": "tracker.analyze.quotes",
-    "extract_article": "tracker.extract",
+    "extract_article": "tracker.extract.article",
     "compare": "tracker.pipeline",
     "split_sentences": "tracker.segment",
     "Alignment": "tracker.models",
@@ -39,7 +39,7 @@ __all__ = [
 if TYPE_CHECKING:
     from tracker.align import align_sentences
     from tracker.analyze.quotes import extract_quotes
-    from tracker.extract import extract_article
+    from tracker.extract.article import extract_article
     from tracker.models import Alignment, Article, Quote, Report
     from tracker.pipeline import compare
     from tracker.segment import split_sentences

@@ -220,3 +220,28 @@ class Report:
             "notes": {"added": list(self.notes_added), "removed": list(self.notes_removed)},
             "summary": self.summary,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One version of an article and what changed since the version before it."""
+
+    version: int
+    revision: str
+    seen: str
+    title: str
+    report: Report | None  # None for the first version: nothing came before it
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLog:
+    url: str
+    title: str
+    transitions: tuple[Transition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changelog:
+    articles: tuple[ArticleLog, ...]
+    since: str | None = None
+    until: str | None = None

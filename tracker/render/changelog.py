@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from tracker.changelog import Changelog, Transition
+from tracker.models import Changelog, Transition
 from tracker.render import RenderOptions
 from tracker.render.html import key_items_html, page
 from tracker.render.markdown import key_items_md, md_escape

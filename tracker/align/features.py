@@ -1,0 +1,122 @@
+"""Sentence features and pair scores for `tracker.align`. Pure.
+
+A sentence is compared by its typographic key (`normalize_typography`), its words, its word
+bigrams and its facts (numbers and capitalised words past the first: names, places, dates).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.extract.typography import normalize_typography
+
+_WORD = re.compile(r"\w+")
+_FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
+_CAPITALISED_COMMON = frozenset(
+    "the a an he she it they we i you his her its their this that but and or in on at for"
+    " of to mr mrs ms dr".split()
+)
+
+EDIT_MIN = 0.34  # least similarity for an in-gap (in-order) pair
+_CONTAIN_MIN = 0.75  # containment that admits a pair whose other side grew a lot
+_FACT_WEIGHT = 0.2  # how much a pair's weight drops when none of its names and numbers agree
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    key: str
+    uni: frozenset[str]
+    bi: frozenset[str]
+    facts: frozenset[str]  # numbers and capitalised words past the first: names, places, dates
+
+
+class FeatureList:
+    """Each sentence's comparison key, and its word features computed on first use: most
+    sentences of an update are unchanged and only their key is ever needed."""
+
+    __slots__ = ("_cache", "keys")
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.keys = [normalize_typography(s) for s in sentences]
+        self._cache: dict[int, Features] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: int) -> Features:
+        found = self._cache.get(i)
+        if found is None:
+            found = self._cache[i] = _key_features(self.keys[i])
+        return found
+
+
+def sentence_features(s: str) -> Features:
+    return _key_features(normalize_typography(s))
+
+
+def _key_features(key: str) -> Features:
+    words = _WORD.findall(key.lower())
+    bigrams = frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    facts = frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
+    return Features(key, frozenset(words), bigrams, facts)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def pair_score(a: Features, b: Features) -> float:
+    """Word and word-bigram Dice similarity, 1.0 for equal keys."""
+    if a.key == b.key:
+        return 1.0
+    if not a.bi and not b.bi:
+        return _dice(a.uni, b.uni)
+    return 0.6 * _dice(a.uni, b.uni) + 0.4 * _dice(a.bi, b.bi)
+
+
+def containment(part: Features, whole: Features) -> float:
+    """Share of a piece's words found in the whole (0.0 when it has none)."""
+    return len(part.uni & whole.uni) / len(part.uni) if part.uni else 0.0
+
+
+def _fact_agreement(a: Features, b: Features) -> float:
+    """Share of names and numbers the two sentences have in common (1.0 when neither has any)."""
+    if not a.facts and not b.facts:
+        return 1.0
+    return _dice(a.facts, b.facts)
+
+
+def ranked(score: float, a: Features, b: Features) -> float:
+    """A pair's weight for choosing between partners: rewording keeps the names and numbers,
+    while a new sentence written on an old one's pattern replaces them."""
+    return score * (1 - _FACT_WEIGHT * (1 - _fact_agreement(a, b)))
+
+
+def fact_containment(part: Features, whole: Features) -> float:
+    """Share of a piece's names and numbers found in the whole (1.0 when it has none)."""
+    return len(part.facts & whole.facts) / len(part.facts) if part.facts else 1.0
+
+
+def pair_weight(a: Features, b: Features) -> float:
+    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0."""
+    score = pair_score(a, b)
+    if score >= EDIT_MIN:
+        return ranked(score, a, b)
+    small, large = (a, b) if len(a.uni) <= len(b.uni) else (b, a)
+    if len(small.uni) >= 4 and containment(small, large) >= _CONTAIN_MIN:
+        return ranked(max(score, EDIT_MIN), a, b)
+    return 0.0
+
+
+def jitter(i: int, j: int, fo: FeatureList, fn: FeatureList) -> float:
+    """A tiny deterministic tie-breaker that is the same when old and new trade places.
+
+    It keeps the result symmetric: what is added from a to b is what is removed from b to a.
+    """
+    ends = sorted((f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"))
+    return zlib.crc32("\x00".join(ends).encode("utf-8", "surrogatepass")) * 1e-15

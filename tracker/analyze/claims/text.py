@@ -1,0 +1,139 @@
+"""Words of a sentence for claim detection: tokens with comparison keys, the word-level diff
+of two versions, and typo distance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from tracker.analyze.claims import lexicon as lx
+from tracker.extract.typography import TYPOGRAPHY
+
+Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
+
+_TOKEN = re.compile(
+    r"[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
+    r"|[a-z\u00df-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+"
+    r"|[A-Za-z\u00c0-\u024f]+(?:['.][A-Za-z\u00c0-\u024f]+)*(?:\.(?=\s+[a-z]))?"
+    r"|n't|\S"
+)
+_SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
+_PUNCT_ONLY = re.compile(r"^[^\w$\u00a3\u20ac\u00a5%]+$")
+_SENTENCE_END = {".", "!", "?", '"', ":", ";", "-", "(", "["}
+_LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as printed (typography normalised)
+    key: str  # casefolded comparison form
+    start: int  # position in the sentence after typography normalisation
+    end: int
+    capital: bool
+    at_start: bool  # opens the sentence, a quote or a clause after a dash or colon
+
+    def rekeyed(self, key: str) -> Token:
+        return replace(self, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Both versions of an edited sentence, tokenised, with their word-level diff."""
+
+    old: list[Token]
+    new: list[Token]
+    old_text: str
+    new_text: str
+    hunks: list[Hunk]
+    heavy: bool  # few words in common: only clear changes are reported
+
+
+def tokenise(text: str) -> tuple[list[Token], str]:
+    """Word tokens (punctuation dropped) of the normalised text, and that text."""
+    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(text.translate(TYPOGRAPHY).split()))
+    tokens: list[Token] = []
+    at_start = True
+    for m in _TOKEN.finditer(normal):
+        raw = m.group()
+        if _PUNCT_ONLY.match(raw):
+            at_start = at_start or raw in _SENTENCE_END
+            continue
+        for piece, start in _split_contraction(raw, m.start()):
+            tokens.append(
+                Token(piece, _key(piece), start, start + len(piece), piece[0].isupper(), at_start)
+            )
+            at_start = False
+    return tokens, normal
+
+
+def _key(piece: str) -> str:
+    key = piece.casefold().rstrip(".")
+    if any(c.isdigit() for c in key):
+        return key.replace(",", "")
+    key = key[:-2] if key.endswith("'s") else key
+    keep = any(p in lx.UNITS or p in lx.MONTHS for p in key.split("-"))
+    return key if keep else key.replace("-", "")
+
+
+def _split_contraction(raw: str, start: int) -> list[tuple[str, int]]:
+    m = _SPLIT_NT.match(raw)
+    if m and m.group(1).casefold() not in {"ca", "wo"}:
+        return [(m.group(1), start), (m.group(2), start + len(m.group(1)))]
+    if m:  # can't, won't
+        stem = {"ca": "can", "wo": "will"}[m.group(1).casefold()]
+        return [(stem, start), ("n't", start + len(m.group(1)))]
+    return [(raw, start)]
+
+
+def hunks(old_t: list[Token], new_t: list[Token]) -> list[Hunk]:
+    """The changed runs of words, as (i1, i2, j1, j2)."""
+    matcher = SequenceMatcher(None, [t.key for t in old_t], [t.key for t in new_t], False)
+    return [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def similarity(old_t: list[Token], new_t: list[Token]) -> float:
+    """Share of words the two versions have in common, in order (1.0 for two empty texts)."""
+    if not old_t and not new_t:
+        return 1.0
+    matcher = SequenceMatcher(None, [t.key for t in old_t], [t.key for t in new_t], False)
+    return matcher.ratio()
+
+
+def span(tokens: list[Token], text: str) -> str:
+    """The text from the first token to the last, with a closing abbreviation dot ('a.m.')."""
+    if not tokens:
+        return ""
+    end = tokens[-1].end
+    if "." in tokens[-1].text and text[end : end + 1] == ".":
+        end += 1
+    return text[tokens[0].start : end]
+
+
+def gap(tokens: list[Token], text: str, i: int) -> str:
+    """The characters between tokens[i] and tokens[i + 1]."""
+    return text[tokens[i].end : tokens[i + 1].start]
+
+
+def is_typo(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 5 or a[0].isdigit() or b[0].isdigit():
+        return False
+    limit = 1 if max(len(a), len(b)) <= 7 else 2
+    return _distance(a, b, limit) <= limit
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions cost 1), stopping past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

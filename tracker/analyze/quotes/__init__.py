@@ -1,0 +1,156 @@
+"""Text -> direct quotes with speakers. Pure, rule based, one pass over the text.
+
+1. Scan (`_quote_scan`): pair quotation marks paragraph by paragraph (straight or curly,
+   direction read from the characters around each mark); a quote left open at a paragraph's end
+   continues when the next paragraph reopens the mark. Single marks inside a quote are nested
+   quotes, part of its words.
+2. Mask (`_quote_sentences`): the quoted words are blanked out, so the narration can be split
+   into sentences and searched for cues without the quote's own words interfering.
+3. Attribute: the frame of the quote's sentence (`speakers.attribute_after` / `_before`) names
+   the speaker; scare quotes and titles are dropped (`_quote_titles`); an unattributed quote
+   takes the speaker of the quote it continues (`_quote_continued`).
+4. Resolve: pronouns and surnames become the fullest name the article gave (`names.NameBook`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.analyze.people.names import NameBook
+from tracker.analyze.quotes.continued import inherit_speakers
+from tracker.analyze.quotes.scan import MARKS, WORD, Span, scan
+from tracker.analyze.quotes.sentences import mask, sentence_at, sentence_ranges
+from tracker.analyze.quotes.speakers import (
+    Attribution,
+    adjacent_cue,
+    attribute_after,
+    attribute_before,
+    attribute_subject,
+    attribute_tag,
+)
+from tracker.analyze.quotes.titles import is_speech
+from tracker.models import Quote
+
+_TAG_WORDS = 8
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Find direct quotations in `text` and who said them."""
+    spans = scan(text)
+    if not spans:
+        return []
+    masked = mask(text, spans)
+    sentences = sentence_ranges(masked)
+    found = [_attribute(masked, sentences, s) for s in spans]
+    kept = [(s, a) for s, a in zip(spans, found, strict=True) if is_speech(text, masked, s, a)]
+    kept = inherit_speakers(masked, sentences, kept)
+    book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
+    resolved = [_resolved(book, a, kept, s) for s, a in kept]
+    return [_quote(text, s, a) for (s, _), a in zip(kept, _fill_pronouns(resolved), strict=True)]
+
+
+def _frames(
+    masked: str, sentences: Sequence[tuple[int, int]], span: Span
+) -> tuple[int, str, int, str]:
+    """(offset, words before the opening mark) and (offset, words after the closing mark)."""
+    s0 = sentences[sentence_at(sentences, span.open)][0]
+    s1 = sentences[sentence_at(sentences, span.close)]
+    after = span.close + 1
+    right_end = max(after, s1[1]) if s1[0] <= span.close else after
+    para_end = masked.find("\n", after)
+    right_end = min(right_end, para_end) if para_end >= 0 else right_end
+    return s0, masked[s0 : span.open], after, masked[after:right_end]
+
+
+def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> Attribution | None:
+    lo, left, ro, right = _frames(masked, sentences, span)
+    if not right.strip() and not left.strip():
+        ro, right = _tag_sentence(masked, sentences, span)
+    if adjacent_cue(right):
+        found = attribute_after(right, ro)
+        if found:
+            return found
+    found = attribute_before(left, lo) or attribute_after(right, ro)
+    if found is None and masked[span.close - 1] in ",!?—":
+        found = attribute_tag(right, ro)
+    return found or attribute_subject(left, lo)
+
+
+def _tag_sentence(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> tuple[int, str]:
+    """A short sentence right after a quote ending in [.!?]: `“Wow!” Maher replied.`"""
+    k = sentence_at(sentences, span.close) + 1
+    if k >= len(sentences) or "\n" in masked[span.close : sentences[k][0]]:
+        return span.close + 1, ""
+    start, end = sentences[k]
+    tail = masked[start:end]
+    cut = min((tail.find(m) for m in MARKS if m in tail), default=len(tail))
+    if len(WORD.findall(tail, 0, cut)) > _TAG_WORDS and not _opens_with_tag(tail[:cut]):
+        return span.close + 1, ""
+    return start, tail[:cut]
+
+
+def _opens_with_tag(tail: str) -> bool:
+    return adjacent_cue(tail) or attribute_tag(tail, 0) is not None
+
+
+def _resolved(
+    book: NameBook,
+    found: Attribution | None,
+    kept: Sequence[tuple[Span, Attribution | None]],
+    span: Span,
+) -> Attribution | None:
+    if found is None:
+        return None
+    if found.speaker.lower() == "they":
+        return _plural_before(kept, span, found)
+    name = book.resolve(found.speaker, found.position)
+    return Attribution(name, found.cue, found.position)
+
+
+def _fill_pronouns(found: Sequence[Attribution | None]) -> list[Attribution | None]:
+    """A pronoun the narration could not resolve means the last named speaker before it."""
+    out: list[Attribution | None] = []
+    last: str | None = None
+    for a in found:
+        if a and a.speaker.lower() in ("he", "she") and last:
+            a = Attribution(last, a.cue, a.position)
+        elif a and a.speaker[:1].isupper() and a.speaker.lower() != "they":
+            last = a.speaker
+        out.append(a)
+    return out
+
+
+def _plural_before(
+    kept: Sequence[tuple[Span, Attribution | None]], span: Span, found: Attribution
+) -> Attribution:
+    for _, earlier in reversed(kept):
+        if earlier is None or earlier.position >= found.position:
+            continue
+        head = earlier.speaker.split()[-1]
+        if head.endswith("s") and earlier.speaker.lower() != "they" and head[:1].islower():
+            return Attribution(earlier.speaker, found.cue, found.position)
+    return found
+
+
+def _quote(text: str, span: Span, found: Attribution | None) -> Quote:
+    pieces = [_trim(text, a, b) for a, b in span.pieces]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    a, b = pieces[-1]
+    if b - a > 1 and text[b - 1] == ",":
+        pieces[-1] = _trim(text, a, b - 1)
+    start, end = pieces[0][0], pieces[-1][1]
+    words = text[pieces[0][0] : pieces[0][1]]
+    for (_, b0), (a1, b1) in zip(pieces, pieces[1:], strict=False):
+        gap = "".join(c for c in text[b0:a1] if c not in MARKS)
+        words += gap + text[a1:b1]
+    speaker = found.speaker if found else None
+    cue = found.cue if found else None
+    return Quote(words, speaker, cue, start, end)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

@@ -1,0 +1,73 @@
+"""Quotes that continue another: an unattributed quote in the same run of sentences as a
+neighbour's quote, or opening the paragraph after its speaker's lead-in, takes that speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.analyze.quotes.scan import Span
+from tracker.analyze.quotes.sentences import sentence_at
+from tracker.analyze.quotes.speakers import Attribution, attribute_before, attribute_subject
+
+
+def inherit_speakers(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    kept: Sequence[tuple[Span, Attribution | None]],
+) -> list[tuple[Span, Attribution | None]]:
+    """An unattributed quote continuing a neighbour's quote (or paragraph) takes its speaker."""
+    out = list(kept)
+    for i, (span, found) in enumerate(kept):
+        if found is None:
+            out[i] = (span, _neighbour(masked, sentences, out, i))
+    for i in range(len(out) - 2, -1, -1):
+        span, found = out[i]
+        if found is None and _same_run(masked, sentences, span, out[i + 1][0]):
+            out[i] = (span, out[i + 1][1])
+    return out
+
+
+def _neighbour(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    done: Sequence[tuple[Span, Attribution | None]],
+    i: int,
+) -> Attribution | None:
+    span = done[i][0]
+    before = done[i - 1][1] if i > 0 else None
+    if before and _same_run(masked, sentences, done[i - 1][0], span, before.position):
+        return before
+    start = sentences[sentence_at(sentences, span.open)][0]
+    if not masked[start : span.open].strip():
+        return _previous_paragraph_speaker(masked, sentences, done, i)
+    return None
+
+
+def _same_run(
+    masked: str, sentences: Sequence[tuple[int, int]], a: Span, b: Span, tag: int = -1
+) -> bool:
+    """Whether quote `b` follows quote `a` (or its tag, `“…!” Maher replied.`) in the same or
+    the next sentence of one paragraph."""
+    if "\n" in masked[a.close : b.open]:
+        return False
+    last = sentence_at(sentences, max(a.close, tag if tag < b.open else -1))
+    return sentence_at(sentences, b.open) - last <= 1
+
+
+def _previous_paragraph_speaker(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    done: Sequence[tuple[Span, Attribution | None]],
+    i: int,
+) -> Attribution | None:
+    span = done[i][0]
+    k = sentence_at(sentences, span.open) - 1
+    if k < 0 or "\n\n\n" in masked[sentences[k][1] : span.open].replace(" ", ""):
+        return None
+    start, end = sentences[k]
+    if i > 0 and done[i - 1][0].close >= start:
+        return done[i - 1][1]
+    found = attribute_before(masked[start:end], start)
+    if found is None and masked[start:end].rstrip().endswith(":"):
+        found = attribute_subject(masked[start:end], start)
+    return found

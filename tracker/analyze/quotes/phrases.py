@@ -1,0 +1,116 @@
+"""Noun phrases of an attribution frame: the speaker phrase ending before a token or starting at
+one ("Sen. Rob Portman", "a longtime friend", "election lawyer Joe Birkenstock")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.analyze.quotes.speech_words import (
+    CLAUSE_WORDS,
+    CONNECTORS,
+    DETERMINERS,
+    MODIFIERS,
+    PRONOUNS,
+    RELATIVES,
+    ROLES,
+    STOP_CAPS,
+    SUFFIXES,
+    TITLES,
+)
+from tracker.analyze.quotes.tokens import Tok
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word.rstrip(".") not in STOP_CAPS or word.rstrip(".") in TITLES
+
+
+def _is_role(word: str) -> bool:
+    return word.lower() in ROLES
+
+
+def _phrase_ok(words: Sequence[str]) -> bool:
+    """A speaker phrase ends in a name or a role noun and is not all function words."""
+    if not words:
+        return False
+    last = words[-1]
+    if last.lower() in PRONOUNS:
+        return len(words) == 1
+    if last.lower() in DETERMINERS:
+        return False
+    if last.rstrip(".") in SUFFIXES and len(words) > 1:
+        last = words[-2]
+    return (_is_name(last) and last.rstrip(".") not in TITLES) or _is_role(last)
+
+
+def _accept_backward(word: str) -> bool:
+    low = word.lower()
+    return _is_name(word) or low in ROLES or low in MODIFIERS or low in CONNECTORS
+
+
+def np_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """Token range [i, end) of the noun phrase ending just before index `end`, if any."""
+    if end > 0 and toks[end - 1].text.lower() in PRONOUNS:
+        return end - 1, end
+    if end > 1 and toks[end - 1].text.lower() in RELATIVES:
+        k = end - 2 if toks[end - 2].text == "," else end - 1
+        return np_before(toks, k)
+    return name_phrase_before(toks, end) or _described_before(toks, end)
+
+
+def _described_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """A short determiner-led description: "the New York businessman", "a longtime friend"."""
+    if end == 0 or toks[end - 1].text.lower() in CLAUSE_WORDS | CONNECTORS:
+        return None
+    for i in range(end - 2, max(-1, end - 7), -1):
+        word = toks[i].text
+        if not word[:1].isalnum():
+            return None
+        if word.lower() in CLAUSE_WORDS:
+            return None
+        if word.lower() in ("the", "a", "an", "another", "one"):
+            return (i, end) if toks[end - 1].text[:1].isalpha() else None
+    return None
+
+
+def name_phrase_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    i = end
+    while i > 0:
+        word = toks[i - 1].text
+        if word.lower() in DETERMINERS or word.isdigit():
+            i -= 1
+            break
+        if not _accept_backward(word):
+            break
+        i -= 1
+    while i < end and toks[i].text.lower() in CONNECTORS - {"the"}:
+        i += 1
+    if i < end and toks[i].text.lower() == "the" and i + 1 < end and toks[i + 1].text == "and":
+        i += 2
+    words = [t.text for t in toks[i:end]]
+    return (i, end) if _phrase_ok(words) else None
+
+
+def np_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
+    """Token range [start, j) of the noun phrase starting at index `start`, if any."""
+    j = start
+    if j < len(toks) and toks[j].text in CONNECTORS - {"the"}:
+        return None
+    if j < len(toks) and (toks[j].text.lower() in DETERMINERS or toks[j].text.isdigit()):
+        j += 1
+    while j < len(toks) and _accept_backward(toks[j].text):
+        j += 1
+    while j > start and toks[j - 1].text.lower() in CONNECTORS:
+        j -= 1
+    words = [t.text for t in toks[start:j]]
+    return (start, j) if _phrase_ok(words) else None
+
+
+def described_name_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
+    """`said election lawyer Joe Birkenstock`: a few lowercase words, then a name."""
+    j = start
+    while j < len(toks) and j - start < 4 and toks[j].text.isalpha() and toks[j].text.islower():
+        j += 1
+    if j == start or j >= len(toks) or not toks[j].text[:1].isupper():
+        return None
+    found = np_after(toks, j)
+    return (start, found[1]) if found else None

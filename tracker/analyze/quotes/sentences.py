@@ -1,0 +1,63 @@
+"""The narration around quotations: the text with quoted words blanked out, so it can be split
+into sentences and searched for cues without the quotes' own words interfering."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections.abc import Sequence
+
+from tracker.analyze.quotes.scan import PARAGRAPH, Span
+
+_MASK = "·"
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+_BOUNDARY = re.compile(r"[.!?…]+[”\"»’')]*(?=\s+[^\s·a-z]|\s*$)")
+_NO_END = re.compile(
+    r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
+)
+_NO_END_REACH = 12  # `_NO_END` matches at most "Sept." and the boundary before it
+
+
+def mask(text: str, spans: Sequence[Span]) -> str:
+    """`text` with the quoted words blanked out; `spans` in text order, as `scan` gives them."""
+    out: list[str] = []
+    pos = 0
+    for a, b in (piece for span in spans for piece in span.pieces):
+        out += (text[pos:a], _blank(text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _blank(words: str) -> str:
+    """Quoted words as mask characters, keeping line breaks and a closing [.,!?…]."""
+    blank = _NOT_LINE_BREAK.sub(_MASK, words) if "\n" in words else _MASK * len(words)
+    inner = words.rstrip()
+    if inner and inner[-1] in ".,!?…":
+        keep = len(inner) - 1
+        blank = blank[:keep] + inner[-1] + blank[keep + 1 :]
+    return blank
+
+
+def sentence_ranges(masked: str) -> list[tuple[int, int]]:
+    """Sentence ranges of the masked text; a paragraph always ends a sentence."""
+    out: list[tuple[int, int]] = []
+    for para in PARAGRAPH.finditer(masked):
+        start = para.start()
+        for m in _BOUNDARY.finditer(masked, para.start(), para.end()):
+            if masked[m.start()] == "." and _NO_END.search(
+                masked, max(start, m.start() + 1 - _NO_END_REACH), m.start() + 1
+            ):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+        if masked[start : para.end()].strip():
+            out.append((start, para.end()))
+    return out
+
+
+def sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
+    """Index of the last sentence starting at or before `pos` (0 when none does)."""
+    return max(0, bisect.bisect_right(sentences, (pos, sys.maxsize)) - 1)

@@ -1,0 +1,180 @@
+"""Who said it: the news attribution grammar around a quotation. Pure, rule based.
+
+Works on one sentence's text outside its quotations ("the frame"): the words before a quote
+(`Sen. Rob Portman, R-Ohio, said: “`) and after it (`,” Cummings said in a statement.`). A speaker
+is a noun phrase next to a cue verb: "X said", "said X", "X, a Maryland Democrat, told Y",
+"according to X", "..., saying" (the sentence's subject). Names are resolved later by `NameBook`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.analyze.quotes.cues import cue_phrase, is_cue
+from tracker.analyze.quotes.phrases import described_name_after, name_phrase_before, np_after
+from tracker.analyze.quotes.speech_words import (
+    ADVERBS,
+    COPULAS,
+    CUES,
+    PARTICIPLES,
+    SUBJECT_CUES,
+    TAG_VERBS,
+)
+from tracker.analyze.quotes.subjects import (
+    inverted_subject,
+    sentence_subject,
+    subject_of,
+    verb_like,
+)
+from tracker.analyze.quotes.tokens import Tok, frame_tokens, iter_tokens, tokenize
+
+__all__ = [
+    "Attribution",
+    "adjacent_cue",
+    "attribute_after",
+    "attribute_before",
+    "attribute_subject",
+    "attribute_tag",
+    "tokenize",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase as written, its cue phrase, and where the speaker phrase starts."""
+
+    speaker: str
+    cue: str
+    position: int
+
+
+def attribute_after(text: str, offset: int) -> Attribution | None:
+    """Attribution in the words after a closing mark: `, he said`, `, said X`, `..., X said`."""
+    toks = frame_tokens(text)
+    lead = 0
+    while lead < len(toks) and toks[lead].text in ",;—–-":
+        lead += 1
+    for i in range(lead, len(toks)):
+        if toks[i].text in '“”"':
+            return None
+        if is_cue(toks, i) and toks[i].text.lower() not in PARTICIPLES:
+            first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","
+            first = first and toks[i].text.lower() not in SUBJECT_CUES
+            found = _attribute_at(text, toks, i, first, offset)
+            if found or i - lead <= 2:
+                return found
+    return None
+
+
+def attribute_before(text: str, offset: int) -> Attribution | None:
+    """Attribution in the words before an opening mark: `X said:`, `X told CNN that Y was`."""
+    toks = frame_tokens(text)
+    for i in range(len(toks) - 1, -1, -1):
+        if is_cue(toks, i):
+            found = _attribute_at(text, toks, i, False, offset)
+            if found:
+                return found
+    return _name_colon(text, toks, offset)
+
+
+def _name_colon(text: str, toks: Sequence[Tok], offset: int) -> Attribution | None:
+    """A lead-in that is only a name and a colon: `Michael P. McDonald: “`."""
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    found = name_phrase_before(toks, len(toks) - 1)
+    if found is None or not toks[found[0]].text[:1].isupper():
+        return None
+    if found[0] > 0 and toks[found[0] - 1].text not in "—–-.":
+        return None
+    return Attribution(_span_text(text, toks, found), ":", offset + toks[found[0]].start)
+
+
+def attribute_subject(text: str, offset: int) -> Attribution | None:
+    """The subject of the narration that carries a partial quote and names no cue:
+    `Hollande denounced Trump's remarks as “` means Hollande."""
+    toks = frame_tokens(text)
+    subj = sentence_subject(toks)
+    if subj is None:
+        return None
+    k = _skip_apposition(toks, subj[1])
+    while k < len(toks) and (toks[k].text.lower() in ADVERBS or toks[k].text[:1] in "’'"):
+        k += 1
+    if k >= len(toks) or not verb_like(toks[k].text) or toks[k].text in COPULAS:
+        return None
+    return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
+
+
+def _skip_apposition(toks: Sequence[Tok], k: int) -> int:
+    """The index after `, a Wisconsin Republican,` when one starts at `k`."""
+    if k >= len(toks) or toks[k].text != ",":
+        return k
+    for j in range(k + 1, min(len(toks), k + 16)):
+        if toks[j].text == ",":
+            return j + 1
+    return len(toks)
+
+
+def attribute_tag(text: str, offset: int) -> Attribution | None:
+    """A speaker tag with a verb the cue list lacks, right after a quote that ends in a comma,
+    `?` or `!`: `,” Toomey fumed on Tuesday.` or `!” Trump went on.`"""
+    toks = frame_tokens(text[:80])
+    lead = 1 if toks and toks[0].text in ",—–" else 0
+    verb = toks[lead].text if lead < len(toks) else ""
+    if verb.endswith("ed") and verb.islower():
+        found = np_after(toks, lead + 1)
+        if found and toks[found[0]].text[:1].isupper():
+            return Attribution(_span_text(text, toks, found), verb, offset + toks[found[0]].start)
+    subj = np_after(toks, lead)
+    if subj is None and lead < len(toks) and toks[lead].text.lower() in ("a", "an", "the"):
+        subj = described_name_after(toks, lead)  # `,” an angry Hollande retaliated.`
+    if subj is None or subj[1] >= len(toks):
+        return None
+    k = subj[1]
+    while k < len(toks) and toks[k].text.lower() in ADVERBS:
+        k += 1
+    verb = toks[k].text if k < len(toks) else ""
+    if not (verb.endswith("ed") or verb in TAG_VERBS) or verb != verb.lower():
+        return None
+    return Attribution(_span_text(text, toks, subj), verb, offset + toks[subj[0]].start)
+
+
+def adjacent_cue(after: str) -> bool:
+    """Whether the words right after a closing mark are an attribution (`, she said.`)."""
+    toks = itertools.islice(iter_tokens(after[:60]), 5)
+    head = itertools.islice((t.text.lower() for t in toks if t.text not in ",;"), 4)
+    return any(w in CUES or w in SUBJECT_CUES for w in head)
+
+
+def _attribute_at(
+    text: str, toks: Sequence[Tok], cue: int, inverted: bool, offset: int
+) -> Attribution | None:
+    word = toks[cue].text.lower()
+    if word == "according":
+        subj = np_after(toks, cue + 2)
+    elif word in PARTICIPLES:
+        subj = sentence_subject(toks[:cue])
+    elif inverted and cue > 0 and toks[cue - 1].text == ",":
+        subj = subject_of(toks, cue) or inverted_subject(toks, cue + 1)
+    elif inverted:
+        subj = inverted_subject(toks, cue + 1) or subject_of(toks, cue)
+    elif cue == 0:
+        subj = inverted_subject(toks, cue + 1)
+    else:
+        subj = subject_of(toks, cue)
+        if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
+            subj = sentence_subject(toks[:cue])
+    return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _make(
+    text: str, toks: Sequence[Tok], subj: tuple[int, int], cue: int, offset: int
+) -> Attribution:
+    after = subj[1] if subj[0] > cue else cue + 1
+    phrase, _ = cue_phrase(text, toks, cue, after)
+    return Attribution(_span_text(text, toks, subj), phrase, offset + toks[subj[0]].start)
+
+
+def _span_text(text: str, toks: Sequence[Tok], span: tuple[int, int]) -> str:
+    return text[toks[span[0]].start : toks[span[1] - 1].end]

@@ -1,0 +1,139 @@
+"""Whose cue it is: the subject of a cue verb, before it (`Pam Bondi, Florida's attorney
+general, vowed`), after it (`said a person close to him`), or opening the sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.analyze.quotes.phrases import (
+    described_name_after,
+    name_phrase_before,
+    np_after,
+    np_before,
+)
+from tracker.analyze.quotes.speech_words import (
+    ADVERBS,
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    CUES,
+    DETERMINERS,
+    IRREGULAR,
+    LEAD_WORDS,
+    NOT_VERBS,
+    RELATIVES,
+    ROLES,
+    STOP_CAPS,
+)
+from tracker.analyze.quotes.tokens import Tok
+
+
+def inverted_subject(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
+    """After "said": a name, or a description up to the clause's end ("a person close to X")."""
+    found = np_after(toks, start)
+    if start >= len(toks) or toks[start].text.lower() not in DETERMINERS:
+        return found or described_name_after(toks, start)
+    j = start + 1
+    while j < len(toks) and j - start < 10 and toks[j].text[:1].isalnum():
+        if toks[j].text.lower() in RELATIVES:
+            break
+        j += 1
+    return (start, j) if j > start + 1 and toks[j - 1].text[:1].isalpha() else found
+
+
+def subject_of(toks: Sequence[Tok], cue: int) -> tuple[int, int] | None:
+    """The subject of the cue verb at index `cue`: directly before it, or before an apposition."""
+    k = _skip_back(toks, cue)
+    return _subject_before(toks, k) or _name_before_comma(toks, k)
+
+
+def _skip_back(toks: Sequence[Tok], k: int) -> int:
+    """Back from a cue over adverbs ("famously") and a lead-in verb ("went on to", "wanted to")."""
+    while k > 0:
+        word = toks[k - 1].text
+        if word.lower() in ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
+            k -= 1
+        elif word == "to" and k > 1 and toks[k - 2].text.islower():
+            k -= 3 if toks[k - 2].text == "on" and k > 2 else 2
+        else:
+            return k
+    return k
+
+
+def _name_before_comma(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """`Florida's attorney general, Pam Bondi, vowed`: the name closing an apposition."""
+    if k < 2 or toks[k - 1].text != ",":
+        return None
+    found = name_phrase_before(toks, k - 1)
+    return found if found and toks[found[0]].text[:1].isupper() else None
+
+
+def _subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    for _ in range(3):
+        if k > 0 and toks[k - 1].text == ",":
+            commas = [i for i in range(k - 1) if toks[i].text == ","]
+            if not commas:
+                return None
+            named = _whole_name(toks, commas[-1] + 1, k - 1)
+            k = commas[-1]
+            found = np_before(toks, k)
+            if found and named and not toks[found[1] - 1].text[:1].isupper():
+                return named  # `after the Ohio primary, Gov. John Kasich, said`
+            if found:
+                return found
+            continue
+        return np_before(toks, k)
+    return None
+
+
+def _whole_name(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int] | None:
+    """The name of two or more words filling all of tokens [start, end), if there is one."""
+    found = name_phrase_before(toks, end) if end - start > 1 else None
+    return found if found == (start, end) and toks[start].text[:1].isupper() else None
+
+
+def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence (after a dateline, a leading adverbial and its
+    comma)."""
+    start = _after_dateline(toks)
+    while start < len(toks) and (
+        toks[start].text in LEAD_WORDS or toks[start].text.lower() in ADVERBS
+    ):
+        start += 1
+    lead = toks[start].text if start < len(toks) else ""
+    if lead in STOP_CAPS or (lead.endswith("ly") and lead[1:].islower()):
+        commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
+        start = start + commas[0] + 1 if commas else start + 1
+    return np_after(toks, start) or _description_after(toks, start)
+
+
+def _after_dateline(toks: Sequence[Tok]) -> int:
+    """The index after a dateline opening the sentence (`WASHINGTON, Dec. 8 (UPI) —`), else 0."""
+    j = 0
+    while j < len(toks) and len(toks[j].text) > 1 and toks[j].text.isupper():
+        j += 1
+    if j == 0 or j >= len(toks) or toks[j].text not in ",—–-":
+        return 0
+    for k in range(j, min(len(toks), j + 8)):
+        if toks[k].text in "—–-":
+            return k + 1
+    return 0
+
+
+def _description_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
+    """`One operative inside Trump Tower tried`: a determiner-led phrase up to its verb."""
+    if start >= len(toks) or toks[start].text.lower() not in ("a", "an", "the", "one"):
+        return None
+    for j in range(start + 2, min(len(toks), start + 7)):
+        word = toks[j].text
+        if verb_like(word) and word.lower() not in ROLES:
+            return (start, j) if toks[j - 1].text.isalpha() else None
+        if not word.isalnum() or word.lower() in CLAUSE_WORDS | RELATIVES:
+            return None
+    return None
+
+
+def verb_like(word: str) -> bool:
+    low = word.lower()
+    if not word.isalpha() or word != low or low in NOT_VERBS:
+        return False
+    return low.endswith(("ed", "es", "s")) or low in CUES or low in AUXILIARIES or low in IRREGULAR

@@ -1,0 +1,61 @@
+"""Which quotations are speech: scare quotes ("so-called “reforms”") and titles of works
+(`CNN's “State of the Union”`) are not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.analyze.quotes.scan import NAMED_TITLE_WORDS, Span
+from tracker.analyze.quotes.speakers import Attribution, adjacent_cue
+
+_COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
+_SHORT = 2
+_TITLE_WORDS = 6  # a title-case quote of more words is speech, unless its context names a work
+_TITLE_SMALL = frozenset(
+    """a an the and or nor but of in on at to for with by from as is vs via
+    de la le los las del y""".split()
+)
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:show|program|programme|podcast|book|memoir|novel|film|movie|documentary|series"
+    r"|sitcom|episode\s+of|broadcast\s+of|interview\s+with|appearance\s+on|appeared\s+on"
+    r"|column|op-ed|editorial|essay|headline|segment|song|album|play|musical|star\s+of|on|On)"
+    r"|\b[A-Z]{2,}[’']s)[\s,:]*$"
+)
+_BY_AUTHOR = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?[A-Z][\w.&-]*(?:[’']s?\s|:)")
+
+
+def is_speech(text: str, masked: str, span: Span, found: Attribution | None) -> bool:
+    """Drop scare quotes and titles: short or title-case quotes with no cue beside them, and
+    titles of works whatever is beside them."""
+    words = span.words
+    if _names_work(text, span):
+        return False
+    right = masked[span.close + 1 : span.close + 60].split("\n", 1)[0]
+    left = masked[max(0, span.open - 40) : span.open].rsplit("\n", 1)[-1]
+    beside = adjacent_cue(right) or _COLON_CUE.search(left) is not None
+    if len(words) <= _SHORT:
+        return beside and found is not None
+    titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
+    inner = text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
+    return beside or not (titled and len(words) <= _TITLE_WORDS and inner[-1:] not in ".,!?")
+
+
+def _names_work(text: str, span: Span) -> bool:
+    """A title of a work, not speech: `on CNN's “State of the Union.”`, `the book “Backfire”`,
+    `“Met sued over painting,” by Jane Roe`."""
+    if len(span.words) > NAMED_TITLE_WORDS:
+        return False
+    if text[span.close - 1] == "," and _BY_AUTHOR.match(text, span.close + 1):
+        return True
+    if not _title_case(span.words):
+        return False
+    line = text.rfind("\n", 0, span.open) + 1
+    return _WORK_BEFORE.search(text, max(line, span.open - 40), span.open) is not None
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Every word capitalized but the short function words a title leaves lowercase."""
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words
+    )

@@ -1,0 +1,230 @@
+"""`tracker watch add | list | remove`, and `tracker snapshot --due/--all` over the watch list."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli.common import ExitStatus, StoreOption, fail, failure_line, store_path
+from tracker.errors import TrackerError
+
+watch_app = typer.Typer(
+    name="watch",
+    help="The watch list: articles and feeds that 'tracker snapshot --due' keeps current.",
+    no_args_is_help=True,
+)
+
+
+class WatchFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class Kind(str, Enum):
+    AUTO = "auto"
+    ARTICLE = "article"
+    FEED = "feed"
+
+
+@watch_app.command("add")
+def watch_add(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Article or feed URLs.")],
+    interval: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--interval", help="Check this often (e.g. 30m, 2h, 1d) instead of by age."),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="A feed's articles may be on private or loopback addresses."
+        ),
+    ] = False,
+    kind: Annotated[
+        Kind, typer.Option("--kind", help="Article or feed (default: guessed, then checked).")
+    ] = Kind.AUTO,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
+    ] = 10.0,
+    store: StoreOption = None,
+) -> None:
+    """Watch article or feed URLs; a feed's new items become watched articles."""
+    from tracker.store.store import Store
+    from tracker.watch.cycle import watch_url
+    from tracker.watch.watchlist import WatchOptions
+
+    options = WatchOptions(interval=_parse_interval(interval), allow_private=allow_private)
+    try:
+        opened = Store.open(store_path(store))
+        for url in urls:
+            chosen = None if kind is Kind.AUTO else kind.value
+            entry, added = watch_url(opened, url, kind=chosen, options=options, wait=wait)
+            typer.echo(f"{'watching' if added else 'updated'} {entry.kind} {entry.url}")
+    except TrackerError as e:
+        raise fail(e) from None
+
+
+@watch_app.command("list")
+def watch_list(
+    fmt: Annotated[
+        WatchFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = WatchFormat.TEXT,
+    store: StoreOption = None,
+) -> None:
+    """List the watched URLs with when each was last checked and changed."""
+    from tracker.store.store import Store
+    from tracker.watch.cycle import read_watchlist, watch_document
+
+    try:
+        entries = read_watchlist(Store.open(store_path(store)))
+    except TrackerError as e:
+        raise fail(e) from None
+    documents = [watch_document(entry) for entry in entries]
+    if fmt is WatchFormat.JSON:
+        typer.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+        return
+    if not documents:
+        typer.echo("The watch list is empty; add to it with 'tracker watch add URL'.", err=True)
+    for d in documents:
+        state = "" if d["enabled"] else "  (off)"
+        typer.echo(f"{d['kind']:<7}  {d['url']}  checked {d['last_checked'] or 'never'}  "
+                   f"changed {d['last_changed'] or 'never'}{state}")  # fmt: skip
+
+
+@watch_app.command("remove")
+def watch_remove(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Watched URLs.")],
+    with_discovered: Annotated[
+        bool, typer.Option("--with-discovered", help="Also drop the articles a feed added.")
+    ] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
+    ] = 10.0,
+    store: StoreOption = None,
+) -> None:
+    """Stop watching URLs (their stored versions stay)."""
+    from tracker.store.store import Store
+    from tracker.watch.cycle import unwatch_url
+
+    try:
+        opened = Store.open(store_path(store))
+        for url in urls:
+            removed = unwatch_url(opened, url, with_discovered=with_discovered, wait=wait)
+            typer.echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
+    except TrackerError as e:
+        raise fail(e) from None
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def _parse_interval(value: str | None) -> timedelta | None:
+    """'90s', '30m', '2h', '1d', '1w', or a bare number of minutes."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    unit = text[-1:] if text[-1:] in _UNITS else "m"
+    number = text[:-1] if text[-1:] in _UNITS else text
+    try:
+        seconds = float(number) * _UNITS[unit]
+    except ValueError:
+        seconds = -1.0
+    if seconds <= 0:
+        raise typer.BadParameter(
+            f"{value!r} is not a duration; give e.g. 30m, 2h or 1d", param_hint="--interval"
+        )
+    return timedelta(seconds=seconds)
+
+
+# -- snapshot --due / --all ----------------------------------------------------------------------
+
+
+class Verbosity:
+    """What a watch-list run prints: a JSON summary, every result (-v), or errors only (-q)."""
+
+    def __init__(self, as_json: bool, verbose: bool, quiet: bool) -> None:
+        self.as_json, self.verbose, self.quiet = as_json, verbose and not quiet, quiet
+
+    def shows(self, result: Any) -> bool:
+        """Whether a result gets a line on stdout (changes by default, all with -v)."""
+        if self.as_json or self.quiet or result.status == "failed":
+            return False
+        return self.verbose or result.changed
+
+
+def fetch_policy(
+    delay: float, concurrency: int, timeout: float, retries: int, ignore_robots: bool
+) -> Any:
+    """The FetchPolicy the politeness options of `snapshot --due/--all` ask for."""
+    from tracker.fetch.http import FetchPolicy
+
+    return FetchPolicy(timeout=timeout, host_delay=delay, concurrency=concurrency,
+                       retries=retries, backoff=max(delay, 0.5) if delay else 0.0,
+                       respect_robots=not ignore_robots)  # fmt: skip
+
+
+def snapshot_watchlist(
+    root: Path, fetch: Any, due: bool, refuse_private: bool, wait: float, out: Verbosity
+) -> None:
+    """`snapshot --due/--all`: one cycle over the watch list; exit status 1 when a URL failed."""
+    from tracker.store.store import Store
+    from tracker.watch.cycle import CycleOptions, run_cycle
+
+    options = CycleOptions(fetch=fetch, due_only=due, refuse_private=refuse_private, wait=wait)
+
+    def report(result: Any) -> None:
+        if result.status == "failed":
+            typer.echo(failure_line(result.source, result.error), err=True)
+        elif out.shows(result):
+            typer.echo(f"{result.source}: {result.describe()}")
+
+    try:
+        with _progress(not (out.quiet or out.as_json)) as bar:
+            summary = run_cycle(Store.open(root), options=options, progress=bar(report))
+    except TrackerError as e:
+        raise fail(e) from None
+    if out.as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    elif out.verbose:
+        typer.echo(_summary_line(summary), err=True)
+    if summary.failed:
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+def _summary_line(summary: Any) -> str:
+    c = summary.counts()
+    return (
+        f"checked {len(summary.results)}: {c['new']} new, {c['changed']} changed, "
+        f"{c['unchanged']} unchanged ({c['not_modified']} not modified), {c['failed']} failed, "
+        f"{c['flip_flops']} flip-flop(s), {c['discovered']} found in feeds; "
+        f"{summary.requests} requests in {summary.seconds:.1f} s"
+    )
+
+
+@contextlib.contextmanager
+def _progress(wanted: bool) -> Iterator[Callable[[Callable[[Any], None]], Any]]:
+    """A progress bar on stderr when it is a terminal; yields a wrapper for a result callback."""
+    if not (wanted and sys.stderr.isatty()):
+        yield lambda report: lambda done, total, result: report(result)
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking", total=None)
+
+        def wrap(report: Callable[[Any], None]) -> Any:
+            def step(done: int, total: int, result: Any) -> None:
+                bar.update(task, completed=done, total=total)
+                report(result)
+
+            return step
+
+        yield wrap

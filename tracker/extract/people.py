@@ -1,0 +1,299 @@
+"""Names and notes in article text: bylines, contributor lines, editor's notes. Pure.
+
+The one implementation behind `Article.authors`, `.contributors` and `.notes` at extraction
+and behind the report's contributor and note diffs (tracker.analyze.people).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from tracker.extract.typography import TYPOGRAPHY
+
+_BY = re.compile(r"^\s*(?:written\s+|reported\s+|compiled\s+|edited\s+)?by\s+", re.I)
+_OUTLET = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*(?:'s|(?<=s)')\s+(?=[A-Z])")
+_TITLE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt)\.?|Senior|Staff|Special|"
+    r"Correspondent|Reporter|Writer|Editor|Photographer|Producer)\s+",
+)
+_ROLE_LEAD = re.compile(
+    r"^(?:[\w'.-]+\s+){0,4}?(?:staff\s+)?(?:writers?|reporters?|correspondents?|"
+    r"researchers?|editors?|photographers?|producers?|columnists?)\s+(?=(?-i:[A-Z]))",
+    re.I,
+)
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_ROLE_TAIL = re.compile(r"\s*[,|/(-]\s+.*$|\s*\(.*$")
+_PLACE = re.compile(
+    r"\s+(?:reporting\s+)?(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+)
+_LEAD = re.compile(
+    r"^\s*(?:(?:additional|further|more|with|and|also)\s+)*"
+    r"(?:reporting|writing|editing|research|researching|compiled|reported|written|edited|"
+    r"contributing|fact-checking|graphics|photos?|video)(?:\s+and\s+\w+)?\s+by\s+",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"\s*(?:(?:have|has|had)\s+)?(?:also\s+)?contributed\b.*$|\s+(?:also\s+)?reported\s+"
+    r"(?:from|this)\b.*$|\s+(?:are|is)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?)"
+    r"\b.*$",
+    re.I,
+)
+_CONTRIBUTOR = re.compile(
+    r"\bcontributed\s+(?:additional\s+|to\s+)?(?:reporting|research|to\s+th(?:is|e)\s+"
+    r"(?:report|article|story|post))|\bcontributed\.?\s*$|^\s*(?:additional\s+|with\s+|"
+    r"contributing\s+)?(?:reporting|writing|editing|research|compiled|produced)\s+"
+    r"(?:and\s+\w+\s+)?by\s+(?-i:[A-Z])",
+    re.I,
+)
+_NOTE = re.compile(
+    r"^\W{0,3}(?:correction|corrections|clarification|clarifications|editor'?s'?\s+note|"
+    r"editors'\s+note|update|updated|updates)\b\s*(?:\([^)]{0,40}\)\s*)?[:.-]"
+    r"|^\W{0,3}updated?\s+(?:at\s+)?[^:]{0,30}\d[^:]{0,20}:\s+(?P<rest>.+)"
+    r"|^\W{0,3}corrections?\s+(?:appended|notice)"
+    r"|^\W{0,3}(?:an?\s+)?(?:earlier|previous|prior)\s+versions?\s+of\s+this\s+"
+    r"|^\W{0,3}(?:this|the)\s+(?:story|article|report|post|piece|headline|item|version)\s+"
+    r"(?:has\s+been|was|had\s+been|is\s+being|will\s+be|is)\s+(?:updated|corrected|amended|"
+    r"revised|changed|clarified|edited)"
+    r"|^\W{0,3}(?:story|article)\s+(?:has\s+been\s+|was\s+)?(?:updated|corrected)\b"
+    r"|^\W{0,3}this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story"
+    r"|^\W{0,3}because\s+of\s+an\s+editing\s+error",
+    re.I,
+)
+_NOTE_LABEL = re.compile(r"^\W{0,3}(?:updated?|last\s+updated)\b[^:]{0,40}:?\s*", re.I)
+_CLOCK_WORDS = frozenset(
+    "am pm et est ist jst kst hkt sgt aest aedt msk wat cat eat z edt pt pst pdt ct cst cdt "
+    "gmt bst utc cet cest at on by "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december mon tue wed thu fri sat sun monday "
+    "tuesday wednesday thursday friday saturday sunday".split()
+)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\s*")
+_NOT_NAME = re.compile(r"[^\w .'-]|^\W|\d")
+
+
+def normalize_name(name: str) -> str:
+    """A person's name as printed once: no 'By', outlet, title, role or shouted capitals."""
+    text = " ".join(name.translate(TYPOGRAPHY).split()).strip(" .,;:")
+    suffix = _SUFFIX.search(text)
+    text = text[: suffix.start()] if suffix else text
+    text = _BY.sub("", text)
+    text = _ROLE_LEAD.sub("", _OUTLET.sub("", text))
+    text = _ROLE_TAIL.sub("", text)
+    while _TITLE.match(text):
+        text = _TITLE.sub("", text, count=1)
+    if _shouted(text) or text.islower():
+        text = " ".join(_capitalise(w) for w in text.split())
+    if suffix:
+        text += " " + suffix.group().strip(" ,")
+    return text.strip(" .,;:")
+
+
+def split_names(line: str) -> list[str]:
+    """Names in a byline or contributor line, normalised, in order, without repeats."""
+    text = " ".join(line.translate(TYPOGRAPHY).split()).strip(" ()[]*_")
+    names: dict[str, str] = {}
+    for segment in re.split(r"\s*[;|()]\s*|\.\s+(?=[A-Z])", text):
+        segment = _LEAD.sub("", _BY.sub("", segment.strip(" .")))
+        for part in _parts(segment):
+            name = normalize_name(_PLACE.sub("", _TRAIL.sub("", part)))
+            if _looks_like_name(name):
+                names.setdefault(name_key(name), name)
+    return list(names.values())
+
+
+def _parts(segment: str) -> list[str]:
+    """Comma / 'and' separated pieces, keeping 'Jr.'-style suffixes with their name."""
+    parts: list[str] = []
+    for piece in _SPLIT.split(segment):
+        if parts and _SUFFIX.fullmatch(" " + _TRAIL.sub("", piece)):
+            parts[-1] += " " + piece
+        elif piece:
+            parts.append(piece)
+    return parts
+
+
+def is_note(paragraph: str) -> bool:
+    """A correction, clarification, update or editor's note as printed (not a timestamp)."""
+    text = paragraph.translate(TYPOGRAPHY).strip()
+    if len(text) > 1200 or len(text.split()) < 4 or not _NOTE.search(text):
+        return False
+    return not _is_timestamp(_NOTE_LABEL.sub("", text, count=1))
+
+
+def _is_timestamp(text: str) -> bool:
+    """ "3:45 PM ET, Tue March 5, 2024": only clock, date and zone words."""
+    words = [w.strip(",;()").replace(".", "").lower() for w in text.split()]
+    return all(not w or w in _CLOCK_WORDS or any(c.isdigit() for c in w) for w in words)
+
+
+def is_contributor_line(paragraph: str) -> bool:
+    """A line crediting reporters ('X contributed to this report', 'Reporting by X; ...')."""
+    return bool(contributor_names(paragraph))
+
+
+def contributor_names(line: str) -> list[str]:
+    """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
+    text = line.translate(TYPOGRAPHY).strip(" ()[]*_-")
+    if len(text) > 400 or not _CONTRIBUTOR.search(text):
+        return []
+    return split_names(text)
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _capitalise(word: str) -> str:
+    parts = re.split(r"([-'])", word.lower())
+    out = "".join(p[:1].upper() + p[1:] if p.isalpha() else p for p in parts)
+    return re.sub(r"^(Mc)(\w)", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or _NOT_NAME.search(name):
+        return False
+    if any(w.lower().strip(".") in _ROLES for w in words):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+_ROLES = frozenset(
+    "correspondent reporter writer editor staff senior bureau chief contributor columnist "
+    "producer photographer analyst intern he she they it this we i news wire wires".split()
+)
+_PARTICLES = frozenset("de da del della der di du la le van von bin al el y dos das".split())
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one name share: 'MANU RAJU' and 'By Manu Raju' key alike."""
+    text = unicodedata.normalize("NFKD", normalize_name(name))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^\w ]", "", text).casefold().replace("  ", " ").strip()
+
+
+# --- bylines --------------------------------------------------------------------------------
+
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:[\w'’]+\s+){0,3}?(?:posted|written|reported|published|posts|articles?|"
+    r"stories|edited)\s+)?by(?:\s+|(?=(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+_ORG_WORDS = frozenset(
+    "press news times post journal reuters media agency service services network tribune "
+    "herald daily magazine radio tv television online digital group newspapers wire".split()
+)
+_OUTLET_TAIL = frozenset(
+    "news online media agency agencies newsroom redaktion desk team staff wire wires "
+    "service network group magazine tv radio".split()
+)
+_WIRES = frozenset(
+    "reuters afp ap dpa apa upi ians pti ani xinhua kyodo efe ansa associated press "
+    "associatedpress pressassociation agencefrancepresse agencies".split()
+)
+_NOT_AUTHORS = frozenset(
+    "admin administrator user guest unknown anonymous editor editors staff redaktion by".split()
+)
+_NAME_CUT = re.compile(
+    r"\s*(?:\b(?:updated|published|posted|last updated|photographs? by|photos? by|video by|"
+    r"illustrations? by|follow|email|e-mail|twitter|read more|more from)\b|\b\d|\(|@|"
+    r"\s[-–—]\s|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+_JOB_WORDS = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors staff "
+    "contributor contributors columnist photographer analyst producer bureau chief senior "
+    "intern author authors journalist journalists desk team opinion special contributing "
+    "associate deputy managing political national international washington engineer "
+    "developer".split()
+)
+_LOWER_PARTICLES = frozenset(
+    "de da del della der den di do dos du la le van von bin al el ibn".split()
+)
+
+
+def clean_names(raw: Iterable[str], lenient: bool = False) -> list[str]:
+    """Person names from byline-like strings: no "By", job titles, URLs or "Staff"; deduped.
+
+    `lenient` is for fields that hold only a name (JSON-LD, meta tags): there a name may be
+    written in lower case ("marc", "Mobasir hassan").
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        for piece in _name_pieces(text, lenient):
+            key = piece.casefold()
+            if key not in seen and key not in _NOT_AUTHORS:
+                seen.add(key)
+                names.append(piece)
+    return names
+
+
+def drop_outlets(names: list[str], outlets: Iterable[str]) -> list[str]:
+    """Names without the publication's own ("BBC News", "Reuters", the site's name)."""
+    keys = {_outlet_key(o) for o in outlets} - {""}
+    return [n for n in names if not _is_outlet(n, keys)]
+
+
+def _is_outlet(name: str, outlet_keys: set[str]) -> bool:
+    words = name.split()
+    key = _outlet_key(name)
+    return (
+        key in outlet_keys
+        or key in _WIRES
+        or words[0].lower() == "the"
+        or words[-1].lower() in _OUTLET_TAIL
+        or (len(words) == 1 and name.isupper() and len(name) <= 4)
+    )
+
+
+def _outlet_key(text: str) -> str:
+    text = re.sub(r"^the\s+|\.(?:com|org|net|co\.uk|de)$", "", text.strip().lower())
+    return re.sub(r"[^\w]", "", text)
+
+
+def _name_pieces(text: str, lenient: bool) -> Iterator[str]:
+    text = re.sub(r"https?://\S+|www\.\S+", " ", " ".join(text.split()))
+    text = _BY_PREFIX.sub("", text)
+    text = _NAME_CUT.split(text, maxsplit=1)[0]
+    for group in re.split(r"\s*(?:;|&|\band\b|\bwith\b|\||/|\+)\s*", text, flags=re.I):
+        for index, piece in enumerate(group.split(",")):
+            piece = _before_job(_BY_PREFIX.sub("", piece).strip(" .:-–—'\"“”"))
+            if _looks_like_byline_name(piece, lenient) and (
+                index == 0 or _looks_like_person(piece)
+            ):
+                yield piece.title() if piece.isupper() and len(piece) > 4 else piece
+
+
+def _before_job(piece: str) -> str:
+    """ "Jane Doe Staff Writer" -> "Jane Doe"; a job title alone stays (and is refused)."""
+    words = piece.split()
+    for index, word in enumerate(words):
+        if index >= 2 and word.lower().strip(".,") in _JOB_WORDS:
+            return " ".join(words[:index])
+    return piece
+
+
+def _looks_like_person(piece: str) -> bool:
+    """A name after a comma is a co-author only if it does not read as an affiliation."""
+    words = piece.split()
+    return len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words)
+
+
+def _looks_like_byline_name(piece: str, lenient: bool) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= 5 or len(piece) > 60:
+        return False
+    if any(w.lower().strip(".,") in _JOB_WORDS for w in words):
+        return False
+    if lenient:
+        return any(c.isalpha() for c in piece)
+    return all(w[0].isupper() or w.lower() in _LOWER_PARTICLES for w in words if w[0].isalpha())
+
+
+def strip_by(text: str) -> str:
+    """ "By Jane Doe" -> "Jane Doe"; other text unchanged."""
+    return _BY_PREFIX.sub("", text)

@@ -1,0 +1,181 @@
+"""The snapshot store's version cache: `.git/tracker-index.json`.
+
+Part of the store (`tracker.store`). The cache lists every article's versions and the commit it
+reflects (`head`), plus the commit the store folder's files were last brought up to
+(`worktree`). When `head` is not the branch head (a run was killed after moving the ref) the
+cache catches up from the commits it missed; when the branch no longer contains it, the cache is
+rebuilt from the whole history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.store.identity import normalise_url
+from tracker.store.layout import content_hash
+from tracker.store.objects import ObjectStore
+
+INDEX_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One recorded version of an article."""
+
+    version: int
+    revision: str
+    seen: str
+    title: str
+    reextract: bool = False
+    flip_flop_of: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "revision": self.revision,
+            "seen": self.seen,
+            "title": self.title,
+            "reextract": self.reextract,
+            "flip_flop_of": self.flip_flop_of,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedArticle:
+    """An article the store tracks, with its versions oldest first."""
+
+    key: str
+    path: str
+    url: str
+    title: str
+    versions: tuple[VersionInfo, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "key": self.key,
+            "path": self.path,
+            "title": self.title,
+            "versions": len(self.versions),
+            "first_seen": self.versions[0].seen if self.versions else None,
+            "last_seen": self.versions[-1].seen if self.versions else None,
+        }
+
+
+class ArticleIndex:
+    """The cache's document: {"format", "head", "worktree", "articles": {key: entry}, "aliases"}.
+
+    An entry is {"path", "url", "title", "raw" (blob id of the page last seen), "content" (hash
+    of the last version), "versions": [[revision, seen, title, content hash, marks], ...]}.
+    """
+
+    def __init__(self, document: dict[str, Any] | None = None) -> None:
+        self.document = document or {
+            "format": INDEX_FORMAT, "head": None, "articles": {}, "aliases": {}
+        }  # fmt: skip
+        self.articles: dict[str, dict[str, Any]] = self.document["articles"]
+
+    @classmethod
+    def load(cls, path: Path) -> ArticleIndex:
+        """The cache at `path`; an empty one when it is missing, unreadable or of another format."""
+        try:
+            document = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(document, dict) or document.get("format") != INDEX_FORMAT:
+            return cls()
+        return cls(document)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.document, ensure_ascii=False).encode("utf-8")
+
+    def reflects(self, name: str, commit: bytes | None) -> bool:
+        """Whether the "head" or "worktree" field names `commit`."""
+        return commit is not None and self.document.get(name) == commit.hex()
+
+    def set(self, name: str, commit: bytes) -> None:
+        self.document[name] = commit.hex()
+
+    def resolve(self, url: str) -> str | None:
+        """The key of the article known under `url` (its key or a source URL seen before)."""
+        aliases = self.document["aliases"]
+        for candidate in (url, normalise_url(url)):
+            if candidate in self.articles:
+                return candidate
+            if candidate in aliases:
+                return str(aliases[candidate])
+        return None
+
+    def alias(self, source_url: str, key: str) -> None:
+        """Remember that `source_url` leads to the article `key`."""
+        normalised = normalise_url(source_url)
+        if normalised != key:
+            self.document["aliases"][normalised] = key
+
+    def tracked(self, key: str) -> TrackedArticle:
+        entry = self.articles[key]
+        versions = tuple(_version_info(n, row) for n, row in enumerate(entry["versions"], 1))
+        return TrackedArticle(
+            key=key, path=entry["path"], url=entry["url"], title=entry["title"], versions=versions
+        )
+
+    def note_version(
+        self, key: str, path: str, meta: Mapping[str, Any], revision: str, raw: str | None,
+        content: str,
+    ) -> None:  # fmt: skip
+        """Add a version of the article `key` recorded in the commit `revision`."""
+        entry = self.articles.setdefault(key, {"path": path, "versions": []})
+        entry.update(
+            url=meta.get("url") or key, title=meta.get("title") or "", raw=raw, content=content
+        )
+        marks = {name: meta[name] for name in ("reextract", "flip_flop_of") if meta.get(name)}
+        row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks]
+        entry["versions"].append(row)
+
+    def catch_up(self, objects: ObjectStore, head: bytes | None) -> ArticleIndex:
+        """This cache with the commits made since the one it reflects (a new cache built from
+        the whole history when the branch no longer holds that commit)."""
+        if head is None or self.reflects("head", head):
+            return self
+        missed: list[bytes] = []
+        commit: bytes | None = head
+        while commit is not None and commit.hex() != self.document["head"]:
+            missed.append(commit)
+            commit = objects.parent(commit)
+        if commit is None and self.document["head"] is not None:
+            return ArticleIndex().catch_up(objects, head)
+        for sha in reversed(missed):
+            self._index_commit(objects, sha)
+        self.set("head", head)
+        return self
+
+    def _index_commit(self, objects: ObjectStore, sha: bytes) -> None:
+        parent = objects.parent(sha)
+        old_root = objects.commit_tree(parent) if parent else None
+        for path, folder in objects.changed_folders(old_root, objects.commit_tree(sha)):
+            files = objects.read_tree(folder)
+            if "meta.json" not in files or "article.txt" not in files:
+                continue
+            meta = json.loads(objects.read(files["meta.json"][1]))
+            text = objects.read(files["article.txt"][1]).decode("utf-8")
+            raw = files["raw.html"][1].hex() if "raw.html" in files else None
+            self.note_version(
+                meta["identity"], path, meta, sha.hex(), raw, content_hash(text, meta)
+            )
+
+
+def _version_info(number: int, row: list[Any]) -> VersionInfo:
+    """One cached index row: [revision, seen, title, content hash, marks] (older caches: 3)."""
+    marks = row[4] if len(row) > 4 and isinstance(row[4], dict) else {}
+    return VersionInfo(
+        version=number,
+        revision=row[0],
+        seen=row[1],
+        title=row[2],
+        reextract=bool(marks.get("reextract")),
+        flip_flop_of=marks.get("flip_flop_of"),
+    )

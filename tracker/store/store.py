@@ -1,0 +1,381 @@
+"""The git-backed snapshot store: the only module that touches git or the store layout.
+
+Layout of a store folder (a git repository on branch `main`):
+
+    .tracker-store                      {"format": 1}
+    articles/<host>/<slug>-<hash>/      one folder per article
+        article.txt                     headline, byline, blank line, paragraphs
+        meta.json                       identity, dates, authors, contributors, notes, fetch details
+        raw.html                        the page as fetched (for text sources, the text)
+
+Versions of an article are the commits touching its folder, oldest first. Objects, trees and
+commits are written in-process (no git subprocess per article); the branch ref moves last, so a
+run killed at any point leaves the previous state intact. `.git/tracker-index.json` caches the
+version list of every article and the commit it reflects; when that commit is not the branch
+head (a run was killed after moving the ref) the cache catches up from the commits it missed.
+
+The private modules beside this one hold its parts: `_gitdb` (objects and pack files),
+`_store_layout` (the files of a version), `_store_index` (the cache) and `_store_repo` (the
+folder, its lock and the checked-out files).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+import git  # noqa: TID251 - this is the git module
+
+from tracker.errors import SnapshotNotFound, StoreCorrupt
+from tracker.store.index import ArticleIndex, TrackedArticle, VersionInfo
+from tracker.store.layout import (
+    Snapshot,
+    StoredVersion,
+    Version,
+    article_from,
+    commit_message,
+    json_bytes,
+    render_article_text,
+)
+from tracker.store.objects import (
+    BLOB_MODE,
+    BRANCH,
+    TREE_MODE,
+    ObjectStore,
+    blob_id,
+    commit_data,
+    read_head,
+    tree_data,
+)
+from tracker.store.repo import (
+    FORMAT_FILE,
+    STORE_FORMAT,
+    WATCHLIST_FILE,
+    init_repository,
+    locked,
+    needs_creating,
+    open_repository,
+    remove_leftovers,
+    run_git,
+    write_folders,
+)
+
+__all__ = [
+    "FORMAT_FILE",
+    "STORE_FORMAT",
+    "WATCHLIST_FILE",
+    "Snapshot",
+    "Store",
+    "StoreWriter",
+    "StoredVersion",
+    "TrackedArticle",
+    "VersionInfo",
+    "blob_id",
+    "render_article_text",
+]
+
+_BRANCH = BRANCH
+_CACHE = "tracker-index.json"
+_FLUSH_EVERY = 250
+
+
+class Store:
+    """A snapshot store. Reading needs no lock; writing goes through `writer()`."""
+
+    def __init__(self, root: Path, repo: git.Repo, index: ArticleIndex) -> None:
+        self.root = root
+        self._repo = repo
+        self._git_dir = Path(repo.git_dir)
+        self._objects = ObjectStore(self._git_dir / "objects")
+        self._index = index
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True) -> Store:
+        """Open the store at `root`, creating it when `create` and the folder is new or empty."""
+        root = Path(root)
+        if needs_creating(root, create):
+            _create(root)
+        repo = open_repository(root)
+        store = cls(root, repo, _load_cache(repo))
+        store._index = store._index.catch_up(store._objects, _head(repo))
+        return store
+
+    def close(self) -> None:
+        self._repo.close()
+
+    @property
+    def watchlist_path(self) -> Path:
+        """Where the store's watch list lives: beside the snapshots, outside git history.
+
+        Write it only while holding the store's lock (inside `writer()`).
+        """
+        return self.root / WATCHLIST_FILE
+
+    def articles(self) -> list[TrackedArticle]:
+        """Every tracked article, ordered by key."""
+        return [self._index.tracked(key) for key in sorted(self._index.articles)]
+
+    def find(self, url: str) -> TrackedArticle:
+        """The article tracked under `url` (any of its spellings); SnapshotNotFound otherwise."""
+        key = self._index.resolve(url)
+        if key is None:
+            raise SnapshotNotFound(
+                f"no snapshot of {url} in {self.root}/; run 'tracker snapshot {url}' first"
+            )
+        return self._index.tracked(key)
+
+    def read(self, tracked: TrackedArticle, version: VersionInfo) -> StoredVersion:
+        """Rebuild one version from the files of its commit."""
+        objects = self._objects
+        tree = objects.commit_tree(bytes.fromhex(version.revision))
+        folder = objects.tree_at(tree, tracked.path)
+        if folder is None:
+            raise StoreCorrupt(f"{tracked.path} is missing from revision {version.revision[:10]}")
+        files = objects.read_tree(folder)
+        meta = json.loads(objects.read(files["meta.json"][1]))
+        text = objects.read(files["article.txt"][1]).decode("utf-8")
+        raw = objects.read(files["raw.html"][1]) if "raw.html" in files else b""
+        meta.update(version=version.version, revision=version.revision, fetched=version.seen)
+        return StoredVersion(article=article_from(text, meta), meta=meta, raw=raw)
+
+    @contextlib.contextmanager
+    def writer(self, *, wait: float = 10.0) -> Iterator[StoreWriter]:
+        """Hold the store's lock (waiting up to `wait` seconds) and record snapshots."""
+        with locked(self._git_dir, wait):
+            head, index = _head(self._repo), _load_cache(self._repo)
+            in_sync = index.reflects("worktree", head)
+            self._index = index.catch_up(self._objects, head)
+            remove_leftovers(self._git_dir)
+            writer = StoreWriter(self)
+            try:
+                yield writer
+            finally:
+                writer.flush()
+            self._sync_worktree(writer.checked_out if in_sync else None)
+
+    def _sync_worktree(self, written: list[tuple[str, bytes]] | None = None) -> None:
+        """Bring the store folder's files and git index up to the branch head.
+
+        `written` lists the (path, blob) files this run already wrote into the folder; without
+        it the whole branch is checked out again (after an interrupted run).
+        """
+        head = _head(self._repo)
+        if head is None or self._index.reflects("worktree", head):
+            return
+        if written is None:
+            run_git(self.root, "read-tree", "--reset", "-u", "HEAD")
+        else:
+            lines = "".join(f"100644 {sha.hex()}\t{path}\n" for path, sha in written)
+            run_git(self.root, "update-index", "--index-info", stdin=lines)
+        self._index.set("worktree", head)
+        _save_cache(self._repo, self._index)
+        run_git(self.root, "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")
+
+    # -- git objects (every object is written through `_write`) ----------------------------
+
+    def _write(self, kind: bytes, data: bytes) -> bytes:
+        """Add an object to those the next commit packs; return its id."""
+        return self._objects.add(kind, data)
+
+    def _write_tree(self, entries: Mapping[str, tuple[int, bytes]]) -> bytes:
+        return self._write(b"tree", tree_data(entries))
+
+    def _update_tree(
+        self, tree: bytes | None, changes: Mapping[str, bytes], replaced: dict[str, bytes]
+    ) -> bytes:
+        """Write a new tree: `tree` with each folder path in `changes` set to the given tree;
+        `replaced` receives the tree each changed path had before, where it had one."""
+        entries = self._objects.read_tree(tree) if tree else {}
+        nested: dict[str, dict[str, bytes]] = {}
+        for path, sha in changes.items():
+            head, _, rest = path.partition("/")
+            if rest:
+                nested.setdefault(head, {})[rest] = sha
+                continue
+            if head in entries:
+                replaced[head] = entries[head][1]
+            entries[head] = (TREE_MODE, sha)
+        for name, sub in nested.items():
+            below: dict[str, bytes] = {}
+            entries[name] = (
+                TREE_MODE,
+                self._update_tree(entries.get(name, (0, None))[1], sub, below),
+            )
+            replaced.update((f"{name}/{path}", sha) for path, sha in below.items())
+        return self._write_tree(entries)
+
+    def _commit(self, tree: bytes, parent: bytes | None, seen: datetime, message: str) -> bytes:
+        """Write a commit, pack the objects made since the last one, then move the branch."""
+        sha = self._write(b"commit", commit_data(tree, parent, seen, message))
+        self._objects.save()
+        _write_atomic(self._git_dir, _BRANCH, sha.hex().encode() + b"\n")
+        return sha
+
+
+class StoreWriter:
+    """Records snapshots while the store's lock is held; commits in batches, moving the ref last."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._pending: dict[str, tuple[bytes, Snapshot, Version]] = {}
+        self._files: dict[str, dict[str, tuple[bytes, bytes]]] = {}
+        self._last: tuple[Snapshot, Version] | None = None
+        self.committed = 0
+        self.checked_out: list[tuple[str, bytes]] = []
+
+    def find(self, url: str) -> TrackedArticle | None:
+        """The article already known under `url` (its key or a source URL seen before)."""
+        key = self._store._index.resolve(url)
+        return self._store._index.tracked(key) if key else None
+
+    def changes(self, snap: Snapshot) -> bool:
+        """Whether recording `snap` would add a version (its article differs from the last)."""
+        entry = self._store._index.articles.get(snap.identity.key)
+        return entry is None or entry.get("content") != self._version(snap).content
+
+    def latest(self, key: str) -> StoredVersion | None:
+        """The last committed version of the article `key`, or None for a new article."""
+        if key not in self._store._index.articles:
+            return None
+        tracked = self._store._index.tracked(key)
+        return self._store.read(tracked, tracked.versions[-1]) if tracked.versions else None
+
+    def returns_to(self, snap: Snapshot, window: int) -> int | None:
+        """The earlier version `snap` would return to (A -> B -> A) among the last `window`
+        versions of its article, or None (also when it equals the latest version)."""
+        entry = self._store._index.articles.get(snap.identity.key)
+        if entry is None or window < 2:
+            return None
+        content = self._version(snap).content
+        hashes = [row[3] if len(row) > 3 else None for row in entry["versions"]]
+        if not hashes or hashes[-1] == content:
+            return None
+        recent = range(max(len(hashes) - window, 0), len(hashes) - 1)
+        return next((n + 1 for n in reversed(recent) if hashes[n] == content), None)
+
+    def raw_unchanged(self, key: str, raw: bytes) -> bool:
+        """True when `raw` is byte for byte the page last seen for the article `key`."""
+        entry = self._store._index.articles.get(key)
+        return entry is not None and entry.get("raw") == blob_id(raw)
+
+    def alias(self, source_url: str, key: str) -> None:
+        """Remember that `source_url` leads to the article `key`."""
+        self._store._index.alias(source_url, key)
+
+    def record(self, snap: Snapshot) -> tuple[str, int]:
+        """Record `snap` if its article changed: ("new" | "changed" | "unchanged", version)."""
+        store, key, version = self._store, snap.identity.key, self._version(snap)
+        if key in self._pending:
+            self.flush()
+        entry = store._index.articles.get(key)
+        if entry and entry.get("content") == version.content:
+            entry["raw"] = blob_id(snap.raw)
+            return "unchanged", len(entry["versions"])
+        files = version.files(snap.raw)
+        blobs = {name: (BLOB_MODE, store._write(b"blob", data)) for name, data in files.items()}
+        self._pending[key] = (store._write_tree(blobs), snap, version)
+        self._files[key] = {name: (blobs[name][1], data) for name, data in files.items()}
+        if len(self._pending) >= _FLUSH_EVERY:
+            self.flush()
+        return ("changed" if entry else "new"), (len(entry["versions"]) if entry else 0) + 1
+
+    def _version(self, snap: Snapshot) -> Version:
+        """The files and hash of `snap`, made once for the calls that ask about one snapshot."""
+        if self._last is None or self._last[0] is not snap:
+            self._last = (snap, Version.of(snap))
+        return self._last[1]
+
+    def _check_out(
+        self, folders: list[tuple[str, dict[str, tuple[bytes, bytes]], bytes | None]]
+    ) -> None:
+        """Write recorded folders' (path, {name: (blob, data)}, previous tree) files into the
+        store folder, skipping those whose blob the previous version already left there."""
+        writes: dict[Path, dict[str, bytes]] = {}
+        for path, files, before in folders:
+            unchanged = self._store._objects.read_tree(before) if before else {}
+            writes[self._store.root / path] = {
+                name: data
+                for name, (sha, data) in files.items()
+                if unchanged.get(name) != (BLOB_MODE, sha)
+            }
+            self.checked_out += [(f"{path}/{name}", sha) for name, (sha, _) in files.items()]
+        write_folders(writes)  # derived: a killed run forces a full re-sync
+
+    def flush(self) -> None:
+        """Commit the pending versions in one commit per distinct seen-time, then save the cache."""
+        if not self._pending:
+            _save_cache(self._store._repo, self._store._index)
+            return
+        by_time: dict[datetime, list[str]] = {}
+        for key, (_, snap, _) in self._pending.items():
+            by_time.setdefault(snap.seen, []).append(key)
+        for seen in sorted(by_time):
+            self._commit_group(seen, by_time[seen])
+        self._pending.clear()
+        _save_cache(self._store._repo, self._store._index)
+
+    def _commit_group(self, seen: datetime, keys: list[str]) -> None:
+        store, pending = self._store, self._pending
+        parent = _head(store._repo)
+        root = store._objects.commit_tree(parent) if parent else None
+        changes = {pending[k][1].identity.path: pending[k][0] for k in keys}
+        before: dict[str, bytes] = {}
+        tree = store._update_tree(root, changes, before)
+        recorded = [(k, pending[k][1].article.title, pending[k][2].meta) for k in keys]
+        sha = store._commit(tree, parent, seen, commit_message(recorded))
+        folders = []
+        for key in keys:
+            _, snap, version = pending[key]
+            files, path = self._files.pop(key), snap.identity.path
+            raw = files["raw.html"][0].hex()
+            store._index.note_version(key, path, version.meta, sha.hex(), raw, version.content)
+            folders.append((path, files, before.get(path)))
+        self._check_out(folders)
+        store._index.set("head", sha)
+        self.committed += 1
+
+
+# -- files written by name (a run killed while writing them is caught by the next) ---------
+
+
+def _write_atomic(folder: Path, name: str, data: bytes) -> None:
+    target = folder / name
+    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    tmp.write_bytes(data)
+    tmp.replace(target)
+
+
+def _load_cache(repo: git.Repo) -> ArticleIndex:
+    return ArticleIndex.load(Path(repo.git_dir) / _CACHE)
+
+
+def _save_cache(repo: git.Repo, cache: ArticleIndex) -> None:
+    _write_atomic(Path(repo.git_dir), _CACHE, cache.to_bytes())
+
+
+def _head(repo: git.Repo) -> bytes | None:
+    return read_head(Path(repo.git_dir))
+
+
+def _create(root: Path) -> None:
+    repo = init_repository(root)
+    try:
+        with locked(Path(repo.git_dir), wait=10.0):
+            if not (root / FORMAT_FILE).exists():
+                _initial_commit(root)
+    finally:
+        repo.close()
+
+
+def _initial_commit(root: Path) -> None:
+    data = json_bytes({"format": STORE_FORMAT})
+    store = Store(root, git.Repo(root), ArticleIndex())
+    tree = store._write_tree({FORMAT_FILE: (BLOB_MODE, store._write(b"blob", data))})
+    store._commit(tree, None, datetime.now(timezone.utc), "Create tracker store")
+    _write_atomic(root, FORMAT_FILE, data)
+    store._sync_worktree()
+    store.close()
