@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract.guards import GuardPolicy, check_plausible, is_flip_flop, word_count
+from tracker.extract.guards import GuardPolicy, check_plausible, word_count
 from tracker.models import Article
 
 STORY = [
@@ -113,23 +113,3 @@ def test_a_headline_that_only_starts_like_an_error_is_plausible(title: str) -> N
 
 def test_word_count_counts_body_words() -> None:
     assert word_count(_article(["One two, three.", "Four"])) == 4
-
-
-def test_a_return_to_an_earlier_version_is_a_flip_flop() -> None:
-    assert is_flip_flop(["a", "b"], "a", window=2)
-
-
-def test_a_return_outside_the_window_is_not_a_flip_flop() -> None:
-    assert not is_flip_flop(["a", "b", "c"], "a", window=2)
-
-
-def test_the_latest_version_again_is_not_a_flip_flop() -> None:
-    assert not is_flip_flop(["a", "b"], "b", window=5)
-
-
-def test_a_new_version_is_not_a_flip_flop() -> None:
-    assert not is_flip_flop(["a", "b"], "c", window=5)
-
-
-def test_no_history_is_not_a_flip_flop() -> None:
-    assert not is_flip_flop([], "a", window=3)

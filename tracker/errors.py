@@ -29,3 +29,7 @@ class StoreCorrupt(TrackerError):
 
 class BadSource(TrackerError):
     """A snapshot source is neither an http(s) URL, a readable file, nor '-'."""
+
+
+class BackdatedVersion(TrackerError):
+    """A version seen before the newest stored one, recorded only when asked to."""

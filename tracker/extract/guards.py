@@ -2,15 +2,13 @@
 
 A re-check can return a paywall, a consent wall, an error page or a half-rendered page instead of
 the story. Recording that as an edit would report every sentence as removed, then re-added on the
-next good fetch. `check_plausible` says why a new extraction looks broken; `is_flip_flop` spots a
-version that returns to an earlier one (A -> B -> A), the sign of pages served alternately from two
-caches or A/B tests.
+next good fetch. `check_plausible` says why a new extraction looks broken. (A version returning to
+an earlier one, A -> B -> A, is the store's call: `StoreWriter.decide` marks it a flip-flop.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.models import Article
@@ -97,13 +95,6 @@ def check_plausible(
         or _shrunk(previous, current, policy)
         or _blocking_phrase(previous, current, policy)
     )
-
-
-def is_flip_flop(history_hashes: Sequence[str], new_hash: str, window: int) -> bool:
-    """Whether `new_hash` returns to a version among the last `window` (not the latest itself)."""
-    if window < 2 or not history_hashes or history_hashes[-1] == new_hash:
-        return False
-    return new_hash in history_hashes[-window:-1]
 
 
 def word_count(article: Article) -> int:

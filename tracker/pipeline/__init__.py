@@ -12,13 +12,20 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.analyze.report import build_report
 from tracker.charset import decode
-from tracker.errors import BadSource, ExtractionEmpty, SnapshotNotFound, TrackerError
+from tracker.errors import (
+    BackdatedVersion,
+    BadSource,
+    ExtractionEmpty,
+    SnapshotNotFound,
+    TrackerError,
+)
 from tracker.extract import extract_article
 from tracker.extract.guards import check_plausible
 from tracker.fetch.http import detect_encoding, fetch_page, looks_binary, open_client
 from tracker.models import Article, Page, Report
 from tracker.store.identity import Identity, article_identity
 from tracker.store.store import (
+    Decision,
     Snapshot,
     Store,
     StoredVersion,
@@ -63,7 +70,8 @@ class SnapshotResult:
     error: str | None = None
     flip_flop_of: int | None = None
     reextract: bool = False
-    via: str | None = None  # how "unchanged" was known: "not-modified" (304), "hash", "text"
+    via: str | None = None  # how "unchanged" was known: "not-modified" (304), "hash", "text",
+    # "already-recorded" (this text at this time is a stored version)
     kind: Literal["article", "feed"] = "article"
     discovered: int = 0  # articles a feed added to the watch list
 
@@ -78,7 +86,11 @@ class SnapshotResult:
         if self.kind == "feed":
             return f"feed: {self.discovered} new article(s)"
         if self.status == "unchanged":
-            return "unchanged"
+            return (
+                f"unchanged (already v{self.version})"
+                if self.via == "already-recorded"
+                else "unchanged"
+            )
         if self.reextract:
             return f"re-extracted v{self.version}"
         if self.flip_flop_of:
@@ -110,6 +122,7 @@ def snapshot(
     at: datetime | None = None,
     wait: float = 10.0,
     timeout: float = 30.0,
+    allow_backdated: bool = False,
 ) -> list[SnapshotResult]:
     """Fetch or read each source, extract it, and record a version when the article changed.
 
@@ -119,15 +132,23 @@ def snapshot(
     """
     seen = aware(at or datetime.now(timezone.utc))
     with store.writer(wait=wait) as writer, open_client(timeout) as client:
-        return [_snapshot_one(source, writer, client, url, seen) for source in sources]
+        return [
+            _snapshot_one(source, writer, client, url, seen, allow_backdated) for source in sources
+        ]
 
 
 def _snapshot_one(
-    source: str, writer: StoreWriter, client: Any, url: str | None, seen: datetime
+    source: str,
+    writer: StoreWriter,
+    client: Any,
+    url: str | None,
+    seen: datetime,
+    allow_backdated: bool,
 ) -> SnapshotResult:
     try:
         page, kind = _load_source(source, client)
-        return record_page(writer, page, kind, source=source, url=url, seen=seen)
+        return record_page(writer, page, kind, source=source, url=url, seen=seen,
+                           allow_backdated=allow_backdated)  # fmt: skip
     except TrackerError as e:
         return SnapshotResult(source, "failed", url or source, error=str(e))
 
@@ -141,6 +162,7 @@ def record_page(
     seen: datetime,
     url: str | None = None,
     flip_window: int = FLIP_FLOP_WINDOW,
+    allow_backdated: bool = False,
 ) -> SnapshotResult:
     """Extract `page` and record it as the next version of its article if its text changed.
 
@@ -160,23 +182,38 @@ def record_page(
     if name:
         writer.alias(name, identity.key)
     shown = url or (page.url if kind == "url" else None) or identity.key
-    details = _details(page, kind, shown)
-    snap = _guarded(writer, Snapshot(identity, article, page.content, seen, details), flip_window)
-    status, version = writer.record(snap)
-    flip = snap.details.get("flip_flop_of") if status == "changed" else None
-    via = "text" if status == "unchanged" else None
+    snap = Snapshot(identity, article, page.content, seen, _details(page, kind, shown))
+    decision = writer.decide(snap, flip_window)
+    if decision.records:
+        snap = _checked(writer, snap, decision, shown, allow_backdated)
+    status, version = writer.record(snap, decision)
+    via = (
+        ("already-recorded" if decision.already_recorded else "text")
+        if not decision.records
+        else None
+    )
     return SnapshotResult(source, status, shown, identity, version,  # type: ignore[arg-type]
-                          flip_flop_of=flip, via=via)  # fmt: skip
+                          flip_flop_of=decision.flip_flop_of, via=via)  # fmt: skip
 
 
-def _guarded(writer: StoreWriter, snap: Snapshot, flip_window: int) -> Snapshot:
-    """`snap` marked as a flip-flop when it is one; ExtractionEmpty when it looks broken."""
-    previous = writer.latest(snap.identity.key) if writer.changes(snap) else None
+def _checked(
+    writer: StoreWriter, snap: Snapshot, decision: Decision, shown: str, allow_backdated: bool
+) -> Snapshot:
+    """`snap` ready to record as `decision` says: refused when backdated (unless allowed) or
+    when it looks broken against the last version; marked when it is a flip-flop."""
+    if decision.kind == "backdated" and not allow_backdated:
+        raise BackdatedVersion(
+            f"not recorded: {shown} was seen at {snap.seen.isoformat(timespec='seconds')}, "
+            f"before its newest version ({decision.latest_seen}); pass --allow-backdated to "
+            "record it anyway"
+        )
+    previous = writer.latest(snap.identity.key)
     reason = check_plausible(previous.article if previous else None, snap.article)
     if reason:
         raise ExtractionEmpty(f"not recorded: {reason}; the last good version is kept")
-    flip = writer.returns_to(snap, flip_window)
-    return replace(snap, details={**snap.details, "flip_flop_of": flip}) if flip else snap
+    if decision.flip_flop_of:
+        return replace(snap, details={**snap.details, "flip_flop_of": decision.flip_flop_of})
+    return snap
 
 
 # -- re-extraction -----------------------------------------------------------------------------

@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Literal
 
 import git  # noqa: TID251 - this is the git module
 
 from tracker.errors import SnapshotNotFound, StoreCorrupt
+from tracker.store.files import write_atomic
 from tracker.store.index import ArticleIndex, TrackedArticle, VersionInfo
 from tracker.store.layout import (
     Snapshot,
@@ -63,11 +65,13 @@ from tracker.store.repo import (
     run_git,
     write_folders,
 )
+from tracker.times import parse_time
 
 __all__ = [
     "FORMAT_FILE",
     "STORE_FORMAT",
     "WATCHLIST_FILE",
+    "Decision",
     "Snapshot",
     "Store",
     "StoreWriter",
@@ -216,6 +220,40 @@ class Store:
         return sha
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The store's one answer to "is this page new for this article?"."""
+
+    kind: Literal["new", "changed", "unchanged", "backdated"]
+    version: int  # the version it becomes, or (unchanged) the version it already is
+    flip_flop_of: int | None = None  # changed back to this recent earlier version
+    already_recorded: bool = False  # unchanged because this text was recorded at this time
+    latest_seen: str | None = None  # backdated: when the newest stored version was seen
+
+    @property
+    def records(self) -> bool:
+        return self.kind != "unchanged"
+
+
+def _hash(row: list[Any]) -> str | None:
+    return row[3] if len(row) > 3 else None
+
+
+def _seen(row: list[Any]) -> datetime | None:
+    try:
+        return parse_time(row[1]) if row[1] else None
+    except ValueError:
+        return None
+
+
+def _returns_to(rows: list[list[Any]], content: str, window: int) -> int | None:
+    """The version among the last `window` (the latest excluded) whose text is `content`."""
+    if window < 2:
+        return None
+    recent = range(max(len(rows) - window, 0), len(rows) - 1)
+    return next((n + 1 for n in reversed(recent) if _hash(rows[n]) == content), None)
+
+
 class StoreWriter:
     """Records snapshots while the store's lock is held; commits in batches, moving the ref last."""
 
@@ -232,11 +270,6 @@ class StoreWriter:
         key = self._store._index.resolve(url)
         return self._store._index.tracked(key) if key else None
 
-    def changes(self, snap: Snapshot) -> bool:
-        """Whether recording `snap` would add a version (its article differs from the last)."""
-        entry = self._store._index.articles.get(snap.identity.key)
-        return entry is None or entry.get("content") != self._version(snap).content
-
     def latest(self, key: str) -> StoredVersion | None:
         """The last committed version of the article `key`, or None for a new article."""
         if key not in self._store._index.articles:
@@ -244,18 +277,29 @@ class StoreWriter:
         tracked = self._store._index.tracked(key)
         return self._store.read(tracked, tracked.versions[-1]) if tracked.versions else None
 
-    def returns_to(self, snap: Snapshot, window: int) -> int | None:
-        """The earlier version `snap` would return to (A -> B -> A) among the last `window`
-        versions of its article, or None (also when it equals the latest version)."""
+    def decide(self, snap: Snapshot, flip_window: int = 0) -> Decision:
+        """What recording `snap` would do, asked once per page: a new article, a changed one
+        (possibly a flip-flop back to one of the last `flip_window` versions), the same text
+        as the latest version or as a version already recorded at the same time (unchanged),
+        or a different text seen before the newest version (backdated)."""
+        if snap.identity.key in self._pending:
+            self.flush()
         entry = self._store._index.articles.get(snap.identity.key)
-        if entry is None or window < 2:
-            return None
+        rows = entry["versions"] if entry else []
+        if not rows:
+            return Decision("new", 1)
         content = self._version(snap).content
-        hashes = [row[3] if len(row) > 3 else None for row in entry["versions"]]
-        if not hashes or hashes[-1] == content:
-            return None
-        recent = range(max(len(hashes) - window, 0), len(hashes) - 1)
-        return next((n + 1 for n in reversed(recent) if hashes[n] == content), None)
+        if entry and entry.get("content") == content:
+            return Decision("unchanged", len(rows))
+        for number, row in enumerate(rows, 1):
+            if _hash(row) == content and _seen(row) == snap.seen:
+                return Decision("unchanged", number, already_recorded=True)
+        latest = _seen(rows[-1])
+        if latest is not None and snap.seen < latest:
+            return Decision("backdated", len(rows) + 1, latest_seen=rows[-1][1])
+        return Decision(
+            "changed", len(rows) + 1, flip_flop_of=_returns_to(rows, content, flip_window)
+        )
 
     def raw_unchanged(self, key: str, raw: bytes) -> bool:
         """True when `raw` is byte for byte the page last seen for the article `key`."""
@@ -266,15 +310,18 @@ class StoreWriter:
         """Remember that `source_url` leads to the article `key`."""
         self._store._index.alias(source_url, key)
 
-    def record(self, snap: Snapshot) -> tuple[str, int]:
-        """Record `snap` if its article changed: ("new" | "changed" | "unchanged", version)."""
+    def record(self, snap: Snapshot, decision: Decision | None = None) -> tuple[str, int]:
+        """Record `snap` as `decision` (default: `decide(snap)`) says: ("new" | "changed" |
+        "unchanged", version). A backdated snapshot is recorded as the next version."""
+        decision = decision or self.decide(snap)
         store, key, version = self._store, snap.identity.key, self._version(snap)
         if key in self._pending:
             self.flush()
         entry = store._index.articles.get(key)
-        if entry and entry.get("content") == version.content:
-            entry["raw"] = blob_id(snap.raw)
-            return "unchanged", len(entry["versions"])
+        if decision.kind == "unchanged":
+            if entry and entry.get("content") == version.content:
+                entry["raw"] = blob_id(snap.raw)
+            return "unchanged", decision.version
         files = version.files(snap.raw)
         blobs = {name: (BLOB_MODE, store._write(b"blob", data)) for name, data in files.items()}
         self._pending[key] = (store._write_tree(blobs), snap, version)
@@ -343,10 +390,7 @@ class StoreWriter:
 
 
 def _write_atomic(folder: Path, name: str, data: bytes) -> None:
-    target = folder / name
-    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    write_atomic(folder / name, data)
 
 
 def _load_cache(repo: git.Repo) -> ArticleIndex:

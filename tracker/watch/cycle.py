@@ -293,7 +293,8 @@ class _Cycle:
             if entry.kind == "feed" or _looks_like_feed(outcome):
                 return self._feed(entry, outcome)
             result = record_page(self.writer, outcome, "url", source=entry.url, seen=self.now,
-                                 url=entry.url, flip_window=self.options.flip_window)  # fmt: skip
+                                 url=entry.url, flip_window=self.options.flip_window,
+                                 allow_backdated=True)  # fmt: skip
         except TrackerError as error:
             return self._failed(entry, error), _failed_entry(entry, self.now, error), []
         return result, _checked(entry, outcome, self.now, changed=result.changed), []

@@ -8,8 +8,6 @@ fsync, rename), so a crash leaves the old list or the new one, never half of one
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,6 +16,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from tracker.errors import TrackerError
+from tracker.store.files import write_atomic
 from tracker.times import parse_time
 from tracker.watch.schedule import CheckState, SchedulePolicy, is_due
 
@@ -207,36 +206,12 @@ def save_watchlist(path: Path | str, watchlist: WatchList) -> None:
     document = json.dumps(_encode(watchlist), indent=2, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, document.encode("utf-8"))
+        write_atomic(path, document.encode("utf-8"), durable=True)
     except OSError as error:
         raise WatchListError(
             f"cannot write the watch list {path}: {error.strerror}; "
             "check that its folder is writable"
         ) from None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _describe(error: Exception) -> str:
