@@ -1,9 +1,12 @@
 """Direct quotes and speakers against PolNeAR (hand-annotated attributions in political news).
 
 Gold: the words inside quotation marks within each annotated Content span (one annotator file per
-article, the first by name), with the relation's Source span as speaker. Quotes of one or two
-words (scare quotes, optional in CONTRACT.md) are left out of gold and prediction alike; the
-"all lengths" row keeps them.
+article, the first by name), with the relation's Source span as speaker. Quotation marks are
+straight and curly double quotes, guillemets, and doubled apostrophes ('' ... '' or `` ... '',
+the style of 88 PolNeAR NYT articles). The "no '' gold" rows score against the older gold that
+left doubled-apostrophe quotations out (--no-doubled-apostrophes: that gold for every row).
+Quotes of one or two words (scare quotes, optional in CONTRACT.md) are left out of gold and
+prediction alike; the "all lengths" rows keep them.
 
 Content: token precision / recall / F1 (tokens inside predicted quotes vs inside gold quotes).
 Speaker: for each gold quote with a Source that a predicted quote overlaps, the predicted speaker
@@ -14,6 +17,7 @@ Baseline, run in the same process: quotes between paired marks in each paragraph
 nearest "X said" / "said X" / "he said" of the paragraph (pronouns: the last named speaker).
 
     python benchmarks/bench_quotes.py [DATA_DIR] [--split dev|train|test|all] [--runs 3]
+        [--no-doubled-apostrophes]
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.analyze.quotes import extract_quotes  # noqa: E402
+from tracker import extract_quotes  # noqa: E402
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 _PRONOUNS = frozenset("he she they i we it him her them".split())
@@ -75,7 +79,7 @@ class Tally:
         named = (self.right - self.pronoun_right) / max(1, self.matched - self.pronoun_matched)
         pron = self.pronoun_right / max(1, self.pronoun_matched)
         return (
-            f"{name:<30}{p:>7.3f}{r:>7.3f}{f:>7.3f}{acc:>9.3f}{named:>8.3f}{pron:>8.3f}"
+            f"{name:<42}{p:>7.3f}{r:>7.3f}{f:>7.3f}{acc:>9.3f}{named:>8.3f}{pron:>8.3f}"
             f"{e2e:>9.3f}{self.matched:>8}"
         )
 
@@ -102,7 +106,7 @@ def _spans(field: str) -> list[tuple[int, int]]:
     return out
 
 
-def _gold(text: str, ann: str, all_contents: bool = True) -> list[Gold]:
+def _gold(text: str, ann: str, all_contents: bool = True, doubled: bool = True) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
@@ -122,7 +126,7 @@ def _gold(text: str, ann: str, all_contents: bool = True) -> list[Gold]:
         name = _span_text(text, source) if source else None
         at = source[0][0] if source else 0
         for a, b in _content(rel, spans, all_contents):
-            for qa, qb in _quoted(text, a, b):
+            for qa, qb in _quoted(text, a, b, doubled):
                 out.append(Gold(qa, qb, _coreferent(name, at, sources), at))
     return out
 
@@ -154,18 +158,34 @@ def _coreferent(name: str | None, at: int, sources: list[tuple[int, str]]) -> st
     return f"{name} {earlier[-1]}" if earlier else name
 
 
-def _quoted(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
-    """Ranges between quotation marks inside [a, b) (a range may run past a paragraph)."""
+def _quoted(text: str, a: int, b: int, doubled: bool = True) -> Iterator[tuple[int, int]]:
+    """Ranges between quotation marks inside [a, b) (a range may run past a paragraph).
+
+    With `doubled`, two apostrophes ('' or ``) make a double quotation mark too. In a run of
+    three a single quote nests inside: opening, the mark is the first two ('''Sir), closing the
+    last two (it,''')."""
     opened: int | None = None
-    for i in range(a, b):
+    i = a
+    while i < b:
         c = text[i]
-        if c not in '"“”«»':
+        mark_start, mark_end = i, i + 1
+        i += 1
+        if doubled and c in "'`" and text[mark_start : mark_start + 2] == c * 2:
+            while i < b and text[i] == c:
+                i += 1
+            if c == "`" or opened is None:
+                mark_end = mark_start + 2
+            else:
+                mark_start = i - 2
+                mark_end = i
+            c = "“" if c == "`" else '"'
+        elif c not in '"“”«»':
             continue
         opening = c in _OPEN or (c == '"' and opened is None)
         if opening and opened is None:
-            opened = i + 1
+            opened = mark_end
         elif not opening or c == '"':
-            yield (opened if opened is not None else a), i
+            yield (opened if opened is not None else a), mark_start
             opened = None
     if opened is not None:
         yield opened, b
@@ -264,6 +284,11 @@ def main() -> None:
         help="old gold: a relation's Content only, not its Content2.. (the split quote's rest)",
     )
     ap.add_argument(
+        "--no-doubled-apostrophes",
+        action="store_true",
+        help="old gold: leave quotations in doubled apostrophes ('' .. '', `` .. '') out",
+    )
+    ap.add_argument(
         "--errors",
         action="store_true",
         help="list tracker's predicted words outside gold (FP: no gold overlap; LONG: extra words)",
@@ -271,28 +296,36 @@ def main() -> None:
     args = ap.parse_args()
     root = args.data / "polnear-attribution"
     systems = {"tracker": ours, "regex baseline": baseline}
-    tallies = {(n, k): Tally() for n in systems for k in (3, 1)}
+    golds = [False] if args.no_doubled_apostrophes else [True, False]
+    tallies = {(n, k, d): Tally() for n in systems for k in (3, 1) for d in golds}
     times: dict[str, list[float]] = {n: [] for n in systems}
     count = 0
+    n_gold = dict.fromkeys(golds, 0)
     for text, ann in _articles(root, args.split):
         count += 1
-        gold = _gold(text, ann, not args.first_content_only)
+        gold = {d: _gold(text, ann, not args.first_content_only, d) for d in golds}
+        for d in golds:
+            n_gold[d] += sum(len(_tokens(text, g.start, g.end)) >= 3 for g in gold[d])
         if args.errors:
-            _list_errors(count, text, gold)
+            _list_errors(count, text, gold[golds[0]])
         for name, fn in systems.items():
             pred, ms = _timed(fn, text, args.runs)
             times[name].append(ms)
             for k in (3, 1):
-                _score(text, gold, pred, tallies[(name, k)], k)
-    print(f"PolNeAR {args.split}: {count} articles")
+                for d in golds:
+                    _score(text, gold[d], pred, tallies[(name, k, d)], k)
+    doubled = f", {n_gold[True] - n_gold[False]} of them in ''..''" if True in golds else ""
+    print(f"PolNeAR {args.split}: {count} articles, {n_gold[golds[0]]} gold quotes{doubled}")
     print(
-        f"{'system':<30}{'P':>7}{'R':>7}{'F1':>7}{'spk acc':>9}{'named':>8}{'pronoun':>8}"
+        f"{'system':<42}{'P':>7}{'R':>7}{'F1':>7}{'spk acc':>9}{'named':>8}{'pronoun':>8}"
         f"{'spk e2e':>9}{'matched':>8}"
     )
-    for name in systems:
-        print(tallies[(name, 3)].row(name))
-    for name in systems:
-        print(tallies[(name, 1)].row(f"{name} (all lengths)"))
+    for d in golds:
+        tag = "" if d or len(golds) == 1 else ", no '' gold"
+        for name in systems:
+            print(tallies[(name, 3, d)].row(f"{name}{f' ({tag[2:]})' if tag else ''}"))
+        for name in systems:
+            print(tallies[(name, 1, d)].row(f"{name} (all lengths{tag})"))
     base = statistics.median(times["regex baseline"])
     for name in systems:
         med = statistics.median(times[name])
