@@ -1,21 +1,24 @@
-"""What the `tracker` command's modules share: exit statuses, formats, the store option, error
-mapping, and parsing of sources, times and --only; how wide and whether coloured output is."""
+"""What the `tracker` command's modules share: exit statuses, formats, the global options and
+the store option, and parsing of times and --only; how wide and whether coloured output is."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import inspect
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from tracker import times
-from tracker.errors import TrackerError
 
 
 class ExitStatus(IntEnum):
@@ -32,21 +35,50 @@ class Format(str, Enum):
     HTML = "html"
 
 
+@dataclass(frozen=True, slots=True)
+class GlobalOptions:
+    """The options given before the command: `tracker --store PATH -v COMMAND ...`."""
+
+    store: Path | None = None
+    verbose: bool = False
+    quiet: bool = False
+
+
 StoreOption = Annotated[
     Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.10
-    typer.Option("--store", envvar="TRACKER_STORE", help="Snapshot store (default ./snapshots)."),
+    typer.Option("--store", help="Snapshot store (default: TRACKER_STORE, else ./snapshots)."),
 ]
 
 
-def fail(error: TrackerError) -> typer.Exit:
-    """Print the error on stderr; the exit to raise (status 1)."""
-    typer.echo(f"Error: {error}", err=True)
-    return typer.Exit(ExitStatus.ERROR)
+_GLOBAL: contextvars.ContextVar[GlobalOptions] = contextvars.ContextVar(
+    "tracker_global_options", default=GlobalOptions()  # noqa: B039 - frozen
+)
+
+
+def set_global_options(options: GlobalOptions) -> None:
+    """Remember the options given before the command, for this run."""
+    _GLOBAL.set(options)
+
+
+def global_options() -> GlobalOptions:
+    """The options given before the command (defaults outside a command line run)."""
+    return _GLOBAL.get()
 
 
 def store_path(store: Path | None) -> Path:
-    """The --store folder, or ./snapshots."""
-    return store if store is not None else Path("snapshots")
+    """The store: --store after the command, else before it, else TRACKER_STORE, else
+    ./snapshots."""
+    chosen = store or global_options().store or os.environ.get("TRACKER_STORE")
+    return Path(chosen) if chosen else Path("snapshots")
+
+
+def refuse_unused(ctx: typer.Context, names: dict[str, str], why: str) -> None:
+    """A usage error (exit 2) naming the first option in `names` (parameter -> flag) that was
+    given on the command line although it cannot apply (`why` says when it does)."""
+    for param, flag in names.items():
+        source = ctx.get_parameter_source(param)
+        if source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT"):
+            raise typer.BadParameter(f"{flag} {why}", param_hint=flag)
 
 
 def failure_line(source: str, error: str | None) -> str:
@@ -57,14 +89,15 @@ def failure_line(source: str, error: str | None) -> str:
 
 def parse_only(only: str | None) -> frozenset[str] | None:
     """The report parts --only keeps (None: all)."""
+    from tracker.analyze.only_filter import PARTS
+
     if not only:
         return None
     parts = frozenset(p.strip() for p in only.split(",") if p.strip())
-    unknown = parts - {"quotes", "claims", "contributors", "notes", "headline"}
+    unknown = parts - set(PARTS)
     if unknown:
         raise typer.BadParameter(
-            f"unknown part(s) {', '.join(sorted(unknown))}; "
-            "choose from quotes, claims, contributors, notes, headline",
+            f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}",
             param_hint="--only",
         )
     return parts
@@ -106,3 +139,29 @@ def unwrap_help(app: typer.Typer) -> None:
     for group in app.registered_groups:
         if group.typer_instance is not None:
             unwrap_help(group.typer_instance)
+
+
+def _ignore(result: object) -> None:
+    return None
+
+
+@contextlib.contextmanager
+def progress(
+    wanted: bool, label: str, report: Callable[[Any], None] = _ignore
+) -> Iterator[Callable[[int, int, Any], None]]:
+    """A progress bar on stderr (only when it is a terminal and `wanted`); yields the step
+    callback `(done, total, result)` for a long run, which also passes each result to `report`."""
+    if not (wanted and sys.stderr.isatty()):
+        yield lambda done, total, result: report(result)
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def step(done: int, total: int, result: Any) -> None:
+            bar.update(task, completed=done, total=total)
+            report(result)
+
+        yield step

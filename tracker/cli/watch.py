@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sys
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
@@ -13,14 +10,16 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from tracker.cli.common import ExitStatus, StoreOption, fail, failure_line, store_path
-from tracker.errors import TrackerError
+from tracker.cli.app import app
+from tracker.cli.common import ExitStatus, StoreOption, failure_line, progress, store_path
 
 watch_app = typer.Typer(
     name="watch",
     help="The watch list: articles and feeds that 'tracker snapshot --due' keeps current.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
+app.add_typer(watch_app)
 
 
 class WatchFormat(str, Enum):
@@ -61,14 +60,11 @@ def watch_add(
     from tracker.watch.watchlist import WatchOptions
 
     options = WatchOptions(interval=_parse_interval(interval), allow_private=allow_private)
-    try:
-        opened = Store.open(store_path(store))
-        for url in urls:
-            chosen = None if kind is Kind.AUTO else kind.value
-            entry, added = watch_url(opened, url, kind=chosen, options=options, wait=wait)
-            typer.echo(f"{'watching' if added else 'updated'} {entry.kind} {entry.url}")
-    except TrackerError as e:
-        raise fail(e) from None
+    opened = Store.open(store_path(store))
+    for url in urls:
+        chosen = None if kind is Kind.AUTO else kind.value
+        entry, added = watch_url(opened, url, kind=chosen, options=options, wait=wait)
+        typer.echo(f"{'watching' if added else 'updated'} {entry.kind} {entry.url}")
 
 
 @watch_app.command("list")
@@ -82,10 +78,7 @@ def watch_list(
     from tracker.store.store import Store
     from tracker.watch.cycle import read_watchlist, watch_document
 
-    try:
-        entries = read_watchlist(Store.open(store_path(store)))
-    except TrackerError as e:
-        raise fail(e) from None
+    entries = read_watchlist(Store.open(store_path(store)))
     documents = [watch_document(entry) for entry in entries]
     if fmt is WatchFormat.JSON:
         typer.echo(json.dumps(documents, ensure_ascii=False, indent=2))
@@ -113,13 +106,10 @@ def watch_remove(
     from tracker.store.store import Store
     from tracker.watch.cycle import unwatch_url
 
-    try:
-        opened = Store.open(store_path(store))
-        for url in urls:
-            removed = unwatch_url(opened, url, with_discovered=with_discovered, wait=wait)
-            typer.echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
-    except TrackerError as e:
-        raise fail(e) from None
+    opened = Store.open(store_path(store))
+    for url in urls:
+        removed = unwatch_url(opened, url, with_discovered=with_discovered, wait=wait)
+        typer.echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -151,6 +141,10 @@ class Verbosity:
 
     def __init__(self, as_json: bool, verbose: bool, quiet: bool) -> None:
         self.as_json, self.verbose, self.quiet = as_json, verbose and not quiet, quiet
+
+    def shows_source(self, result: Any) -> bool:
+        """Whether a named source's result gets a line: all but with --json; -q keeps flip-flops."""
+        return not self.as_json and not (self.quiet and not result.flip_flop_of)
 
     def shows(self, result: Any) -> bool:
         """Whether a result gets a line on stdout (changes by default, all with -v)."""
@@ -185,11 +179,8 @@ def snapshot_watchlist(
         elif out.shows(result):
             typer.echo(f"{result.source}: {result.describe()}")
 
-    try:
-        with _progress(not (out.quiet or out.as_json)) as bar:
-            summary = run_cycle(Store.open(root), options=options, progress=bar(report))
-    except TrackerError as e:
-        raise fail(e) from None
+    with progress(not (out.quiet or out.as_json), "checking", report) as step:
+        summary = run_cycle(Store.open(root), options=options, progress=step)
     if out.as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     elif out.verbose:
@@ -206,25 +197,3 @@ def _summary_line(summary: Any) -> str:
         f"{c['flip_flops']} flip-flop(s), {c['discovered']} found in feeds; "
         f"{summary.requests} requests in {summary.seconds:.1f} s"
     )
-
-
-@contextlib.contextmanager
-def _progress(wanted: bool) -> Iterator[Callable[[Callable[[Any], None]], Any]]:
-    """A progress bar on stderr when it is a terminal; yields a wrapper for a result callback."""
-    if not (wanted and sys.stderr.isatty()):
-        yield lambda report: lambda done, total, result: report(result)
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("checking", total=None)
-
-        def wrap(report: Callable[[Any], None]) -> Any:
-            def step(done: int, total: int, result: Any) -> None:
-                bar.update(task, completed=done, total=total)
-                report(result)
-
-            return step
-
-        yield wrap

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,10 +40,26 @@ if TYPE_CHECKING:
 
 FLIP_FLOP_WINDOW = 5
 
+Progress = Callable[[int, int, "SnapshotResult"], None]  # (done, total, the latest result)
+
 
 def compare(old: str | bytes, new: str | bytes) -> Report:
     """Compare two versions of an article (HTML or plain text each)."""
     return build_report(extract_article(old), extract_article(new))
+
+
+def diff(
+    target: str,
+    new: str | None,
+    store_path: Path,
+    from_v: str | None = None,
+    to_v: str | None = None,
+) -> Report:
+    """`tracker diff`: two sources (files, URLs or '-') when `new` is given, else two stored
+    versions of the article at `target` (default: the last two)."""
+    if new is not None:
+        return compare_sources(target, new)
+    return diff_stored(store_path, target, from_v, to_v)
 
 
 def diff_stored(
@@ -123,6 +139,7 @@ def snapshot(
     wait: float = 10.0,
     timeout: float = 30.0,
     allow_backdated: bool = False,
+    progress: Progress | None = None,
 ) -> list[SnapshotResult]:
     """Fetch or read each source, extract it, and record a version when the article changed.
 
@@ -132,9 +149,12 @@ def snapshot(
     """
     seen = aware(at or datetime.now(timezone.utc))
     with store.writer(wait=wait) as writer, open_client(timeout) as client:
-        return [
-            _snapshot_one(source, writer, client, url, seen, allow_backdated) for source in sources
-        ]
+        results = []
+        for source in sources:
+            results.append(_snapshot_one(source, writer, client, url, seen, allow_backdated))
+            if progress is not None:
+                progress(len(results), len(sources), results[-1])
+        return results
 
 
 def _snapshot_one(
@@ -222,7 +242,12 @@ _FETCH_FACTS = ("source", "fetched", "status", "final_url", "redirects", "encodi
 
 
 def reextract(
-    store: Store, urls: Sequence[str] = (), *, at: datetime | None = None, wait: float = 10.0
+    store: Store,
+    urls: Sequence[str] = (),
+    *,
+    at: datetime | None = None,
+    wait: float = 10.0,
+    progress: Progress | None = None,
 ) -> list[SnapshotResult]:
     """Extract the stored page of each article's last version again (after a parser update)
     and record the result as a re-extraction when the article text comes out different.
@@ -232,9 +257,16 @@ def reextract(
     """
     seen = aware(at or datetime.now(timezone.utc))
     with store.writer(wait=wait) as writer:
-        if urls:
-            return [_reextract_url(store, writer, url, seen) for url in urls]
-        return [_reextract_one(store, writer, t, t.url, seen) for t in store.articles()]
+        jobs = list(urls) or store.articles()
+        results: list[SnapshotResult] = []
+        for job in jobs:
+            if isinstance(job, str):
+                results.append(_reextract_url(store, writer, job, seen))
+            else:
+                results.append(_reextract_one(store, writer, job, job.url, seen))
+            if progress is not None:
+                progress(len(results), len(jobs), results[-1])
+        return results
 
 
 def _reextract_url(store: Store, writer: StoreWriter, url: str, seen: datetime) -> SnapshotResult:
