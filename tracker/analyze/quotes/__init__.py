@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from tracker.analyze.people.names import NameBook
 from tracker.analyze.quotes.continued import inherit_speakers
+from tracker.analyze.quotes.marks import normalize_marks
 from tracker.analyze.quotes.scan import MARKS, WORD, Span, scan
 from tracker.analyze.quotes.sentences import mask, sentence_at, sentence_ranges
 from tracker.analyze.quotes.speakers import (
@@ -36,6 +37,8 @@ _TAG_WORDS = 8
 
 def extract_quotes(text: str) -> list[Quote]:
     """Find direct quotations in `text` and who said them."""
+    original = text
+    text = normalize_marks(text)
     spans = scan(text)
     if not spans:
         return []
@@ -46,7 +49,8 @@ def extract_quotes(text: str) -> list[Quote]:
     kept = inherit_speakers(masked, sentences, kept)
     book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
     resolved = [_resolved(book, a, kept, s) for s, a in kept]
-    return [_quote(text, s, a) for (s, _), a in zip(kept, _fill_pronouns(resolved), strict=True)]
+    filled = _fill_pronouns(resolved)
+    return [_quote(original, text, s, a) for (s, _), a in zip(kept, filled, strict=True)]
 
 
 def _frames(
@@ -132,7 +136,9 @@ def _plural_before(
     return found
 
 
-def _quote(text: str, span: Span, found: Attribution | None) -> Quote:
+def _quote(text: str, marked: str, span: Span, found: Attribution | None) -> Quote:
+    """The quote's words from the original `text`; `marked` is its copy with every quotation
+    mark written as a double one (`normalize_marks`)."""
     pieces = [_trim(text, a, b) for a, b in span.pieces]
     pieces = [(a, b) for a, b in pieces if a < b]
     a, b = pieces[-1]
@@ -141,7 +147,9 @@ def _quote(text: str, span: Span, found: Attribution | None) -> Quote:
     start, end = pieces[0][0], pieces[-1][1]
     words = text[pieces[0][0] : pieces[0][1]]
     for (_, b0), (a1, b1) in zip(pieces, pieces[1:], strict=False):
-        gap = "".join(c for c in text[b0:a1] if c not in MARKS)
+        gap = "".join(
+            c for c, m in zip(text[b0:a1], marked[b0:a1], strict=True) if c == m and m not in MARKS
+        )
         words += gap + text[a1:b1]
     speaker = found.speaker if found else None
     cue = found.cue if found else None
