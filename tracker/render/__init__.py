@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tracker.models import Report
+from tracker.render.options import RenderOptions
 
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """How a report is shown; each renderer takes the same options, using what it can."""
-
-    color: bool = False
-    context: int = 1
-    side_by_side: bool = False
-    width: int = 100
+__all__ = ["RenderOptions", "render_report"]
 
 
 def render_report(report: Report, fmt: str, options: RenderOptions | None = None) -> str:

@@ -8,9 +8,9 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from tracker.models import Changelog, Transition
-from tracker.render import RenderOptions
 from tracker.render.html import key_items_html, page
 from tracker.render.markdown import key_items_md, md_escape
+from tracker.render.options import RenderOptions
 
 FORMATS = ("markdown", "html", "json", "atom")
 

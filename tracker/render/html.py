@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from tracker.models import Report, SentenceChange
-from tracker.render import RenderOptions
 from tracker.render._common import Elided, key_items, move_note, visible_rows
+from tracker.render.options import RenderOptions
 
 STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}

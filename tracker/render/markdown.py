@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tracker.models import Report, SentenceChange
-from tracker.render import RenderOptions
 from tracker.render._common import Elided, key_items, move_note, visible_rows
+from tracker.render.options import RenderOptions
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<#|~"})
 

@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.models import Report, SentenceChange
-from tracker.render import RenderOptions
 from tracker.render._common import Elided, key_items, move_note, visible_rows
+from tracker.render.options import RenderOptions
 
 _MARK = {"same": " ", "added": "+", "removed": "-", "edited": "~", "moved": "↕"}
 _STYLE = {"same": "dim", "added": "green", "removed": "red", "edited": "", "moved": "cyan"}
