@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from tracker import times
+
+if TYPE_CHECKING:
+    from tracker.pipeline import SnapshotResult
 
 
 class ExitStatus(IntEnum):
@@ -51,7 +54,8 @@ StoreOption = Annotated[
 
 
 _GLOBAL: contextvars.ContextVar[GlobalOptions] = contextvars.ContextVar(
-    "tracker_global_options", default=GlobalOptions()  # noqa: B039 - frozen
+    "tracker_global_options",
+    default=GlobalOptions(),  # noqa: B039 - frozen
 )
 
 
@@ -141,14 +145,14 @@ def unwrap_help(app: typer.Typer) -> None:
             unwrap_help(group.typer_instance)
 
 
-def _ignore(result: object) -> None:
+def _ignore(result: SnapshotResult) -> None:
     return None
 
 
 @contextlib.contextmanager
 def progress(
-    wanted: bool, label: str, report: Callable[[Any], None] = _ignore
-) -> Iterator[Callable[[int, int, Any], None]]:
+    wanted: bool, label: str, report: Callable[[SnapshotResult], None] = _ignore
+) -> Iterator[Callable[[int, int, SnapshotResult], None]]:
     """A progress bar on stderr (only when it is a terminal and `wanted`); yields the step
     callback `(done, total, result)` for a long run, which also passes each result to `report`."""
     if not (wanted and sys.stderr.isatty()):
@@ -160,7 +164,7 @@ def progress(
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
 
-        def step(done: int, total: int, result: Any) -> None:
+        def step(done: int, total: int, result: SnapshotResult) -> None:
             bar.update(task, completed=done, total=total)
             report(result)
 

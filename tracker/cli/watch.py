@@ -6,11 +6,16 @@ import json
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from tracker.cli.app import app
+
+if TYPE_CHECKING:
+    from tracker.fetch.http import FetchPolicy
+    from tracker.pipeline import SnapshotResult
+    from tracker.watch.cycle import CycleSummary
 from tracker.cli.common import ExitStatus, StoreOption, failure_line, progress, store_path
 
 watch_app = typer.Typer(
@@ -142,11 +147,11 @@ class Verbosity:
     def __init__(self, as_json: bool, verbose: bool, quiet: bool) -> None:
         self.as_json, self.verbose, self.quiet = as_json, verbose and not quiet, quiet
 
-    def shows_source(self, result: Any) -> bool:
+    def shows_source(self, result: SnapshotResult) -> bool:
         """Whether a named source's result gets a line: all but with --json; -q keeps flip-flops."""
         return not self.as_json and not (self.quiet and not result.flip_flop_of)
 
-    def shows(self, result: Any) -> bool:
+    def shows(self, result: SnapshotResult) -> bool:
         """Whether a result gets a line on stdout (changes by default, all with -v)."""
         if self.as_json or self.quiet or result.status == "failed":
             return False
@@ -155,7 +160,7 @@ class Verbosity:
 
 def fetch_policy(
     delay: float, concurrency: int, timeout: float, retries: int, ignore_robots: bool
-) -> Any:
+) -> FetchPolicy:
     """The FetchPolicy the politeness options of `snapshot --due/--all` ask for."""
     from tracker.fetch.http import FetchPolicy
 
@@ -165,7 +170,7 @@ def fetch_policy(
 
 
 def snapshot_watchlist(
-    root: Path, fetch: Any, due: bool, refuse_private: bool, wait: float, out: Verbosity
+    root: Path, fetch: FetchPolicy, due: bool, refuse_private: bool, wait: float, out: Verbosity
 ) -> None:
     """`snapshot --due/--all`: one cycle over the watch list; exit status 1 when a URL failed."""
     from tracker.store.store import Store
@@ -173,7 +178,7 @@ def snapshot_watchlist(
 
     options = CycleOptions(fetch=fetch, due_only=due, refuse_private=refuse_private, wait=wait)
 
-    def report(result: Any) -> None:
+    def report(result: SnapshotResult) -> None:
         if result.status == "failed":
             typer.echo(failure_line(result.source, result.error), err=True)
         elif out.shows(result):
@@ -189,7 +194,7 @@ def snapshot_watchlist(
         raise typer.Exit(ExitStatus.ERROR)
 
 
-def _summary_line(summary: Any) -> str:
+def _summary_line(summary: CycleSummary) -> str:
     c = summary.counts()
     return (
         f"checked {len(summary.results)}: {c['new']} new, {c['changed']} changed, "

@@ -36,7 +36,7 @@ from tracker.store.store import (
 from tracker.times import aware, parse_time
 
 if TYPE_CHECKING:
-    pass
+    from httpx import Client  # noqa: TID251 - a type only; requests are made in fetch/
 
 FLIP_FLOP_WINDOW = 5
 
@@ -160,7 +160,7 @@ def snapshot(
 def _snapshot_one(
     source: str,
     writer: StoreWriter,
-    client: Any,
+    client: Client | None,
     url: str | None,
     seen: datetime,
     allow_backdated: bool,
@@ -332,7 +332,7 @@ def compare_sources(old: str, new: str) -> Report:
     return build_report(old_article, new_article, old_meta, new_meta)
 
 
-def _load_source(source: str, client: Any) -> tuple[Page, str]:
+def _load_source(source: str, client: Client | None) -> tuple[Page, str]:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if re.match(r"(?i)https?://", source):
         return fetch_page(source, client=client), "url"
