@@ -11,6 +11,7 @@ from tracker.analyze.claims import fact_changes, is_surface_edit, significance
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
 from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.analyze.summary import summarize
+from tracker.extract.boilerplate import without_furniture
 from tracker.models import Alignment, Article, Claim, Report, SentenceChange
 from tracker.segment import split_sentences
 
@@ -79,6 +80,7 @@ def build_report(
     to_meta: dict[str, Any] | None = None,
 ) -> Report:
     """Compare two extracted versions of one article."""
+    old, new = without_furniture(old), without_furniture(new)  # layout text, captions
     old_s, old_p = _sentences(old)
     new_s, new_p = _sentences(new)
     rows = [_row(a, old_s, new_s, old_p, new_p) for a in align_sentences(old_s, new_s)]

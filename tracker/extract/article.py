@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from tracker.charset import decode
 from tracker.errors import ExtractionEmpty
+from tracker.extract.boilerplate import clean_paragraphs
 from tracker.extract.guards import check_plausible
 from tracker.extract.meta import PageMeta, dom_bylines, read_metadata
 from tracker.extract.people import clean_names, drop_outlets, name_key, strip_by
@@ -75,8 +76,8 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
     in_page = clean_names(dom_bylines(tree))
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
     paragraphs, found_author = _body(tree, text, url, author=not declared)
-    paragraphs = _drop_headline(_prefer_json_ld(paragraphs, meta), meta.title)
-    paragraphs, byline = _split_bylines(paragraphs)
+    paragraphs = clean_paragraphs(_prefer_json_ld(paragraphs, meta))
+    paragraphs, byline = _split_bylines(_drop_headline(paragraphs, meta.title))
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
     sources = (declared, clean_names(found_author.split(";")), byline, in_page)
@@ -192,7 +193,7 @@ def _split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _from_text(text: str, url: str | None) -> Article:
-    paragraphs = split_plain_text(text)
+    paragraphs = clean_paragraphs(split_plain_text(text))
     headline = len(paragraphs) > 1 and _looks_like_headline(paragraphs[0])
     title = paragraphs.pop(0) if headline else ""
     paragraphs, authors = _split_bylines(paragraphs)

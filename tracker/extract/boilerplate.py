@@ -1,0 +1,234 @@
+"""Page furniture: layout text that is not the article. Pure.
+
+Captured pages, and text saved from them, carry the page's layout text beside the story:
+labels ("Advertisement", "Supported by", "Photo", "Video", "Loading..."), jump lines ("Continue
+reading the main story", "Story continues below"), share bars ("Share this: Facebook Twitter
+Email"), prompts ("Sign up for our newsletter", "Subscribe"), lists of other articles ("Related:
+...", "Read more: ..."), page markers ("Page 2 of 3", "Next page", "Single page"), comment
+counts, photo credits ("Credit Jane Doe for The Times", "Photograph: Jane Doe/AP", "(AP
+Photo/Jane Doe)") and the captions they close. A site redesign changes all of these without
+touching the story, so they are dropped before versions are compared.
+
+The rules describe what furniture looks like: a line made only of fixed layout phrases, a short
+prompt or label line, a credit, or a short paragraph that ends in a credit. A body sentence that
+merely mentions a photo, a video or an advertisement is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from tracker.extract.typography import TYPOGRAPHY
+from tracker.models import Article
+
+# --- fixed layout phrases ------------------------------------------------------------------
+# A line made only of these phrases is layout text. The "cut" phrases never open or close a
+# sentence, so they are also cut where they are glued between a paragraph's sentences; media
+# labels ("Photo", "Video") are cut only after a paragraph's last full stop.
+
+_MEDIA = (
+    r"(?:(?:view|see|open|enlarge|expand|launch|play|watch|listen\s+to)\s+(?:the\s+)?)?"
+    r"(?:photos?|photographs?|images?|pictures?|videos?|audio|graphics?|interactive"
+    r"(?:\s+(?:graphic|feature|map))?|(?:photo\s+)?galler(?:y|ies)|slide\s?shows?|multimedia"
+    r"|maps?|charts?)(?:\s+\d+\s+of\s+\d+)?"
+)
+_CUT_PHRASES = (
+    r"advertisements?|sponsored\s+(?:content|links?|stories|post)"
+    r"|paid\s+(?:content|post|partner\s+content)|promoted\s+(?:content|stories)"
+    r"|continue\s+reading(?:\s+(?:the\s+)?(?:main\s+)?(?:story|article|below))?"
+    r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after(?:\s+(?:the|this))?"
+    r"(?:\s+advertisement)?)(?:\s+advertisement)?"
+    r"|continued\s+(?:below|on\s+(?:next\s+)?page(?:\s+\w+)?|from\s+page\s+\w+)"
+    r"|skip\s+(?:advertisement|ad|to\s+(?:main\s+)?content|to\s+navigation)"
+    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?"
+    r"|share\s+this\s+(?:page|article|story|post)|share\s+(?:on|via)\s+(?:facebook|twitter"
+    r"|x|linkedin|whatsapp|e-?mail|reddit)|more\s+sharing\s+options|gift\s+this\s+article"
+    r"|(?:hide|toggle|show)\s+caption|enlarge\s+this\s+image"
+    r"|listen\s+to\s+(?:this|the)\s+(?:article|story)|\d+\s+min(?:ute)?s?\s+(?:read|listen)"
+    r"|page\s+\d+\s+of\s+\d+|back\s+to\s+top"
+)
+_LINE_PHRASES = (
+    _MEDIA + r"|supported\s+by|sponsored|advertising|promoted|loading(?:\s*\.\.\.)?"
+    r"|please\s+wait|full\s?screen|copy\s+link|link\s+copied|gift\s+article"
+    r"|(?:view|show|read|hide|load)\s+(?:all\s+)?(?:\d+\s+)?comments|comments\s*\(\d+\)"
+    r"|\d+\s+comments?|(?:post|leave|add)\s+a\s+comment|join\s+the\s+(?:conversation|"
+    r"discussion)|single[\s-]page|view\s+(?:as\s+)?(?:a\s+)?single\s+page"
+    r"|(?:next|previous|prev)\s+(?:page|article|story|slide)|most\s+(?:popular|read|viewed|"
+    r"shared|emailed)|you\s+(?:may|might)\s+also\s+like|related\s+(?:articles?|stories|"
+    r"coverage|content|links|topics|posts|videos?)|recommended\s+(?:for\s+you|stories|reading|"
+    r"articles)|more\s+(?:on|from)\s+this\s+(?:story|topic)|editor'?s'?\s+picks"
+    r"|top\s+stories|trending\s+(?:now|stories)|photo\s+credit|image\s+credit"
+    r"|all\s+rights\s+reserved|share(?:\s+this)?|tweet(?:\s+this)?|pin(?:\s+it)?"
+    r"|e-?mail(?:\s+this)?|print(?:\s+this)?(?:\s+(?:page|article))?"
+    r"|save(?:\s+(?:for\s+later|article|this\s+story))?"
+    r"|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|messenger|flipboard|telegram"
+    r"|comments?|related|recommended|trending|latest|more|read\s+more|see\s+more|next"
+    r"|previous|prev|close|caption|credit|ad|subscribe(?:\s+(?:now|today|here))?"
+    r"|sign\s+(?:up|in)|log\s+in|register|newsletters?|watch(?:\s+(?:now|live|video))?"
+    r"|listen|\d+:\d\d\s+min(?:ute)?s?|page\s+\d+|follow(?:\s+us)?|menu"
+)
+_SEPARATORS = r"[\s|•·:/>»›<«‹,;()\[\]*_–—\"-]*"
+_PHRASE = rf"(?:{_CUT_PHRASES}|{_LINE_PHRASES})"
+_LAYOUT_LINE = re.compile(rf"^{_SEPARATORS}(?:{_PHRASE}(?!\w)\.?{_SEPARATORS})+$", re.I)
+_CUT = re.compile(rf"\b(?:{_CUT_PHRASES})\b", re.I)
+_EDGE = re.compile(rf"\b(?:{_CUT_PHRASES}|{_MEDIA})\b", re.I)
+# runs of phrases glued to a paragraph: at its start, after its last full stop, between sentences
+_RUN = rf"(?:{_PHRASE}(?!\w){_SEPARATORS})+"
+_STOP = r"[.!?\"')\]\u201d\u2019]"
+_OPEN = r"(?=[\"'(\u201c\u2018\d]|(?-i:[A-Z]))"
+_LEADING_RUN = re.compile(rf"^{_SEPARATORS}(?P<run>{_RUN}){_OPEN}", re.I)
+_TRAILING_RUN = re.compile(rf"(?<={_STOP})\s+(?P<run>{_RUN})$", re.I)
+_INNER_RUN = re.compile(rf"(?<={_STOP})\s+(?P<run>{_RUN}){_OPEN}", re.I)
+
+# --- prompts and link lists ----------------------------------------------------------------
+
+_PROMPT = re.compile(
+    r"^\W{0,3}(?:"
+    r"(?:sign\s+up|subscribe|register|join)\b.{0,160}?\b(?:newsletters?|alerts|briefings?|"
+    r"digest|inbox|podcasts?|e-?mail\s+(?:updates|alerts|list))\b"
+    r"|(?:sign\s+up|subscribe|register|join)(?:\s+(?:now|today|here|for\s+free|free))+\W*$"
+    r"|subscribe\s+(?:to|for|now|today|and)\b"
+    r"|(?:get|receive)\s+(?:our|the|a|free)\b.{0,80}?\b(?:newsletters?|briefings?|alerts?|"
+    r"app|e-?mails?|updates)\b"
+    r"|(?:follow|like)\s+(?:us|@\w+|(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*){0,3})\s+on\s+"
+    r"(?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|mastodon)\b"
+    r"|(?:click|tap)\s+here\b|download\s+(?:the|our)\s+(?:free\s+)?app\b"
+    r"|(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|more\s+from|more\s+on|"
+    r"more\s+coverage|recommended|watch|listen|related\s+coverage|related\s+article|"
+    r"related\s+story|further\s+reading|previously|explore\s+more)\s*(?::|›|»|>|\|)\s*\S"
+    r"|this\s+material\s+may\s+not\s+be\s+published"
+    r"|(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*\d{4}\b"
+    r")",
+    re.I,
+)
+_PROMPT_WORDS = 30
+
+# --- credits and captions ------------------------------------------------------------------
+
+_AGENCIES = (
+    r"AP|AFP|Reuters|EPA|EPA-EFE|Getty\s+Images|Getty|Associated\s+Press"
+    r"|Agence\s+France-Presse|Bloomberg|Shutterstock|Alamy|Redux|Polaris|ZUMA(?:\s+(?:Press|Wire))?"
+    r"|Sipa(?:\s+USA)?|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Kyodo|Yonhap|dpa"
+    r"|PA(?:\s+(?:Wire|Media))?|Corbis|Magnum(?:\s+Photos)?|UPI|TASS|Sputnik|iStock(?:photo)?"
+    r"|Wikimedia\s+Commons"
+)
+_CREDIT_LABEL = (
+    r"(?:(?:photo(?:graph)?s?|image|picture|illustration|video|graphic|map|chart)\s*(?:credit)?"
+    r"\s*(?::|by\b)|(?:photo\s+|image\s+)?credits?\b\s*:?)"
+)
+_AGENCY_PHOTO = rf"\(?\s*(?-i:{_AGENCIES})\s+(?:photos?|images?)\s*/"
+_CREDIT_LINE = re.compile(
+    rf"^\W{{0,2}}(?:{_CREDIT_LABEL}\s*\S.*|{_AGENCY_PHOTO}.*"
+    rf"|(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){{1,5}}\s*/\s*(?:(?-i:{_AGENCIES})(?!\w)|The\s+\S).*"
+    rf"|(?-i:{_AGENCIES})\s*\)?|courtesy\s+(?:of\s+)?\S.*)$",
+    re.I,
+)
+_CREDIT_WORDS = 16
+_CAPTION_TAIL = re.compile(
+    rf"(?<=[.!?\"')\]\u201d\u2019])\s+(?P<credit>{_CREDIT_LABEL}\s*\S.*)$"
+    rf"|[(\[]\s*(?:{_AGENCY_PHOTO}[^)\]]*|(?:photo|image|credit)s?\s*:\s*[^)\]]*)[)\]]\s*$",
+    re.I,
+)
+_CAPTION_WORDS = 80
+_CREDIT_LOWER = frozenset(
+    "for via of the and de da del der van von la le al el y with courtesy by photo photos "
+    "photograph photographs image images staff pool file handout".split()
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line or paragraph is layout text: labels, jump lines, share bars,
+    prompts, lists of other articles, page markers, comment counts or a credit."""
+    text = _plain(line)
+    if not text:
+        return False
+    if _LAYOUT_LINE.match(text):
+        return True
+    words = len(text.split())
+    if words <= _PROMPT_WORDS and _PROMPT.match(text):
+        return True
+    return words <= _CREDIT_WORDS and is_credit(text)
+
+
+def is_credit(line: str) -> bool:
+    """A photo or media credit: "Credit Jane Doe for The Times", "Photograph: Jane Doe/AP",
+    "(AP Photo/Jane Doe)", "Jane Doe/Getty Images"."""
+    text = _plain(line)
+    if len(text.split()) > _CREDIT_WORDS or not _CREDIT_LINE.match(text):
+        return False
+    return _reads_as_credit(text)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A short paragraph that ends in a photo credit (the caption under a picture), or a
+    credit alone."""
+    text = _plain(paragraph)
+    if not text or len(text.split()) > _CAPTION_WORDS:
+        return False
+    if is_credit(text):
+        return True
+    tail = _CAPTION_TAIL.search(text)
+    if not tail:
+        return False
+    credit = tail.group("credit")
+    return credit is None or (len(credit.split()) <= _CREDIT_WORDS and is_credit(credit))
+
+
+def strip_furniture(paragraph: str) -> str:
+    """The paragraph without layout phrases glued to its edges or between its sentences
+    ("Advertisement Continue reading the main story He said ..."); "" when nothing else is
+    left."""
+    if is_furniture(paragraph):
+        return ""
+    text = paragraph
+    lead = _LEADING_RUN.match(text)
+    if lead and _clears(lead.group("run")) and text[lead.end() :].strip():
+        text = text[lead.end() :]
+    trail = _TRAILING_RUN.search(text)
+    if trail and _clears(trail.group("run"), edge=True):
+        text = text[: trail.start()]
+    text = _INNER_RUN.sub(lambda m: " " if _clears(m.group("run")) else m.group(0), text)
+    return " ".join(text.split()) if text != paragraph else paragraph
+
+
+def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
+    """Body paragraphs without layout text and captions: furniture lines and captions are
+    dropped, layout phrases glued to a paragraph are cut from it."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if is_caption(paragraph):
+            continue
+        text = strip_furniture(paragraph)
+        if text:
+            out.append(text)
+    return out
+
+
+def _clears(run: str, edge: bool = False) -> bool:
+    """Whether a run of layout phrases found inside a paragraph may be cut: it must hold a
+    phrase that never opens or closes a sentence (at an edge after a full stop, a media label
+    such as "Photo" is enough)."""
+    return bool((_EDGE if edge else _CUT).search(run))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(TYPOGRAPHY).split())
+
+
+def _reads_as_credit(text: str) -> bool:
+    """The words after any label are names and agencies, not a sentence."""
+    body = re.sub(rf"^\W*{_CREDIT_LABEL}", "", text, flags=re.I)
+    words = [w.strip("()[],;:.'\"/") for w in re.split(r"[\s/]+", body) if w.strip("()[],;:./")]
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _CREDIT_LOWER]
+    return bool(words) and not lower
+
+
+def without_furniture(article: Article) -> Article:
+    """The article with layout text and captions taken out of its paragraphs (an article
+    stored by an earlier extraction may still hold them)."""
+    paragraphs = clean_paragraphs(article.paragraphs)
+    if paragraphs == article.paragraphs:
+        return article
+    return replace(article, paragraphs=paragraphs)
