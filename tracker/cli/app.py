@@ -11,7 +11,12 @@ import typer
 from typer.core import TyperGroup
 
 from tracker import __version__
-from tracker.cli.common import ExitStatus, GlobalOptions, set_global_options
+from tracker.cli.common import (
+    ExitStatus,
+    GlobalOptions,
+    QuietOption,
+    set_global_options,
+)
 from tracker.errors import TrackerError
 
 
@@ -59,7 +64,7 @@ def _global_options(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say more (unchanged pages, summaries).")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    quiet: QuietOption = False,
     version: Annotated[
         bool,
         typer.Option(

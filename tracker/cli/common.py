@@ -64,6 +64,13 @@ def set_global_options(options: GlobalOptions) -> None:
     _GLOBAL.set(options)
 
 
+WaitOption = Annotated[
+    float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
+
+
 def global_options() -> GlobalOptions:
     """The options given before the command (defaults outside a command line run)."""
     return _GLOBAL.get()

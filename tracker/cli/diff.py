@@ -12,6 +12,7 @@ from tracker.cli.app import app
 from tracker.cli.common import (
     ExitStatus,
     Format,
+    FormatOption,
     StoreOption,
     parse_only,
     store_path,
@@ -48,7 +49,7 @@ def diff(
         Optional[str],  # noqa: UP045
         typer.Option("--to", help="New version: number, revision or date (default: the last)."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    fmt: FormatOption = Format.TEXT,
     context: Annotated[
         int,
         typer.Option("--context", "-C", min=0, help="Unchanged sentences shown near a change."),

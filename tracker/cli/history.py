@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import Format, StoreOption, store_path
+from tracker.cli.common import (
+    Format,
+    FormatOption,
+    StoreOption,
+    store_path,
+)
 
 if TYPE_CHECKING:
     from tracker.store.index import VersionInfo
@@ -18,7 +23,7 @@ if TYPE_CHECKING:
 @app.command()
 def log(
     url: Annotated[str, typer.Argument(help="The article's URL.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    fmt: FormatOption = Format.TEXT,
     store: StoreOption = None,
 ) -> None:
     """List the recorded versions of an article, oldest first."""
@@ -54,7 +59,7 @@ def show(
         typer.Option("--version", help="The same as the VERSION argument."),
     ] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Print the page as it was fetched.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    fmt: FormatOption = Format.TEXT,
     store: StoreOption = None,
 ) -> None:
     """Print one stored version of an article."""
@@ -74,7 +79,7 @@ def show(
 
 @app.command(name="list")
 def list_articles(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    fmt: FormatOption = Format.TEXT,
     store: StoreOption = None,
 ) -> None:
     """List every tracked article."""

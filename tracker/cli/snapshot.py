@@ -14,7 +14,10 @@ from tracker.cli.app import app
 from tracker.cli.common import (
     ExitStatus,
     Format,
+    FormatOption,
+    QuietOption,
     StoreOption,
+    WaitOption,
     failure_line,
     global_options,
     parse_time,
@@ -63,17 +66,15 @@ def snapshot(
     every: Annotated[
         bool, typer.Option("--all", help="Check every watch list entry, due or not.")
     ] = False,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    wait: WaitOption = 10.0,
+    fmt: FormatOption = Format.TEXT,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable run summary (JSON).")
     ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list unchanged pages and a summary.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    quiet: QuietOption = False,
     delay: Annotated[
         float,
         typer.Option(
@@ -174,10 +175,8 @@ def reextract(
         Optional[list[str]],  # noqa: UP045
         typer.Argument(metavar="[URL]...", help="Articles to re-extract (default: every one)."),
     ] = None,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    wait: WaitOption = 10.0,
+    fmt: FormatOption = Format.TEXT,
     store: StoreOption = None,
 ) -> None:
     """Run extraction again over the stored pages (after a parser update).

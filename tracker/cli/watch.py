@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from tracker.fetch.http import FetchPolicy
     from tracker.pipeline import SnapshotResult
     from tracker.watch.cycle import CycleSummary
-from tracker.cli.common import ExitStatus, StoreOption, failure_line, progress, store_path
+from tracker.cli.common import (
+    ExitStatus,
+    StoreOption,
+    WaitOption,
+    failure_line,
+    progress,
+    store_path,
+)
 
 watch_app = typer.Typer(
     name="watch",
@@ -54,9 +61,7 @@ def watch_add(
     kind: Annotated[
         Kind, typer.Option("--kind", help="Article or feed (default: guessed, then checked).")
     ] = Kind.AUTO,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
+    wait: WaitOption = 10.0,
     store: StoreOption = None,
 ) -> None:
     """Watch article or feed URLs; a feed's new items become watched articles."""
@@ -102,9 +107,7 @@ def watch_remove(
     with_discovered: Annotated[
         bool, typer.Option("--with-discovered", help="Also drop the articles a feed added.")
     ] = False,
-    wait: Annotated[
-        float, typer.Option("--wait", min=0.0, help="Seconds to wait for another run's lock.")
-    ] = 10.0,
+    wait: WaitOption = 10.0,
     store: StoreOption = None,
 ) -> None:
     """Stop watching URLs (their stored versions stay)."""
