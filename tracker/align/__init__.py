@@ -1,17 +1,17 @@
 """(old sentences, new sentences) -> alignments. Pure.
 
-1. Candidates (`_align_candidates`): sentences whose typographic key (`normalize_typography`) is
+1. Candidates (`candidates.py`): sentences whose typographic key (`normalize_typography`) is
    equal in both versions, and, among the sentences left without an identical partner, similar
-   pairs (word and bigram Dice, or containment when one side grew; `_align_features`). Large
+   pairs (word and bigram Dice, or containment when one side grew; `features.py`). Large
    sets get their candidates from an inverted index on each sentence's rarest words, so no step
    scores all pairs of a long article.
-2. Backbone (`_align_chain`): the max-weight chain of candidates in order in both versions (a
+2. Backbone (`chain.py`): the max-weight chain of candidates in order in both versions (a
    weighted LIS, with closeness of relative position breaking ties): "same" or "edited" pairs.
    When two blocks trade places the longer block wins the chain, so the shorter one is the one
    reported moved.
-3. Splits and merges (`_align_pairs`): an edited pair grows to (1 old, 2 adjacent new) or the
+3. Splits and merges (`pairs.py`): an edited pair grows to (1 old, 2 adjacent new) or the
    reverse when the joined text matches clearly better.
-4. Moves (`_align_pairs`): identical or similar sentences still unpaired are paired across the
+4. Moves (`pairs.py`): identical or similar sentences still unpaired are paired across the
    chain: "moved".
 """
 

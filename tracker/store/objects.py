@@ -4,7 +4,7 @@ Part of the store (`tracker.store`), the only layer that touches git. Objects ma
 collect in memory; `ObjectStore.save` writes them as one pack file with its index, both under
 temporary names first and renamed into place pack first, index last: git sees a pack only once
 its index is there, so a run killed at any point leaves at most leftovers (see
-`_store_repo.remove_leftovers`). Reads go to the repository's loose and packed objects.
+`repo.remove_leftovers`). Reads go to the repository's loose and packed objects.
 """
 
 from __future__ import annotations

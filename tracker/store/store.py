@@ -1,4 +1,4 @@
-"""The git-backed snapshot store: the only module that touches git or the store layout.
+"""The git-backed snapshot store: with its sibling modules, the only code that touches git.
 
 Layout of a store folder (a git repository on branch `main`):
 
@@ -14,9 +14,9 @@ run killed at any point leaves the previous state intact. `.git/tracker-index.js
 version list of every article and the commit it reflects; when that commit is not the branch
 head (a run was killed after moving the ref) the cache catches up from the commits it missed.
 
-The private modules beside this one hold its parts: `_gitdb` (objects and pack files),
-`_store_layout` (the files of a version), `_store_index` (the cache) and `_store_repo` (the
-folder, its lock and the checked-out files).
+The modules beside this one hold its parts: `objects.py` (objects and pack files), `layout.py`
+(the files of a version), `index.py` (the cache), `files.py` (the atomic writer) and `repo.py`
+(the folder, its lock and the checked-out files).
 """
 
 from __future__ import annotations

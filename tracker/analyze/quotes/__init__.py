@@ -1,14 +1,14 @@
 """Text -> direct quotes with speakers. Pure, rule based, one pass over the text.
 
-1. Scan (`_quote_scan`): pair quotation marks paragraph by paragraph (straight or curly,
+1. Scan (`scan.py`): pair quotation marks paragraph by paragraph (straight or curly,
    direction read from the characters around each mark); a quote left open at a paragraph's end
    continues when the next paragraph reopens the mark. Single marks inside a quote are nested
    quotes, part of its words.
-2. Mask (`_quote_sentences`): the quoted words are blanked out, so the narration can be split
+2. Mask (`sentences.py`): the quoted words are blanked out, so the narration can be split
    into sentences and searched for cues without the quote's own words interfering.
 3. Attribute: the frame of the quote's sentence (`speakers.attribute_after` / `_before`) names
-   the speaker; scare quotes and titles are dropped (`_quote_titles`); an unattributed quote
-   takes the speaker of the quote it continues (`_quote_continued`).
+   the speaker; scare quotes and titles are dropped (`titles.py`); an unattributed quote
+   takes the speaker of the quote it continues (`continued.py`).
 4. Resolve: pronouns and surnames become the fullest name the article gave (`names.NameBook`).
 """
 
