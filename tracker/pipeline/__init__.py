@@ -1,5 +1,6 @@
 """Joins the stages in order: compare, diff, snapshot / record_page, reextract, load_version(s);
-`changelog.py` builds the change log. The only module that both reads sources and writes versions."""
+`changelog.py` builds the change log. The only code that both reads sources and writes versions.
+"""
 
 from __future__ import annotations
 
