@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from tracker.errors import TrackerError
@@ -23,6 +23,7 @@ from tracker.watch.schedule import CheckState, SchedulePolicy, is_due
 EntryKind = Literal["article", "feed"]
 _KINDS: tuple[EntryKind, ...] = ("article", "feed")
 _FORMAT_VERSION = 1
+_T = TypeVar("_T")
 
 
 class WatchListError(TrackerError):
@@ -256,7 +257,7 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-def _decode(document: Any) -> WatchList:
+def _decode(document: object) -> WatchList:
     if not isinstance(document, dict):
         raise ValueError("expected a JSON object with 'version' and 'entries'")
     if document.get("version") != _FORMAT_VERSION:
@@ -277,7 +278,7 @@ def _decode_entry(raw: dict[str, Any]) -> WatchEntry:
     kind = raw["kind"]
     if kind not in _KINDS:
         raise ValueError(f"kind must be 'article' or 'feed', not {kind!r}")
-    interval = _optional(raw.get("interval_seconds"), (int, float), "interval_seconds")
+    interval = _seconds(raw.get("interval_seconds"), "interval_seconds")
     return WatchEntry(
         url=_required(raw["url"], str, "url"),
         kind=kind,
@@ -306,27 +307,33 @@ def _decode_state(raw: dict[str, Any]) -> CheckState:
     )
 
 
-def _required(value: Any, kind: type | tuple[type, ...], name: str) -> Any:
+def _required(value: object, kind: type[_T], name: str) -> _T:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise TypeError(f"{name} has the wrong type ({type(value).__name__})")
     return value
 
 
-def _optional(value: Any, kind: type | tuple[type, ...], name: str) -> Any:
+def _optional(value: object, kind: type[_T], name: str) -> _T | None:
     return None if value is None else _required(value, kind, name)
 
 
-def _count(value: Any, name: str) -> int:
-    number: int = _required(value, int, name)
+def _seconds(value: object, name: str) -> float | None:
+    """A number of seconds (a JSON int or float), or None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return _optional(value, float, name)
+
+
+def _count(value: object, name: str) -> int:
+    number = _required(value, int, name)
     if number < 0:
         raise ValueError(f"{name} must not be negative")
     return number
 
 
-def _datetime(value: Any, name: str) -> datetime:
-    text: str = _required(value, str, name)
-    return parse_time(text)
+def _datetime(value: object, name: str) -> datetime:
+    return parse_time(_required(value, str, name))
 
 
-def _optional_datetime(value: Any, name: str) -> datetime | None:
+def _optional_datetime(value: object, name: str) -> datetime | None:
     return None if value is None else _datetime(value, name)
