@@ -120,8 +120,9 @@ def use_color(fmt: Format) -> bool:
 
 
 def terminal_width() -> int:
-    """Columns for the text view: the terminal's, else 100."""
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    """Columns for the text view: the terminal's, else 0 (no wrapping: piped output keeps one
+    line per sentence, for grep and log files)."""
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 0
 
 
 def parse_time(value: str | None) -> datetime | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.models import QuoteRef, Report, SentenceChange
@@ -44,6 +45,54 @@ def visible_rows(report: Report, context: int) -> list[SentenceChange | Elided]:
             run += 1
     if run:
         out.append(Elided(run))
+    return out
+
+
+def tidy_inline(inline: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Word-level changes with whitespace outside the changed words.
+
+    Each run of changes keeps its words and gives the spaces at its edges to the unchanged text
+    around it ("{+reportedly+} met", never "{+reportedly +}met"); a change of whitespace alone
+    shows as the new whitespace. Adjacent unchanged pieces are joined.
+    """
+    out: list[tuple[str, str]] = []
+    trail = ""  # spaces after the last run of changes, written only if no space follows
+
+    def emit(op: str, text: str) -> None:
+        if not text:
+            return
+        if op == "=" and out and out[-1][0] == "=":
+            out[-1] = ("=", out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+    def flush(run: list[tuple[str, str]]) -> str:
+        old = "".join(t for op, t in run if op == "-")
+        new = "".join(t for op, t in run if op == "+")
+        if not old.strip() and not new.strip():
+            emit("=", new)
+            return ""
+        shown = new if new.strip() else old
+        lead = shown[: len(shown) - len(shown.lstrip())]
+        if out and not out[-1][1][-1:].isspace():
+            emit("=", lead)
+        emit("-", old.strip())
+        emit("+", new.strip())
+        return shown[len(shown.rstrip()) :]
+
+    run: list[tuple[str, str]] = []
+    for op, text in inline:
+        if op != "=":
+            run.append((op, text))
+            continue
+        if run:
+            trail, run = flush(run), []
+        if not text[:1].isspace():
+            emit("=", trail)
+        trail = ""
+        emit("=", text)
+    if run:
+        flush(run)
     return out
 
 
