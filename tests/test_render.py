@@ -141,7 +141,7 @@ def test_markdown_marks_deletions_and_insertions() -> None:
     out = render_report(_report(), "markdown")
     assert "~~12~~" in out
     assert "**14**" in out
-    assert "\\<script>" in out
+    assert "\\<script\\>" in out
 
 
 class _Collector(HTMLParser):

@@ -1,11 +1,17 @@
-"""What every renderer shares: rows to show, how to describe a move, the key items."""
+"""What every renderer shares: rows to show, how to describe a move, the key items, how to
+name a version and write its time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timezone
+from pathlib import PurePath
+from typing import Any
 
 from tracker.models import QuoteRef, Report, SentenceChange
+from tracker.times import parse_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,3 +177,60 @@ def key_items(report: Report) -> list[KeyItem]:
     items += [KeyItem("notes", "Note added", None, n) for n in report.notes_added]
     items += [KeyItem("notes", "Note removed", n) for n in report.notes_removed]
     return items
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_ONLY = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}\s*")
+
+
+def human_time(value: str | None) -> str:
+    """An ISO 8601 time as people read it, in UTC: '2 Mar 2017, 09:45 UTC' ('2 Mar 2017' for
+    a date alone); text that is not ISO 8601 is returned as it is."""
+    if not value:
+        return ""
+    try:
+        moment = parse_time(value).astimezone(timezone.utc)
+    except ValueError:
+        return value
+    day = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    return day if _DATE_ONLY.fullmatch(value) else f"{day}, {moment:%H:%M} UTC"
+
+
+def rfc3339(value: str, *, end_of_day: bool = False) -> str:
+    """An ISO 8601 time as an RFC 3339 date-time ('2017-03-02T09:45:00+00:00'); a date alone is
+    the start of that day (its last second with `end_of_day`); a time without a zone is UTC."""
+    moment = parse_time(value, end_of_day=end_of_day)
+    return moment.isoformat(timespec="seconds")
+
+
+def version_name(meta: Mapping[str, Any]) -> str:
+    """'version 3', else the file's name, else 'revision 1a2b3c4d5e', else ''."""
+    if meta.get("version"):
+        return f"version {meta['version']}"
+    if meta.get("path"):
+        return PurePath(str(meta["path"])).name
+    if meta.get("revision"):
+        return f"revision {str(meta['revision'])[:10]}"
+    return ""
+
+
+def version_moment(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What the best-known time of a version is ('recorded', 'updated', 'published') and the
+    time itself (ISO 8601), or None."""
+    for key, what in (("seen", "recorded"), ("modified", "updated"), ("published", "published")):
+        if meta.get(key):
+            return what, str(meta[key])
+    return None
+
+
+def describe_version(meta: Mapping[str, Any], fallback: str) -> str:
+    """'version 3, recorded 2 Mar 2017, 16:20 UTC' with what is known."""
+    moment = version_moment(meta)
+    name = version_name(meta) or fallback
+    return f"{name}, {moment[0]} {human_time(moment[1])}" if moment else name
+
+
+def version_line(old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
+    """'From version 2, recorded ... to version 3, recorded ...'."""
+    before, after = describe_version(old, "the old version"), describe_version(new, "the new one")
+    return f"From {before} to {after}."
