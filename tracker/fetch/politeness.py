@@ -173,6 +173,13 @@ def is_private_address(host: str, resolve: bool = False) -> bool:
     return resolve and any(_is_private_ip(found) for found in _resolve(name))
 
 
+def is_private_ip(address: str) -> bool:
+    """Whether the IP address `address` (as getaddrinfo gives it) is not a public one; text
+    that is no IP address counts as private (it cannot be judged)."""
+    found = _ip_literal(address.strip("[]").lower())
+    return True if found is None else _is_private_ip(found)
+
+
 def _ip_literal(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(name.split("%", 1)[0])
