@@ -156,6 +156,37 @@ class QuoteLedger:
         }
 
 
+# The "from" / "to" object of the report document: every key, with its value when unknown
+# (docs/json.md says what each one means). Every diff gives exactly these keys.
+VERSION_FIELDS: dict[str, Any] = {
+    "title": "",
+    "url": None,
+    "canonical": None,
+    "final_url": None,
+    "source": None,
+    "path": None,
+    "version": None,
+    "revision": None,
+    "seen": None,
+    "fetched": None,
+    "status": None,
+    "published": None,
+    "modified": None,
+    "authors": (),
+    "reextract": False,
+    "flip_flop_of": None,
+}
+
+
+def version_dict(meta: dict[str, Any]) -> dict[str, Any]:
+    """A version's metadata as the report document's "from"/"to" object."""
+    doc = {key: meta.get(key, unknown) for key, unknown in VERSION_FIELDS.items()}
+    doc["authors"] = list(doc["authors"] or ())
+    doc["title"] = doc["title"] or ""
+    doc["reextract"] = bool(doc["reextract"])
+    return doc
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The full comparison of two versions; `to_dict()` is the JSON document of CONTRACT.md."""
@@ -195,8 +226,8 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "from": dict(self.from_meta),
-            "to": dict(self.to_meta),
+            "from": version_dict(self.from_meta),
+            "to": version_dict(self.to_meta),
             "headline": (
                 {"old": self.headline[0], "new": self.headline[1]} if self.headline else None
             ),

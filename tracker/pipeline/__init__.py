@@ -47,7 +47,8 @@ Progress = Callable[[int, int, "SnapshotResult"], None]  # (done, total, the lat
 
 def compare(old: str | bytes, new: str | bytes) -> Report:
     """Compare two versions of an article (HTML or plain text each)."""
-    return build_report(extract_article(old), extract_article(new))
+    before, after = extract_article(old), extract_article(new)
+    return build_report(before, after, article_meta(before), article_meta(after))
 
 
 def diff(
@@ -320,12 +321,32 @@ def extract_source(source: str) -> tuple[Article, dict[str, Any]]:
     """Extract one source (an http(s) URL, a file, or '-' for stdin) in its own charset, with
     what is known of where and when it was read."""
     page, kind = _load_source(source, None)
-    url = page.final_url if kind == "url" else None
     try:
-        article = extract_article(_decoded(page), url=url)
+        article = extract_article(_decoded(page), url=page.final_url if kind == "url" else None)
     except ExtractionEmpty as e:
         raise ExtractionEmpty(str(e) if source in str(e) else f"{source}: {e}") from None
-    return article, {"url": url or source, "fetched": page.fetched, "status": page.status or None}
+    meta = article_meta(article)
+    meta.update(source=kind, fetched=page.fetched, status=page.status or None)
+    if kind == "url":
+        meta.update(url=page.url, final_url=page.final_url)
+    elif kind == "file":
+        meta["path"] = source
+    return article, meta
+
+
+def article_meta(article: Article) -> dict[str, Any]:
+    """What a version says of itself, for a report's "from"/"to": title, dates, authors, and
+    its URL when it names an http(s) one (see `models.VERSION_FIELDS` for the rest)."""
+    canonical = article.url
+    web = canonical if canonical and re.match(r"(?i)https?://", canonical) else None
+    return {
+        "title": article.title,
+        "url": web,
+        "canonical": canonical,
+        "published": article.published,
+        "modified": article.modified,
+        "authors": list(article.authors),
+    }
 
 
 def compare_sources(old: str, new: str) -> Report:
