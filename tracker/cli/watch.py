@@ -66,15 +66,15 @@ def watch_add(
 ) -> None:
     """Watch article or feed URLs; a feed's new items become watched articles."""
     from tracker.store.store import Store
-    from tracker.watch.cycle import watch_url
+    from tracker.watch.cycle import watch_urls
     from tracker.watch.watchlist import WatchOptions
 
     options = WatchOptions(interval=_parse_interval(interval), allow_private=allow_private)
     opened = Store.open(store_path(store))
-    for url in urls:
-        chosen = None if kind is Kind.AUTO else kind.value
-        entry, added = watch_url(opened, url, kind=chosen, options=options, wait=wait)
-        typer.echo(f"{'watching' if added else 'updated'} {entry.kind} {entry.url}")
+    chosen = None if kind is Kind.AUTO else kind.value
+    added = watch_urls(opened, urls, kind=chosen, options=options, wait=wait)
+    typer.echo("".join(f"{'watching' if new else 'updated'} {entry.kind} {entry.url}\n"
+                       for entry, new in added), nl=False)  # fmt: skip
 
 
 @watch_app.command("list")

@@ -32,6 +32,7 @@ class VersionInfo:
     title: str
     reextract: bool = False
     flip_flop_of: int | None = None
+    folder: str | None = None  # the id of the article folder's tree in `revision`
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,7 +71,10 @@ class ArticleIndex:
     """The cache's document: {"format", "head", "worktree", "articles": {key: entry}, "aliases"}.
 
     An entry is {"path", "url", "title", "raw" (blob id of the page last seen), "content" (hash
-    of the last version), "versions": [[revision, seen, title, content hash, marks], ...]}.
+    of the last version), "versions": [[revision, seen, title, content hash, marks, folder],
+    ...]}. `folder` is the id of the article folder's tree in that revision, so reading a version
+    is a few object lookups whatever the size of the store (caches written before it was kept
+    lack it; `fill_folders` adds it).
     """
 
     def __init__(self, document: dict[str, Any] | None = None) -> None:
@@ -78,6 +82,7 @@ class ArticleIndex:
             "format": INDEX_FORMAT, "head": None, "articles": {}, "aliases": {}
         }  # fmt: skip
         self.articles: dict[str, dict[str, Any]] = self.document["articles"]
+        self.dirty = document is None  # changed since it was read: worth writing back
 
     @classmethod
     def load(cls, path: Path) -> ArticleIndex:
@@ -99,6 +104,14 @@ class ArticleIndex:
 
     def set(self, name: str, commit: bytes) -> None:
         self.document[name] = commit.hex()
+        self.dirty = True
+
+    def note_raw(self, key: str, raw: str) -> None:
+        """Remember the blob id of the page last seen for the article `key` (text unchanged)."""
+        entry = self.articles[key]
+        if entry.get("raw") != raw:
+            entry["raw"] = raw
+            self.dirty = True
 
     def resolve(self, url: str) -> str | None:
         """The key of the article known under `url` (its key or a source URL seen before)."""
@@ -113,8 +126,9 @@ class ArticleIndex:
     def alias(self, source_url: str, key: str) -> None:
         """Remember that `source_url` leads to the article `key`."""
         normalised = normalise_url(source_url)
-        if normalised != key:
+        if normalised != key and self.document["aliases"].get(normalised) != key:
             self.document["aliases"][normalised] = key
+            self.dirty = True
 
     def tracked(self, key: str) -> TrackedArticle:
         entry = self.articles[key]
@@ -125,16 +139,42 @@ class ArticleIndex:
 
     def note_version(
         self, key: str, path: str, meta: Mapping[str, Any], revision: str, raw: str | None,
-        content: str,
+        content: str, folder: bytes,
     ) -> None:  # fmt: skip
-        """Add a version of the article `key` recorded in the commit `revision`."""
+        """Add a version of the article `key` recorded in the commit `revision`, whose folder
+        is the tree `folder`."""
         entry = self.articles.setdefault(key, {"path": path, "versions": []})
         entry.update(
             url=meta.get("url") or key, title=meta.get("title") or "", raw=raw, content=content
         )
         marks = {name: meta[name] for name in ("reextract", "flip_flop_of") if meta.get(name)}
-        row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks]
+        row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks,
+               folder.hex()]  # fmt: skip
         entry["versions"].append(row)
+        self.dirty = True
+
+    def missing_folders(self) -> bool:
+        """Whether some version lacks its folder's tree id (a cache of an older tracker)."""
+        return any(len(row) < 6 for entry in self.articles.values() for row in entry["versions"])
+
+    def fill_folders(self, objects: ObjectStore) -> None:
+        """Add the folder tree id to every version lacking it, reading each revision's tree of
+        a host once."""
+        hosts: dict[tuple[str, str], dict[str, tuple[int, bytes]]] = {}
+        for entry in self.articles.values():
+            base, _, name = entry["path"].rpartition("/")
+            for row in entry["versions"]:
+                if len(row) >= 6:
+                    continue
+                if (row[0], base) not in hosts:
+                    tree = objects.tree_at(objects.commit_tree(bytes.fromhex(row[0])), base)
+                    hosts[row[0], base] = objects.read_tree(tree) if tree else {}
+                folder = hosts[row[0], base].get(name)
+                if folder is None:
+                    continue  # read() reports the damage when this version is asked for
+                row += [None, {}][len(row) - 3 :] if len(row) < 5 else []
+                row.append(folder[1].hex())
+                self.dirty = True
 
     def catch_up(self, objects: ObjectStore, head: bytes | None) -> ArticleIndex:
         """This cache with the commits made since the one it reflects (a new cache built from
@@ -164,13 +204,15 @@ class ArticleIndex:
             text = objects.read(files["article.txt"][1]).decode("utf-8")
             raw = files["raw.html"][1].hex() if "raw.html" in files else None
             self.note_version(
-                meta["identity"], path, meta, sha.hex(), raw, content_hash(text, meta)
+                meta["identity"], path, meta, sha.hex(), raw, content_hash(text, meta), folder
             )
 
 
 def _version_info(number: int, row: list[Any]) -> VersionInfo:
-    """One cached index row: [revision, seen, title, content hash, marks] (older caches: 3)."""
+    """One cached index row: [revision, seen, title, content hash, marks, folder] (older caches:
+    3 or 5)."""
     marks = row[4] if len(row) > 4 and isinstance(row[4], dict) else {}
+    folder = row[5] if len(row) > 5 and isinstance(row[5], str) else None
     return VersionInfo(
         version=number,
         revision=row[0],
@@ -178,4 +220,5 @@ def _version_info(number: int, row: list[Any]) -> VersionInfo:
         title=row[2],
         reextract=bool(marks.get("reextract")),
         flip_flop_of=marks.get("flip_flop_of"),
+        folder=folder,
     )

@@ -135,8 +135,12 @@ class Store:
     def read(self, tracked: TrackedArticle, version: VersionInfo) -> StoredVersion:
         """Rebuild one version from the files of its commit."""
         objects = self._objects
-        tree = objects.commit_tree(bytes.fromhex(version.revision))
-        folder = objects.tree_at(tree, tracked.path)
+        if version.folder is not None:  # the cache names the folder: no tree on the way is read
+            folder: bytes | None = bytes.fromhex(version.folder)
+        else:
+            folder = objects.tree_at(
+                objects.commit_tree(bytes.fromhex(version.revision)), tracked.path
+            )
         if folder is None:
             raise StoreCorrupt(f"{tracked.path} is missing from revision {version.revision[:10]}")
         files = objects.read_tree(folder)
@@ -153,6 +157,8 @@ class Store:
             head, index = _head(self._repo), _load_cache(self._repo)
             in_sync = index.reflects("worktree", head)
             self._index = index.catch_up(self._objects, head)
+            if self._index.missing_folders():
+                self._index.fill_folders(self._objects)
             remove_leftovers(self._git_dir)
             writer = StoreWriter(self)
             try:
@@ -320,7 +326,7 @@ class StoreWriter:
         entry = store._index.articles.get(key)
         if decision.kind == "unchanged":
             if entry and entry.get("content") == version.content:
-                entry["raw"] = blob_id(snap.raw)
+                store._index.note_raw(key, blob_id(snap.raw))
             return "unchanged", decision.version
         files = version.files(snap.raw)
         blobs = {name: (BLOB_MODE, store._write(b"blob", data)) for name, data in files.items()}
@@ -379,7 +385,9 @@ class StoreWriter:
             _, snap, version = pending[key]
             files, path = self._files.pop(key), snap.identity.path
             raw = files["raw.html"][0].hex()
-            store._index.note_version(key, path, version.meta, sha.hex(), raw, version.content)
+            store._index.note_version(
+                key, path, version.meta, sha.hex(), raw, version.content, pending[key][0]
+            )
             folders.append((path, files, before.get(path)))
         self._check_out(folders)
         store._index.set("head", sha)
@@ -398,7 +406,10 @@ def _load_cache(repo: git.Repo) -> ArticleIndex:
 
 
 def _save_cache(repo: git.Repo, cache: ArticleIndex) -> None:
-    _write_atomic(Path(repo.git_dir), _CACHE, cache.to_bytes())
+    """Write the cache back when it changed since it was read."""
+    if cache.dirty:
+        _write_atomic(Path(repo.git_dir), _CACHE, cache.to_bytes())
+        cache.dirty = False
 
 
 def _head(repo: git.Repo) -> bytes | None:

@@ -37,7 +37,6 @@ from tracker.watch.watchlist import (
     new_entry,
     remove_entry,
     save_watchlist,
-    update_entry,
     watch_key,
 )
 
@@ -170,21 +169,51 @@ def watch_url(
     Without `kind`, a URL that looks like a feed's is a feed; either way the first check
     corrects the kind from what the URL serves. A URL already watched gets the new options.
     """
+    return watch_urls(store, [url], kind=kind, options=options, now=now, wait=wait)[0]
+
+
+def watch_urls(
+    store: Store,
+    urls: Iterable[str],
+    *,
+    kind: EntryKind | None = None,
+    options: WatchOptions | None = None,
+    now: datetime | None = None,
+    wait: float = 10.0,
+) -> list[tuple[WatchEntry, bool]]:
+    """Add many URLs as `watch_url` adds one, with one lock, one read and one write of the
+    list: (entry, whether it is new) for each URL, in order. BadSource for a URL that is not
+    http(s), before anything changes."""
+    cleaned = [_watchable(url) for url in urls]
+    moment = now or datetime.now(timezone.utc)
+    results: list[tuple[WatchEntry, bool]] = []
+    with store.writer(wait=wait):
+        watchlist = load_watchlist(store.watchlist_path)
+        updated: dict[str, WatchEntry] = {}  # by watch key: entries already on the list
+        fresh: dict[str, WatchEntry] = {}  # by watch key: entries new in this call, in order
+        for url in cleaned:
+            key = watch_key(url)
+            known = fresh.get(key) or updated.get(key) or watchlist.find(url)
+            if known is None:
+                guessed: EntryKind = kind or (
+                    "feed" if _FEED_HINT.search(url.split("#")[0]) else "article"
+                )
+                entry = new_entry(url, guessed, moment, options)
+            else:
+                entry = replace(known, kind=kind or known.kind, options=options or known.options)
+            (fresh if known is None or key in fresh else updated)[key] = entry
+            results.append((entry, known is None))
+        if updated:
+            watchlist = WatchList(tuple(updated.get(e.key, e) for e in watchlist.entries))
+        save_watchlist(store.watchlist_path, add_entries(watchlist, fresh.values()))
+    return results
+
+
+def _watchable(url: str) -> str:
     url = url.strip()
     if not re.match(r"(?i)https?://[^/\s]+", url):
         raise BadSource(f"{url} is not an http(s) URL; only web pages and feeds can be watched")
-    guessed: EntryKind = kind or ("feed" if _FEED_HINT.search(url.split("#")[0]) else "article")
-    with store.writer(wait=wait):
-        watchlist = load_watchlist(store.watchlist_path)
-        known = watchlist.find(url)
-        if known is not None:
-            entry = replace(known, kind=kind or known.kind, options=options or known.options)
-            watchlist = update_entry(watchlist, entry)
-        else:
-            entry = new_entry(url, guessed, now or datetime.now(timezone.utc), options)
-            watchlist = add_entries(watchlist, (entry,))
-        save_watchlist(store.watchlist_path, watchlist)
-    return entry, known is None
+    return url
 
 
 def unwatch_url(

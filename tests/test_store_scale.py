@@ -1,0 +1,168 @@
+"""The store at scale: reads by cached folder ids, old caches upgraded, one watch-list write per
+call, the cache written only when it changed."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import BadSource
+from tracker.models import Article
+from tracker.store.identity import article_identity
+from tracker.store.objects import ObjectStore
+from tracker.store.store import Snapshot, Store
+from tracker.watch import watchlist as watchlist_module
+from tracker.watch.cycle import read_watchlist, watch_urls
+
+T0 = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
+
+
+def _article(n: int, edit: int = 0) -> Article:
+    return Article(
+        title=f"Story {n}",
+        authors=["Ann Lee"],
+        published=None,
+        modified=None,
+        paragraphs=[f"Paragraph one of story {n}.", f"Edit {edit} of story {n}."],
+    )
+
+
+def _fill(store: Store, articles: int, versions: int) -> None:
+    with store.writer() as writer:
+        for v in range(versions):
+            for n in range(articles):
+                url = f"https://example.com/news/story-{n}"
+                at = T0 + timedelta(hours=v)
+                writer.record(Snapshot(article_identity(url), _article(n, v), b"<p>%d</p>" % v, at))
+
+
+def _cache(store: Store) -> Path:
+    return store.root / ".git" / "tracker-index.json"
+
+
+def test_every_cached_version_names_its_folder_tree(store: Store) -> None:
+    _fill(store, 3, 2)
+    reopened = Store.open(store.root)
+    for tracked in reopened.articles():
+        for version in tracked.versions:
+            assert version.folder is not None
+            stored = reopened.read(tracked, version)
+            story = tracked.key.rsplit("-", 1)[1]
+            edit = f"Edit {version.version - 1} of story {story}."
+            assert stored.article.paragraphs[1] == edit
+
+
+def test_a_read_by_folder_id_reads_no_tree_above_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(store, 5, 2)
+    reopened = Store.open(store.root)
+    tracked = reopened.find("https://example.com/news/story-2")
+    walked: list[str] = []
+    original = ObjectStore.tree_at
+    monkeypatch.setattr(
+        ObjectStore,
+        "tree_at",
+        lambda self, tree, path: walked.append(path) or original(self, tree, path),
+    )
+    assert reopened.read(tracked, tracked.versions[0]).article.title == "Story 2"
+    assert walked == []
+
+
+def _strip_folders(cache: Path) -> None:
+    document = json.loads(cache.read_text())
+    for entry in document["articles"].values():
+        entry["versions"] = [row[:5] for row in entry["versions"]]
+    cache.write_text(json.dumps(document))
+
+
+def test_a_cache_without_folder_ids_still_reads_and_is_upgraded_by_the_next_writer(
+    store: Store,
+) -> None:
+    _fill(store, 4, 3)
+    expected = json.loads(_cache(store).read_text())
+    _strip_folders(_cache(store))
+    old = Store.open(store.root)
+    tracked = old.find("https://example.com/news/story-1")
+    assert tracked.versions[1].folder is None
+    assert old.read(tracked, tracked.versions[1]).article.paragraphs[1] == "Edit 1 of story 1."
+    with old.writer():
+        pass
+    assert json.loads(_cache(store).read_text())["articles"] == expected["articles"]
+
+
+def test_a_three_field_cache_row_is_upgraded_without_losing_its_fields(store: Store) -> None:
+    _fill(store, 1, 2)
+    document = json.loads(_cache(store).read_text())
+    [entry] = document["articles"].values()
+    entry["versions"] = [row[:3] for row in entry["versions"]]
+    _cache(store).write_text(json.dumps(document))
+    with Store.open(store.root).writer():
+        pass
+    [entry] = json.loads(_cache(store).read_text())["articles"].values()
+    assert [len(row) for row in entry["versions"]] == [6, 6]
+    assert all(row[3] is None and row[4] == {} for row in entry["versions"])
+
+
+def test_a_writer_that_changed_nothing_leaves_the_cache_file_alone(store: Store) -> None:
+    _fill(store, 2, 1)
+    before = _cache(store).stat().st_mtime_ns
+    with Store.open(store.root).writer():
+        pass
+    assert _cache(store).stat().st_mtime_ns == before
+
+
+def test_watch_urls_reads_and_writes_the_list_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.watch import cycle
+
+    calls = {"load": 0, "save": 0}
+    load, save = watchlist_module.load_watchlist, watchlist_module.save_watchlist
+
+    def counted_load(path: Path) -> watchlist_module.WatchList:
+        calls["load"] += 1
+        return load(path)
+
+    def counted_save(path: Path, watchlist: watchlist_module.WatchList) -> None:
+        calls["save"] += 1
+        save(path, watchlist)
+
+    monkeypatch.setattr(cycle, "load_watchlist", counted_load)
+    monkeypatch.setattr(cycle, "save_watchlist", counted_save)
+    urls = [f"https://example.com/a/{n}" for n in range(200)]
+    added = watch_urls(store, [*urls, "https://example.com/feed", urls[3]], now=T0)
+    assert calls == {"load": 1, "save": 1}
+    assert [new for _, new in added] == [True] * 201 + [False]
+    assert added[200][0].kind == "feed"
+    assert [e.url for e in read_watchlist(store)] == [*urls, "https://example.com/feed"]
+
+
+def test_watch_urls_keeps_existing_entries_in_place_and_updates_their_options(
+    store: Store,
+) -> None:
+    from tracker.watch.watchlist import WatchOptions
+
+    watch_urls(store, ["https://example.com/a", "https://example.com/b"], now=T0)
+    added = watch_urls(
+        store,
+        ["https://example.com/c", "https://EXAMPLE.com/a"],
+        options=WatchOptions(interval=timedelta(hours=2)),
+        now=T0,
+    )
+    assert [new for _, new in added] == [True, False]
+    entries = list(read_watchlist(store))
+    assert [e.url for e in entries] == [
+        "https://example.com/a", "https://example.com/b", "https://example.com/c"
+    ]  # fmt: skip
+    assert entries[0].options.interval == timedelta(hours=2)
+    assert entries[1].options.interval is None
+
+
+def test_watch_urls_with_one_bad_url_adds_nothing(store: Store) -> None:
+    with pytest.raises(BadSource):
+        watch_urls(store, ["https://example.com/a", "file:///etc/passwd"], now=T0)
+    assert list(read_watchlist(store)) == []
