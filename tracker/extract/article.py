@@ -12,7 +12,7 @@ from tracker.errors import ExtractionEmpty
 from tracker.extract.boilerplate import clean_paragraphs
 from tracker.extract.guards import check_plausible
 from tracker.extract.meta import PageMeta, dom_bylines, read_metadata
-from tracker.extract.people import clean_names, drop_outlets, name_key, strip_by
+from tracker.extract.people import clean_names, drop_outlets, is_name_list, name_key, strip_by
 from tracker.extract.text import (
     body_paragraphs,
     notes_and_contributors,
@@ -174,8 +174,11 @@ def _prefer_json_ld(paragraphs: list[str], meta: PageMeta) -> list[str]:
 
 
 def _byline_names(paragraph: str) -> list[str]:
-    """Names in a short "By Jane Doe and John Smith" line, else []."""
-    if len(paragraph.split()) > 14 or strip_by(paragraph) == paragraph:
+    """Names in a "By Jane Doe and John Smith" line, else []: a line of more than 14 words
+    counts only when it reads as names and credits alone (no sentence of the story)."""
+    if strip_by(paragraph) == paragraph:
+        return []
+    if len(paragraph.split()) > 14 and not is_name_list(strip_by(paragraph)):
         return []
     return clean_names([paragraph])
 

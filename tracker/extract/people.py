@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from tracker.extract.boilerplate import is_furniture
+from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
 from tracker.extract.typography import TYPOGRAPHY
 
 _BY = re.compile(r"^\s*(?:written\s+|reported\s+|compiled\s+|edited\s+)?by\s+", re.I)
@@ -30,8 +32,10 @@ _PLACE = re.compile(
 )
 _LEAD = re.compile(
     r"^\s*(?:(?:additional|further|more|with|and|also)\s+)*"
-    r"(?:reporting|writing|editing|research|researching|compiled|reported|written|edited|"
-    r"contributing|fact-checking|graphics|photos?|video)(?:\s+and\s+\w+)?\s+by\s+",
+    r"(?:(?:reporting|writing|editing|research|researching|compiled|reported|written|edited|"
+    r"contributing|fact-checking|graphics|photos?|video)(?:\s+and\s+\w+)?"
+    r"|(?:additional\s+)?(?:reporting|research)(?:\s+and\s+\w+)?\s+(?:was|were|has\s+been|"
+    r"had\s+been)\s+(?:contributed|provided|done))\s+by\s+",
     re.I,
 )
 _TRAIL = re.compile(
@@ -44,8 +48,17 @@ _CONTRIBUTOR = re.compile(
     r"\bcontributed\s+(?:additional\s+|to\s+)?(?:reporting|research|to\s+th(?:is|e)\s+"
     r"(?:report|article|story|post))|\bcontributed\.?\s*$|^\s*(?:additional\s+|with\s+|"
     r"contributing\s+)?(?:reporting|writing|editing|research|compiled|produced)\s+"
-    r"(?:and\s+\w+\s+)?by\s+(?-i:[A-Z])",
+    r"(?:and\s+\w+\s+)?by\s+(?-i:[A-Z])"
+    r"|^\s*(?:additional\s+)?(?:reporting|research)(?:\s+and\s+\w+)?\s+(?:was|were|has\s+been|"
+    r"had\s+been)\s+(?:contributed|provided)\s+by\s+(?-i:[A-Z])",
     re.I,
+)
+# "Jane Doe reported from Kabul, and John Roe from Islamabad." as a line of its own
+_REPORTED_FROM = re.compile(r"^(?-i:[A-Z])[^.]*?\breported\s+(?:from|in)\s+(?-i:[A-Z])", re.I)
+_CREDIT_WORDS = frozenset(
+    "and by from in at of the with for also additional reporting reported contributed "
+    "research writing editing was were has have had been provided this report article story "
+    "to de da del della der di du la le van von bin ibn al el y dos das".split()
 )
 _NOTE = re.compile(
     r"^\W{0,3}(?:correction|corrections|clarification|clarifications|editor'?s'?\s+note|"
@@ -75,7 +88,7 @@ _NOT_NAME = re.compile(r"[^\w .'-]|^\W|\d")
 
 def normalize_name(name: str) -> str:
     """A person's name as printed once: no 'By', outlet, title, role or shouted capitals."""
-    text = " ".join(name.translate(TYPOGRAPHY).split()).strip(" .,;:")
+    text = _unglue_date(" ".join(name.translate(TYPOGRAPHY).split())).strip(" .,;:")
     suffix = _SUFFIX.search(text)
     text = text[: suffix.start()] if suffix else text
     text = _BY.sub("", text)
@@ -91,16 +104,46 @@ def normalize_name(name: str) -> str:
 
 
 def split_names(line: str) -> list[str]:
-    """Names in a byline or contributor line, normalised, in order, without repeats."""
+    """Names in a byline or contributor line, normalised, in order, without repeats: places
+    ("from Kabul, Afghanistan", "Rialto, Calif."), organisations, dates and roles left out."""
     text = " ".join(line.translate(TYPOGRAPHY).split()).strip(" ()[]*_")
     names: dict[str, str] = {}
-    for segment in re.split(r"\s*[;|()]\s*|\.\s+(?=[A-Z])", text):
+    for segment in _sentences(text):
         segment = _LEAD.sub("", _BY.sub("", segment.strip(" .")))
         for part in _parts(segment):
-            name = normalize_name(_PLACE.sub("", _TRAIL.sub("", part)))
-            if _looks_like_name(name):
+            name = _credit_name(part)
+            if name:
                 names.setdefault(name_key(name), name)
     return list(names.values())
+
+
+def _sentences(text: str) -> list[str]:
+    """Clauses of a credit line: cut at ";", "|", brackets and full stops, but not after an
+    initial or a short title ("David E. Sanger", "John Cushman Jr. and ...")."""
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"\s*[;|()]\s*|\.\s+(?=[A-Z])", text):
+        if match.group().startswith(".") and _ABBREVIATION_END.search(text[start : match.start()]):
+            continue
+        out.append(text[start : match.start()])
+        start = match.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St|Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sgt|Rev)$")
+
+
+def _credit_name(part: str) -> str | None:
+    """The person in one piece of a credit line, or None for a place, date, outlet or role."""
+    cut = _TRAIL.sub("", part)
+    bare = _PLACE.sub("", cut)
+    name = scrub_name(normalize_name(bare), residue=bare != part)
+    if not name or not _looks_like_name(name) or len(name.split()) < 2:
+        return None
+    if is_place(name) or _is_organisation(name):
+        return None
+    return name
 
 
 def _parts(segment: str) -> list[str]:
@@ -136,9 +179,20 @@ def is_contributor_line(paragraph: str) -> bool:
 def contributor_names(line: str) -> list[str]:
     """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
     text = line.translate(TYPOGRAPHY).strip(" ()[]*_-")
-    if len(text) > 400 or not _CONTRIBUTOR.search(text):
+    if len(text) > 400:
+        return []
+    if not _CONTRIBUTOR.search(text) and not (_REPORTED_FROM.match(text) and is_name_list(text)):
         return []
     return split_names(text)
+
+
+def is_name_list(text: str) -> bool:
+    """Whether a line reads as names and credits only: its lower-case words are all credit
+    words ("and", "from", "contributed reporting"), so it is no sentence of the story."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    return bool(words) and all(
+        w[0].isupper() or w.lower().strip(".") in _CREDIT_WORDS for w in words
+    )
 
 
 def _shouted(text: str) -> bool:
@@ -169,10 +223,139 @@ _PARTICLES = frozenset("de da del della der di du la le van von bin al el y dos 
 
 
 def name_key(name: str) -> str:
-    """What two spellings of one name share: 'MANU RAJU' and 'By Manu Raju' key alike."""
+    """What two spellings of one name share: 'MANU RAJU', 'By Manu Raju' and 'Manu K. Raju Jr.'
+    key alike (case, accents, initials and generational suffixes do not count)."""
     text = unicodedata.normalize("NFKD", normalize_name(name))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^\w ]", "", text).casefold().replace("  ", " ").strip()
+    words = re.sub(r"[^\w ]", "", text).casefold().split()
+    kept = [w for w in words if len(w) > 1 and w not in _GENERATIONS]
+    return " ".join(kept or words)
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names stand for one person: equal keys, the same first and last name
+    ("Martin Luther King" / "Martin King"), or one name the other with words after it."""
+    ka, kb = name_key(a).split(), name_key(b).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    short, long = sorted((ka, kb), key=len)
+    return (ka[0], ka[-1]) == (kb[0], kb[-1]) or long[: len(short)] == short
+
+
+# --- cleaning names that layout and other extractors garbled --------------------------------
+
+_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
+_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_GLUED_DATE = re.compile(
+    rf"(?<=[^\W\d_]{{3}})(?:{_MONTHS}|may|{_MONTH_ABBREVIATIONS})\.?,?\s*\d.*$"
+    rf"|(?<=[a-z]{{3}})(?:(?:{_MONTHS})\.?|(?:{_MONTH_ABBREVIATIONS})\.)$"
+    rf"|(?<=[a-z]{{3}})(?-i:{_MONTHS.title()}|May)\.?$",
+    re.I,
+)
+_ROLE_CUT = re.compile(
+    r"\s+(?:(?:has|have|had|also)\s+)*(?:contributed|contributing|reported|reporting|"
+    r"researched|research)\b.*$",
+    re.I,
+)
+_OF_ORGANISATION = re.compile(r"(?<=\w)\s+of\s+(?:the\s+)?[A-Z].*$")
+
+
+def _unglue_date(text: str) -> str:
+    """ "Andrew Jacobsjune 5, 2012" -> "Andrew Jacobs": a date a page layout glued to a name."""
+    return _GLUED_DATE.sub("", text)
+
+
+def scrub_name(name: str, residue: bool = False) -> str:
+    """A name without what a credit line or a garbled byline put around it: a glued date,
+    "of The Times", a state before it ("Fla. David E. Sanger") or a place after it
+    ("Michael Schwirtz New York"; a one-word place only when `residue` says the name came
+    from a longer credit). "" when nothing of a name is left."""
+    text = _unglue_date(" ".join(name.split())).strip(" ,;:")
+    before = text
+    text = _ROLE_CUT.sub("", text)
+    residue = residue or text != before
+    text = _OF_ORGANISATION.sub("", text) if len(text.split()) > 2 else text
+    words = text.split()
+    lead = leading_place(words)
+    if lead and words[lead - 1].endswith((".", ",")) and len(words) - lead >= 2:
+        words = words[lead:]
+    tail = trailing_place(words)
+    if tail and len(words) - tail >= 2 and (tail > 1 or residue):
+        words = words[:-tail]
+    text = " ".join(words).strip(" ,;:")
+    return "" if is_furniture(text) or is_place(text) else text
+
+
+def _is_organisation(name: str) -> bool:
+    words = name.split()
+    lower = [w.lower().strip(".,") for w in words]
+    return (
+        lower[0] == "the"
+        or any(w in _ORG_WORDS for w in lower[1:])
+        or _outlet_key(name) in _WIRES
+        or all(w in DATE_WORDS for w in lower)
+    )
+
+
+def tidy_names(names: Iterable[str]) -> list[str]:
+    """Names from any source (metadata, bylines, stored versions) as people: garbled dates,
+    credit words, places and layout text cleaned off, and entries that glue two listed names
+    together ("Jane Doe John Roe") or repeat one with a place ("Jane Doe Houston") dropped."""
+    out: list[str] = []
+    for raw in names:
+        name = scrub_name(normalize_name(raw))
+        if name and any(c.isalpha() for c in name) and not _is_role(name):
+            out.append(name)
+    return merge_people(out)
+
+
+def _is_role(name: str) -> bool:
+    return all(w.lower().strip(".,") in _ROLES | _JOB_WORDS for w in name.split())
+
+
+def merge_people(names: list[str]) -> list[str]:
+    """One entry per person: an entry made of other entries ("Jane Doe John Roe"), or of one
+    entry and a leftover word ("Jane Doe Houston", "Calif. Jane Doe"), is dropped; a leftover
+    that is itself a full name is kept as that name."""
+    keys = [_words_key(n) for n in names]
+    out: dict[str, str] = {}
+    for index, name in enumerate(names):
+        others = [k for j, k in enumerate(keys) if j != index and k and k != keys[index]]
+        for part in _unglue(name, keys[index], others):
+            if not any(same_person(part, kept) for kept in out.values()):
+                out[name_key(part)] = part
+    return list(out.values())
+
+
+def _words_key(name: str) -> tuple[str, ...]:
+    return tuple(w.strip(".,").casefold() for w in name.split())
+
+
+def _unglue(name: str, key: tuple[str, ...], others: list[tuple[str, ...]]) -> list[str]:
+    """The names an entry holds, given the other entries of its list."""
+    words = name.split()
+    for other in sorted(others, key=len, reverse=True):
+        size = len(other)
+        if size < 2 or size >= len(key):
+            continue
+        if key[:size] == other:
+            known, rest = words[:size], words[size:]
+        elif key[-size:] == other:
+            known, rest = words[len(words) - size :], words[: len(words) - size]
+        else:
+            continue
+        if len(rest) < 2:
+            return [" ".join(known)]  # a listed name and a leftover word ("Houston", "Fla.")
+        more = _unglue(" ".join(rest), _words_key(" ".join(rest)), others)
+        return [" ".join(known), *more] if key[:size] == other else [*more, " ".join(known)]
+    return [name]
 
 
 # --- bylines --------------------------------------------------------------------------------
@@ -229,7 +412,7 @@ def clean_names(raw: Iterable[str], lenient: bool = False) -> list[str]:
             if key not in seen and key not in _NOT_AUTHORS:
                 seen.add(key)
                 names.append(piece)
-    return names
+    return merge_people(names)
 
 
 def drop_outlets(names: list[str], outlets: Iterable[str]) -> list[str]:
@@ -261,9 +444,13 @@ def _name_pieces(text: str, lenient: bool) -> Iterator[str]:
     text = _NAME_CUT.split(text, maxsplit=1)[0]
     for group in re.split(r"\s*(?:;|&|\band\b|\bwith\b|\||/|\+)\s*", text, flags=re.I):
         for index, piece in enumerate(group.split(",")):
-            piece = _before_job(_BY_PREFIX.sub("", piece).strip(" .:-–—'\"“”"))
-            if _looks_like_byline_name(piece, lenient) and (
-                index == 0 or _looks_like_person(piece)
+            piece = _unglue_date(_BY_PREFIX.sub("", piece).strip())
+            piece = _before_job(piece.strip(" .:-–—'\"“”"))
+            piece = scrub_name(piece).strip(" .:-–—'\"“”")
+            if (
+                piece
+                and _looks_like_byline_name(piece, lenient)
+                and (index == 0 or _looks_like_person(piece))
             ):
                 yield piece.title() if piece.isupper() and len(piece) > 4 else piece
 

@@ -13,7 +13,9 @@ from tracker.extract.people import (
     is_note,
     name_key,
     normalize_name,
+    same_person,
     split_names,
+    tidy_names,
 )
 from tracker.extract.typography import normalize_typography
 
@@ -28,11 +30,13 @@ __all__ = [
 
 
 def diff_names(old: Sequence[str], new: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(added, removed) names, compared by normalised name ('Manu Raju' == 'MANU RAJU')."""
-    old_keys = {name_key(n) for n in old}
-    new_keys = {name_key(n) for n in new}
-    added = [normalize_name(n) for n in new if name_key(n) not in old_keys]
-    removed = [normalize_name(n) for n in old if name_key(n) not in new_keys]
+    """(added, removed) people. Each side is the version's bylines and contributors together
+    (a person who moves from one to the other stays), cleaned as extraction cleans them
+    (garbled dates, credit words, places and layout text off), and compared as people:
+    'Manu Raju' == 'MANU RAJU' == 'Manu K. Raju Jr.'."""
+    old_names, new_names = tidy_names(old), tidy_names(new)
+    added = [n for n in new_names if not any(same_person(n, o) for o in old_names)]
+    removed = [o for o in old_names if not any(same_person(o, n) for n in new_names)]
     return _unique(added, name_key), _unique(removed, name_key)
 
 
