@@ -35,7 +35,6 @@ _WATCH_ONLY = {
     "concurrency": "--concurrency",
     "retries": "--retries",
     "ignore_robots": "--ignore-robots",
-    "refuse_private": "--refuse-private",
 }
 
 
@@ -101,7 +100,7 @@ def snapshot(
         bool,
         typer.Option(
             "--refuse-private",
-            help="Refuse private and loopback addresses for every URL (--due/--all; always "
+            help="Refuse private and loopback addresses for every URL and redirect (always "
             "refused for links found in feeds, unless the feed was added with --allow-private).",
         ),
     ] = False,
@@ -127,9 +126,10 @@ def snapshot(
         ctx, _WATCH_ONLY, "applies only to --due/--all (the watch list's polite fetching)"
     )
     if all(not _is_url(s) for s in sources):
-        refuse_unused(ctx, {"timeout": "--timeout"}, "applies only to http(s) URLs")
+        only_urls = {"timeout": "--timeout", "refuse_private": "--refuse-private"}
+        refuse_unused(ctx, only_urls, "applies only to http(s) URLs")
     _snapshot_sources(sources, url, parse_time(at), allow_backdated, timeout, wait,
-                      store_path(store), out)  # fmt: skip
+                      store_path(store), out, refuse_private)  # fmt: skip
 
 
 def _is_url(source: str) -> bool:
@@ -145,6 +145,7 @@ def _snapshot_sources(
     wait: float,
     root: Path,
     out: Verbosity,
+    refuse_private: bool = False,
 ) -> None:
     from tracker.pipeline import snapshot as take_snapshots
     from tracker.store.store import Store
@@ -152,7 +153,8 @@ def _snapshot_sources(
     opened = Store.open(root)
     with progress(len(sources) > 1 and not (out.quiet or out.as_json), "snapshotting") as step:
         results = take_snapshots(sources, opened, url=url, at=seen, wait=wait, timeout=timeout,
-                                 allow_backdated=allow_backdated, progress=step)  # fmt: skip
+                                 allow_backdated=allow_backdated, progress=step,
+                                 refuse_private=refuse_private)  # fmt: skip
     _print_results(results, out)
 
 

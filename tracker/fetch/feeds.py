@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import feedparser
 
 from tracker.errors import TrackerError
+from tracker.fetch.urls import UrlRefused, web_url
 from tracker.times import iso, parse_time
 
 _FEED_TYPES = frozenset(
@@ -34,7 +35,6 @@ _ROOT = re.compile(r"\s*<([A-Za-z_][\w:.-]*)")
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-_SCHEMES = frozenset({"http", "https"})
 
 
 class FeedInvalid(TrackerError):
@@ -62,7 +62,8 @@ class Feed:
 def parse_feed(content: bytes, base_url: str) -> Feed:
     """The items of an RSS, Atom or JSON feed; relative links are resolved against `base_url`.
 
-    Only http(s) item URLs are kept, without their #fragment, each once (the first occurrence
+    Only http(s) item URLs are kept (URLs with control characters are dropped, credentials
+    are removed), without their #fragment, each once (the first occurrence
     wins; URLs differing only in the case of the host are the same). Raises `FeedInvalid`
     when `content` is not a feed.
     """
@@ -227,14 +228,13 @@ def _json_date(value: object) -> str | None:
 
 
 def _absolute_url(link: str | None, base_url: str) -> str | None:
+    """The item's absolute http(s) URL, checked (no control characters or white space inside,
+    credentials dropped: see `tracker.fetch.urls.web_url`); None when it has none."""
     if not link or not link.strip():
         return None
     try:
-        parts = urlsplit(urljoin(base_url, link.strip()))
-        host = parts.hostname
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in _SCHEMES or not host or _SPACE.search(parts.netloc):
+        parts = urlsplit(web_url(urljoin(base_url, link.strip())))
+    except (UrlRefused, ValueError):
         return None
     return urlunsplit(parts._replace(fragment=""))
 

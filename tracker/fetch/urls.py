@@ -1,9 +1,10 @@
 """What an article URL may be before tracker fetches, stores or prints it. Pure.
 
-Only http(s) URLs with a host are accepted; control characters and white space inside a URL
-are refused (a feed item or a `--url` carrying them is an error, never a request); credentials
-(`user:password@`) are dropped, so they are never sent, stored, indexed or printed; characters
-that break out of quotes and markup (`"<>` and friends) are percent-encoded.
+Only http(s) URLs with a host are accepted; control characters anywhere in a URL, and spaces or
+markup characters in its host, are refused (a feed item or a `--url` carrying them is an error,
+never a request); credentials (`user:password@`) are dropped, so they are never sent, stored,
+indexed or printed; spaces and characters that break out of quotes and markup (`"<>` and
+friends) in the path, query and fragment are percent-encoded.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 _SCHEMES = frozenset({"http", "https"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
-_UNSAFE = {c: f"%{ord(c):02X}" for c in '"<>\\^`{|}'}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_SHOWN = '"<>\\^`{|}'
+_UNSAFE = {c: f"%{ord(c):02X}" for c in " " + _UNSAFE_SHOWN}
 
 
 class UrlRefused(ValueError):
@@ -24,11 +26,11 @@ def web_url(url: str) -> str:
     """`url` ready to fetch and store: checked, without credentials, markup-safe.
 
     Raises `UrlRefused` for anything but an http(s) URL with a host, and for URLs holding
-    control characters or white space.
+    control characters (or spaces and markup characters in the host).
     """
     text = url.strip()
     if _CONTROL.search(text):
-        raise UrlRefused(f"{shown(text)}: a URL may not hold control characters or white space")
+        raise UrlRefused(f"{shown(text)}: a URL may not hold control characters")
     try:
         parts = urlsplit(text)
         host = parts.hostname
@@ -36,10 +38,12 @@ def web_url(url: str) -> str:
     except ValueError as error:
         raise UrlRefused(f"{shown(text)}: not a valid URL ({error})") from None
     if parts.scheme.lower() not in _SCHEMES:
-        raise UrlRefused(f"{shown(text)}: only http:// and https:// URLs are accepted")
+        raise UrlRefused(f"{shown(text)}: not an http(s) URL (only http:// and https:// are)")
     if not host:
         raise UrlRefused(f"{shown(text)}: the URL names no host")
     netloc = parts.netloc.rsplit("@", 1)[-1]
+    if any(c in _UNSAFE for c in netloc):
+        raise UrlRefused(f"{shown(text)}: a host name may not hold spaces or {_UNSAFE_SHOWN}")
     path, query = _encode(parts.path), _encode(parts.query)
     return urlunsplit((parts.scheme.lower(), netloc, path, query, _encode(parts.fragment)))
 
@@ -58,7 +62,7 @@ def without_userinfo(url: str) -> str:
 def shown(url: str) -> str:
     """`url` as it may be printed: no credentials, control characters escaped, one line."""
     clean = without_userinfo(url)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() != " " else "%20", clean)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", clean)
 
 
 def _encode(text: str) -> str:

@@ -24,6 +24,7 @@ from tracker.errors import (
 from tracker.extract import extract_article
 from tracker.extract.guards import check_plausible
 from tracker.fetch.http import detect_encoding, fetch_page, looks_binary, open_client
+from tracker.fetch.urls import UrlRefused, web_url, without_userinfo
 from tracker.models import Article, Page, Report
 from tracker.store.identity import Identity, article_identity
 from tracker.store.store import (
@@ -143,27 +144,36 @@ def snapshot(
     timeout: float = 30.0,
     allow_backdated: bool = False,
     progress: Progress | None = None,
+    refuse_private: bool = False,
 ) -> list[SnapshotResult]:
     """Fetch or read each source, extract it, and record a version when the article changed.
 
     A source is an http(s) URL, a file path, or "-" for stdin; `url` names the article for
     files and stdin; `at` is when the version was seen (default now; naive times are UTC).
-    A failed source is reported in its result and never stops the others.
+    A failed source is reported in its result and never stops the others. `refuse_private`
+    refuses URLs (and redirects) that lead to private or loopback addresses. Credentials in a
+    URL (`user:password@`) are dropped: never sent, stored or shown.
     """
     seen = aware(at or datetime.now(timezone.utc))
+    url = _article_url(url)
+    sources = [_source_name(source) for source in sources]
     with store.writer(wait=wait) as writer, open_client(timeout) as client:
         results = []
+        fetch = _Fetch(client, refuse_private)
         for source in sources:
-            results.append(_snapshot_one(source, writer, client, url, seen, allow_backdated))
+            results.append(_snapshot_one(source, writer, fetch, url, seen, allow_backdated))
             if progress is not None:
                 progress(len(results), len(sources), results[-1])
-        return results
+    from tracker.notify import notify_recorded  # notify: announce the versions just recorded
+
+    notify_recorded(store, results)
+    return results
 
 
 def _snapshot_one(
     source: str,
     writer: StoreWriter,
-    client: Client | None,
+    client: _Fetch | None,
     url: str | None,
     seen: datetime,
     allow_backdated: bool,
@@ -355,10 +365,20 @@ def compare_sources(old: str, new: str) -> Report:
     return build_report(old_article, new_article, old_meta, new_meta)
 
 
-def _load_source(source: str, client: Client | None) -> tuple[Page, str]:
+@dataclass(frozen=True, slots=True)
+class _Fetch:
+    """How sources that are URLs are fetched: the shared client, the address policy."""
+
+    client: Client
+    refuse_private: bool = False
+
+
+def _load_source(source: str, fetch: _Fetch | None) -> tuple[Page, str]:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if re.match(r"(?i)https?://", source):
-        return fetch_page(source, client=client), "url"
+        if fetch is None:
+            return fetch_page(source), "url"
+        return fetch_page(source, client=fetch.client, refuse_private=fetch.refuse_private), "url"
     if source == "-":
         content, uri, kind = sys.stdin.buffer.read(), "-", "stdin"
     else:
@@ -373,6 +393,22 @@ def _load_source(source: str, client: Client | None) -> tuple[Page, str]:
         name = "standard input" if source == "-" else source
         raise BadSource(f"{name} is not an HTML or text file (binary content)")
     return Page(uri, uri, 0, content, now, encoding=encoding if kind == "file" else None), kind
+
+
+def _article_url(url: str | None) -> str | None:
+    """`--url` checked: an http(s) URL (no other scheme, no control characters), without
+    credentials; BadSource otherwise."""
+    if url is None:
+        return None
+    try:
+        return web_url(url)
+    except UrlRefused as error:
+        raise BadSource(f"--url {error}") from None
+
+
+def _source_name(source: str) -> str:
+    """A source as it may be stored and shown: a URL loses its credentials."""
+    return without_userinfo(source) if re.match(r"(?i)https?://", source) else source
 
 
 def _decoded(page: Page) -> str:

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
+from tld import Result, get_tld
+
 _TRACKING_PARAMS = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
@@ -21,7 +23,11 @@ _TRACKING_PARAMS = frozenset(
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_", "__s", "_hs")
 _HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
+# Hosts that give each customer a subdomain but are missing from the bundled Public Suffix List.
+_SHARED_HOSTS = (
+    "substack.com", "medium.com", "wordpress.com", "tumblr.com", "squarespace.com", "weebly.com",
+    "ghost.io", "beehiiv.com", "livejournal.com", "typepad.com",
+)  # fmt: skip
 _SLUG_MAX = 60
 _HOST_MAX = 80
 
@@ -35,7 +41,9 @@ class Identity:
 
 
 def article_identity(url: str, canonical: str | None = None) -> Identity:
-    """The identity of the article at `url`; the page's `canonical` URL wins on the same site."""
+    """The identity of the article at `url`; the page's `canonical` URL wins on the same site
+    (the same registrable domain: a page on one github.io or blogspot.com site never claims
+    another's article)."""
     key = normalise_url(url)
     if canonical:
         canonical_key = normalise_url(urljoin(url, canonical.strip()))
@@ -109,14 +117,33 @@ def _is_tracking(name: str, value: str) -> bool:
     return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
 
 
-def _site(key: str) -> str:
-    labels = (urlsplit(key).hostname or "").split(".")
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
+def registrable_domain(host: str) -> str | None:
+    """The domain a registrant owns, by the Public Suffix List bundled with `tld` (no network):
+    'news.bbc.co.uk' -> 'bbc.co.uk', 'victim.github.io' -> 'victim.github.io' (github.io is a
+    shared suffix). None for IP addresses, single labels and unknown suffixes."""
+    name = host.strip().rstrip(".").lower()
+    if not name or ":" in name or name.replace(".", "").isdigit():
+        return None
+    for suffix in _SHARED_HOSTS:
+        if name.endswith(f".{suffix}"):
+            return f"{name[: -len(suffix) - 1].rsplit('.', 1)[-1]}.{suffix}"
+    found = get_tld(name, fix_protocol=True, fail_silently=True, as_object=True)
+    if not isinstance(found, Result) or found.tld == name:  # a public suffix itself
+        return None
+    return str(found.fld)
 
 
 def _same_site(a: str, b: str) -> bool:
-    return urlsplit(b).scheme == "https" and _site(a) == _site(b) != ""
+    """Whether the key `b` is on the same site as `a`: the same registrable domain (so never
+    across a shared suffix such as github.io, blogspot.com or co.uk), or, for hosts without
+    one (IP addresses, local names), the same host and port."""
+    first, second = urlsplit(a), urlsplit(b)
+    if second.scheme != "https" or not first.hostname or not second.hostname:
+        return False
+    domain = registrable_domain(first.hostname)
+    if domain is None:
+        return first.netloc == second.netloc
+    return registrable_domain(second.hostname) == domain
 
 
 def _store_path(key: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from tracker.errors import BadSource, FetchFailed, TrackerError
 from tracker.fetch.feeds import is_feed, parse_feed
 from tracker.fetch.http import FetchJob, FetchPolicy, PoliteFetcher, PrivateAddressRefused
+from tracker.fetch.urls import UrlRefused, web_url, without_userinfo
 from tracker.models import Page
 from tracker.pipeline import FLIP_FLOP_WINDOW, SnapshotResult, record_page
 from tracker.store.identity import Identity
@@ -116,6 +117,9 @@ def run_cycle(
     with store.writer(wait=options.wait) as writer, PoliteFetcher(options.fetch, sleep) as fetcher:
         cycle = _Cycle(store, writer, fetcher, options, moment, progress)
         cycle.run()
+    from tracker.notify import notify_recorded  # notify: announce the versions just recorded
+
+    notify_recorded(store, cycle.results)
     return CycleSummary(
         results=tuple(cycle.results),
         requests=fetcher.requests,
@@ -210,9 +214,10 @@ def watch_urls(
 
 
 def _watchable(url: str) -> str:
-    url = url.strip()
-    if not re.match(r"(?i)https?://[^/\s]+", url):
-        raise BadSource(f"{url} is not an http(s) URL; only web pages and feeds can be watched")
+    try:
+        url = web_url(url)
+    except UrlRefused as error:
+        raise BadSource(f"{error}; only web pages and feeds can be watched") from None
     return url
 
 
@@ -321,15 +326,17 @@ class _Cycle:
         try:
             if entry.kind == "feed" or _looks_like_feed(outcome):
                 return self._feed(entry, outcome)
-            result = record_page(self.writer, outcome, "url", source=entry.url, seen=self.now,
-                                 url=entry.url, flip_window=self.options.flip_window,
+            url = without_userinfo(entry.url)  # a list written before credentials were dropped
+            result = record_page(self.writer, outcome, "url", source=url, seen=self.now,
+                                 url=url, flip_window=self.options.flip_window,
                                  allow_backdated=True)  # fmt: skip
         except TrackerError as error:
             return self._failed(entry, error), _failed_entry(entry, self.now, error), []
         return result, _checked(entry, outcome, self.now, changed=result.changed), []
 
     def _failed(self, entry: WatchEntry, error: TrackerError) -> SnapshotResult:
-        return SnapshotResult(entry.url, "failed", entry.url, error=str(error), kind=entry.kind)
+        url = without_userinfo(entry.url)
+        return SnapshotResult(url, "failed", url, error=str(error), kind=entry.kind)
 
     def _not_modified(self, entry: WatchEntry) -> SnapshotResult:
         if entry.kind == "feed":
