@@ -4,6 +4,8 @@ call, the cache written only when it changed."""
 from __future__ import annotations
 
 import json
+import random
+import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -166,3 +168,55 @@ def test_watch_urls_with_one_bad_url_adds_nothing(store: Store) -> None:
     with pytest.raises(BadSource):
         watch_urls(store, ["https://example.com/a", "file:///etc/passwd"], now=T0)
     assert list(read_watchlist(store)) == []
+
+
+# -- compaction and stats ------------------------------------------------------------------------
+
+
+def test_compaction_repacks_everything_once_new_packs_hold_a_quarter_of_the_oldest() -> None:
+    from tracker.store.repo import compaction
+
+    mb = 1 << 20
+    assert compaction([10 * mb]) is None
+    assert compaction([10 * mb, mb, mb]) is None
+    assert compaction([10 * mb, 2 * mb, mb]) == ["repack", "-a", "-d", "-q"]
+    assert compaction([100_000, 90_000]) is None  # tiny stores: not worth a process
+    assert compaction([10 * mb] + [1000] * 23) == ["repack", "-d", "-q", "--geometric=2"]
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+
+
+def test_a_run_writing_many_objects_leaves_one_delta_compressed_pack(store: Store) -> None:
+    pages = [random.Random(n).randbytes(6000).hex() for n in range(40)]
+    with store.writer() as writer:
+        for v in range(4):
+            for n in range(40):
+                url = f"https://example.com/news/story-{n}"
+                raw = f"<html>{pages[n]}<p>edit {v}</p></html>".encode()
+                at = T0 + timedelta(hours=v)
+                writer.record(Snapshot(article_identity(url), _article(n, v), raw, at))
+                if n % 10 == 9:
+                    writer.flush()
+    stats = store.stats()
+    assert stats["packs"] == 1
+    raw = 4 * sum(map(len, pages))  # hex: zlib alone keeps half; deltas leave about one version
+    assert stats["pack_bytes"] < 0.2 * raw
+    assert (_git(store.root, "fsck", "--strict").returncode, stats["versions"]) == (0, 160)
+    tracked = store.find("https://example.com/news/story-7")  # readable after the repack
+    assert store.read(tracked, tracked.versions[2]).raw.endswith(b"<p>edit 2</p></html>")
+
+
+def test_list_stats_reports_the_store_size(store: Store) -> None:
+    from typer.testing import CliRunner
+
+    from tracker.cli.app import app
+
+    _fill(store, 3, 2)
+    result = CliRunner().invoke(app, ["list", "--stats", "--store", str(store.root)])
+    assert result.stdout.startswith("3 article(s), 6 version(s)\n.git: ")
+    result = CliRunner().invoke(app, ["list", "--stats", "-f", "json", "--store", str(store.root)])
+    stats = json.loads(result.stdout)
+    assert (stats["articles"], stats["versions"]) == (3, 6)
+    assert stats["git_bytes"] >= stats["pack_bytes"] > 0

@@ -80,15 +80,43 @@ def show(
 @app.command(name="list")
 def list_articles(
     fmt: FormatOption = Format.TEXT,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Print what the store holds and its size instead.")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """List every tracked article."""
     from tracker.store.store import Store
 
-    articles = Store.open(store_path(store), create=False).articles()
+    opened = Store.open(store_path(store), create=False)
+    if stats:
+        _print_stats(opened.stats(), fmt)
+        return
+    articles = opened.articles()
     if fmt is Format.JSON:
         typer.echo(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=2))
         return
     for a in articles:
         last = a.versions[-1].seen if a.versions else "-"
         typer.echo(f"{a.url}  {len(a.versions)} version(s)  last {last}  {a.title}")
+
+
+def _print_stats(stats: dict[str, int], fmt: Format) -> None:
+    if fmt is Format.JSON:
+        typer.echo(json.dumps(stats, indent=2))
+        return
+    typer.echo(
+        f"{stats['articles']} article(s), {stats['versions']} version(s)\n"
+        f".git: {_size(stats['git_bytes'])} ({stats['packs']} pack(s) "
+        f"{_size(stats['pack_bytes'])}, cache {_size(stats['cache_bytes'])})\n"
+        f"checked-out files: {_size(stats['checked_out_bytes'])}"
+    )
+
+
+def _size(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"

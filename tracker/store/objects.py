@@ -79,11 +79,11 @@ class ObjectStore:
             return self._fresh[sha][1]
         try:
             data: bytes = self._db.stream(sha).read()
-        except BadObject:  # packed since the object folders were last listed
+        except (BadObject, OSError):  # packed (or repacked) since the packs were last listed
             self._db.update_cache(force=True)
             try:
                 data = self._db.stream(sha).read()
-            except BadObject:
+            except (BadObject, OSError):
                 raise StoreCorrupt(
                     f"the store's git object {sha.hex()[:12]} is missing from {self._folder}; "
                     "the store is damaged: check it with 'git fsck' and restore it from a copy"

@@ -140,6 +140,50 @@ def run_git(root: Path, *args: str, stdin: str | None = None) -> None:
         raise StoreCorrupt(f"cannot update the files of {root}/: {done.stderr.strip()}")
 
 
+# Compaction: objects are written undeltified, one pack per commit; git's own repack finds the
+# deltas between an article's versions (their paths end alike, so they sort side by side).
+_REPACK_SHARE = 0.25  # everything into one pack once the newer packs hold this share of the oldest
+_REPACK_FLOOR = 1 << 18  # ... and at least this many bytes
+_MERGE_PACKS = 24  # merge the small packs geometrically once there are this many
+
+
+def pack_sizes(git_dir: Path) -> list[int]:
+    """The sizes of the repository's pack files, largest first."""
+    packs = (git_dir / "objects" / "pack").glob("pack-*.pack")
+    return sorted((p.stat().st_size for p in packs if p.with_suffix(".idx").exists()), reverse=True)
+
+
+def compaction(sizes: list[int]) -> list[str] | None:
+    """The `git repack` arguments the packs of `sizes` (largest first) call for, or None.
+
+    All packs become one delta-compressed pack when those written since the last full repack
+    hold a quarter of the largest one's bytes (so the store stays near `git gc --aggressive`
+    size and the repacks' total cost grows geometrically, linearly in the store's size); many
+    small packs are merged geometrically (cheap: the large pack is left alone).
+    """
+    if len(sizes) < 2:
+        return None
+    if sum(sizes[1:]) >= max(_REPACK_FLOOR, _REPACK_SHARE * sizes[0]):
+        return ["repack", "-a", "-d", "-q"]
+    if len(sizes) >= _MERGE_PACKS:
+        return ["repack", "-d", "-q", "--geometric=2"]
+    return None
+
+
+def compact(root: Path, git_dir: Path) -> bool:
+    """Repack the store when `compaction` says so (hold the lock); whether it repacked.
+
+    git writes the new pack before deleting the old ones, so a run killed meanwhile leaves a
+    valid store; a repack that fails leaves the packs as they were and is retried next time.
+    """
+    arguments = compaction(pack_sizes(git_dir))
+    if arguments is None:
+        return False
+    command = ["git", "-C", str(root), "-c", "pack.threads=1", "-c", "gc.autoDetach=false"]
+    done = subprocess.run([*command, *arguments], capture_output=True, check=False)
+    return done.returncode == 0
+
+
 def write_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:
     """Write each folder's files (name -> content), creating the folders as needed.
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -57,10 +58,12 @@ from tracker.store.repo import (
     FORMAT_FILE,
     STORE_FORMAT,
     WATCHLIST_FILE,
+    compact,
     init_repository,
     locked,
     needs_creating,
     open_repository,
+    pack_sizes,
     remove_leftovers,
     run_git,
     write_folders,
@@ -150,6 +153,21 @@ class Store:
         meta.update(version=version.version, revision=version.revision, fetched=version.seen)
         return StoredVersion(article=article_from(text, meta), meta=meta, raw=raw)
 
+    def stats(self) -> dict[str, int]:
+        """What the store holds and the bytes it takes: the articles and versions, `.git` (its
+        packs, their number, the cache) and the checked-out files of the latest versions."""
+        packs = pack_sizes(self._git_dir)
+        cache = self._git_dir / _CACHE
+        return {
+            "articles": len(self._index.articles),
+            "versions": sum(len(e["versions"]) for e in self._index.articles.values()),
+            "git_bytes": _bytes_under(self._git_dir),
+            "pack_bytes": sum(packs),
+            "packs": len(packs),
+            "cache_bytes": cache.stat().st_size if cache.exists() else 0,
+            "checked_out_bytes": _bytes_under(self.root / "articles"),
+        }
+
     @contextlib.contextmanager
     def writer(self, *, wait: float = 10.0) -> Iterator[StoreWriter]:
         """Hold the store's lock (waiting up to `wait` seconds) and record snapshots."""
@@ -183,7 +201,8 @@ class Store:
             run_git(self.root, "update-index", "--index-info", stdin=lines)
         self._index.set("worktree", head)
         _save_cache(self._repo, self._index)
-        run_git(self.root, "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")
+        if compact(self.root, self._git_dir):
+            self._objects = ObjectStore(self._git_dir / "objects")  # the packs were replaced
 
     # -- git objects (every object is written through `_write`) ----------------------------
 
@@ -410,6 +429,14 @@ def _save_cache(repo: git.Repo, cache: ArticleIndex) -> None:
     if cache.dirty:
         _write_atomic(Path(repo.git_dir), _CACHE, cache.to_bytes())
         cache.dirty = False
+
+
+def _bytes_under(folder: Path) -> int:
+    """The bytes of the files under `folder` (0 when it does not exist)."""
+    total = 0
+    for path, _, names in os.walk(folder):
+        total += sum((Path(path) / name).lstat().st_size for name in names)
+    return total
 
 
 def _head(repo: git.Repo) -> bytes | None:
