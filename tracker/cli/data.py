@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -130,3 +131,55 @@ def _progress(wanted: bool, label: str) -> Iterator[Callable[[int, int, CaptureO
 
         yield step
 
+
+class ExportFormat(str, Enum):
+    SQLITE = "sqlite"
+    PARQUET = "parquet"
+    JSONL = "jsonl"
+
+
+@app.command()
+def export(
+    out: Annotated[
+        Path, typer.Argument(help="The .db file (sqlite), or a folder (parquet, jsonl).")
+    ],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="sqlite, parquet or jsonl.")
+    ] = ExportFormat.SQLITE,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the rows written per table as JSON.")
+    ] = False,
+    quiet: QuietOption = False,
+    store: StoreOption = None,
+) -> None:
+    """Write the store as data: articles, versions, changes, quotes, facts, contributors.
+
+    SQLite has foreign keys, indexes and full-text search (versions_fts, quotes_fts), and
+    exporting again into the same file adds only new versions. Parquet writes one folder per
+    table, partitioned by host and month; jsonl one file per table. See docs/export.md.
+    """
+    from tracker.pipeline.export import export_store
+    from tracker.store.store import Store
+
+    quiet = quiet or global_options().quiet
+    opened = Store.open(store_path(store), create=False)
+    with _counter(not quiet and not as_json, "exporting") as step:
+        result = export_store(opened, fmt.value, out, progress=step)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    elif not quiet:
+        typer.echo(result.describe())
+
+
+@contextmanager
+def _counter(wanted: bool, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr when it is a terminal; yields the `(done, total)` callback."""
+    if not (wanted and sys.stderr.isatty()):
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
