@@ -222,3 +222,10 @@ def test_build_report_drops_layout_text_kept_by_an_older_extraction() -> None:
     assert not report.quotes.added
     assert not report.quotes.removed
     assert not report.claims
+
+
+def test_long_runs_of_layout_words_take_linear_time() -> None:
+    text = "He said. " * 200 + "photo gallery " * 400 + "and then the story went on."
+    assert not is_furniture(text)
+    assert strip_furniture(text).endswith("the story went on.")
+    assert is_furniture("Share | Facebook | Twitter | Email | Print " * 10)

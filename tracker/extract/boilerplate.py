@@ -70,17 +70,13 @@ _LINE_PHRASES = (
     r"|listen|\d+:\d\d\s+min(?:ute)?s?|page\s+\d+|follow(?:\s+us)?|menu"
 )
 _SEPARATORS = r"[\s|•·:/>»›<«‹,;()\[\]*_–—\"-]*"
-_PHRASE = rf"(?:{_CUT_PHRASES}|{_LINE_PHRASES})"
-_LAYOUT_LINE = re.compile(rf"^{_SEPARATORS}(?:{_PHRASE}(?!\w)\.?{_SEPARATORS})+$", re.I)
+_PHRASE = re.compile(rf"(?:{_CUT_PHRASES}|{_LINE_PHRASES})(?!\w)\.?\s*", re.I)
+_GAP = re.compile(_SEPARATORS)
 _CUT = re.compile(rf"\b(?:{_CUT_PHRASES})\b", re.I)
 _EDGE = re.compile(rf"\b(?:{_CUT_PHRASES}|{_MEDIA})\b", re.I)
-# runs of phrases glued to a paragraph: at its start, after its last full stop, between sentences
-_RUN = rf"(?:{_PHRASE}(?!\w){_SEPARATORS})+"
-_STOP = r"[.!?\"')\]\u201d\u2019]"
-_OPEN = r"(?=[\"'(\u201c\u2018\d]|(?-i:[A-Z]))"
-_LEADING_RUN = re.compile(rf"^{_SEPARATORS}(?P<run>{_RUN}){_OPEN}", re.I)
-_TRAILING_RUN = re.compile(rf"(?<={_STOP})\s+(?P<run>{_RUN})$", re.I)
-_INNER_RUN = re.compile(rf"(?<={_STOP})\s+(?P<run>{_RUN}){_OPEN}", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?\"')\]\u201d\u2019])\s+")
+_OPENS = re.compile(r"[\"'(\u201c\u2018\d]|(?-i:[A-Z])")
+_MAX_RUN = 60  # phrases in one run
 
 # --- prompts and link lists ----------------------------------------------------------------
 
@@ -144,7 +140,7 @@ def is_furniture(line: str) -> bool:
     text = _plain(line)
     if not text:
         return False
-    if _LAYOUT_LINE.match(text):
+    if _run(text, _skip_gap(text, 0))[-1] == len(text):
         return True
     words = len(text.split())
     if words <= _PROMPT_WORDS and _PROMPT.match(text):
@@ -182,15 +178,28 @@ def strip_furniture(paragraph: str) -> str:
     left."""
     if is_furniture(paragraph):
         return ""
-    text = paragraph
-    lead = _LEADING_RUN.match(text)
-    if lead and _clears(lead.group("run")) and text[lead.end() :].strip():
-        text = text[lead.end() :]
-    trail = _TRAILING_RUN.search(text)
-    if trail and _clears(trail.group("run"), edge=True):
-        text = text[: trail.start()]
-    text = _INNER_RUN.sub(lambda m: " " if _clears(m.group("run")) else m.group(0), text)
-    return " ".join(text.split()) if text != paragraph else paragraph
+    cuts: list[tuple[int, int]] = []
+    starts = [(_skip_gap(paragraph, 0), False)]
+    starts += [(m.end(), True) for m in _SENTENCE_END.finditer(paragraph)]
+    for start, after_stop in starts:
+        if cuts and start < cuts[-1][1]:
+            continue
+        ends = _run(paragraph, start)
+        if after_stop and ends[-1] == len(paragraph) and _clears(paragraph[start:], edge=True):
+            cuts.append((start, len(paragraph)))  # after the last full stop: "... said. Photo"
+            break
+        for end in reversed(ends[1:]):  # the longest run a sentence follows
+            if _OPENS.match(paragraph, end) and _clears(paragraph[start:end]):
+                cuts.append((start, end))
+                break
+    if not cuts:
+        return paragraph
+    kept, last = [], 0
+    for start, end in cuts:
+        kept.append(paragraph[last:start])
+        last = end
+    kept.append(paragraph[last:])
+    return " ".join(" ".join(kept).split())
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
@@ -204,6 +213,29 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+def _run(text: str, start: int) -> list[int]:
+    """Where a run of layout phrases from `start` could end: `start` itself, then the end of
+    each phrase (with the spaces after it) that follows the one before it."""
+    ends = [start]
+    position = start
+    while len(ends) <= _MAX_RUN:
+        match = _PHRASE.match(text, position)
+        if not match or match.end() == position:
+            break
+        ends.append(match.end())
+        position = _skip_gap(text, match.end())
+        if position == len(text):
+            ends[-1] = position
+            break
+    return ends
+
+
+def _skip_gap(text: str, position: int) -> int:
+    """The position after any separators (spaces, bars, bullets, dashes) at `position`."""
+    gap = _GAP.match(text, position)
+    return gap.end() if gap else position
 
 
 def _clears(run: str, edge: bool = False) -> bool:

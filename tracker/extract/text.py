@@ -14,8 +14,8 @@ _BLOCK_TAGS = frozenset({"p", "div", "li", "aside", "section", "footer", "td", "
 _CHROME_TAGS = frozenset({"nav", "header", "form", "button", "select", "script", "style"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 _HINT = re.compile(
-    r"contributed|reporting|editing by|writing by|compiled by|produced by|correction|"
-    r"clarification|editor['’]?s['’]? note|update|earlier version|previous version|"
+    r"contributed|reporting|reported (?:from|in)|editing by|writing by|compiled by|produced by|"
+    r"correction|clarification|editor['’]?s['’]? note|update|earlier version|previous version|"
     r"developing story",
     re.IGNORECASE,
 )
