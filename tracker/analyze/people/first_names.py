@@ -32,7 +32,7 @@ MALE = frozenset(
 )
 
 FEMALE = frozenset(
-    """Abby Abigail Ada Addison Adrienne Agnes Aileen Alexandra Alexis Alice Alicia Alison
+    """Abby Abigail Ada Addison Adrienne Agnes Aileen Alexandra Alice Alicia Alison
     Allison Alma Amanda Amber Amelia Amy Ana Andrea Angela Angelina Anita Ann Anna Anne
     Annette Annie Antoinette Arlene Ashley Audrey Ayanna Barbara Beatrice Becky Belinda Beth
     Bethany Betsy Betty Beverly Bianca Bonnie Brenda Bridget Brittany Brooke Camila Candace

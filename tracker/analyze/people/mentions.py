@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tracker.analyze.people.gender import gender_near, gender_of
 from tracker.analyze.people.runs import CAPWORD, PERSON_TITLES, Run, bare
+from tracker.analyze.quotes.roles import descriptions, role_gender
 from tracker.analyze.quotes.speakers import Attribution
 
 _PREPOSITIONS = frozenset(
@@ -25,7 +26,25 @@ _SPEECH = (
 _SPEAKS_AFTER = re.compile(
     rf"(?:[’']s?)?(?:,[^,.;“”\"·]{{1,80}},)?\s+(?:(?:also|later|then|has|had|once)\s+)?{_SPEECH}\b"
 )
-_SPEAKS_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
+_NAMES_BEFORE = r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+_SAID_BEFORE = re.compile(rf"(?:[,”\"·—]\s*{_SPEECH}|\baccording to){_NAMES_BEFORE}")
+_CLAUSE_END = re.compile(r"(?:[’']s?)?\s*(?:[,.;:—(]|$|\s+(?:of|from|in|at)\b)")
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
+_TOLD_BEFORE = re.compile(rf"\b(?:told|tells|asked|asks|interviewed|thanked|called){_NAMES_BEFORE}")
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:[A-Z][^,;:\n]{0,70},\s+)?(?:(?:And|But|So|Then|Still|Yet|Now)\s+)?"
+    r"(?:(?:the|a|an|[A-Z]\w*[’']s)\s+[^,;:\n]{0,60},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
+)
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|His|Her)\b(?![’'-])")
+_PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
+_APPOSED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[’']?,\s+$")
+_APPOSED_AFTER = re.compile(r",?\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+\b")
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as|named"
+    r"|appointed|hired|like|than)\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -39,6 +58,10 @@ class Mentions:
     speaking: set[int] = field(default_factory=set)  # inside a speaker phrase, or a "he said"
     names_at: dict[int, tuple[int, bool]] = field(default_factory=dict)  # end, possessive
     ranks: dict[int, int] = field(default_factory=dict)  # `_rank` of a mention, once read
+    described: list[tuple[int, str]] = field(default_factory=list)  # unnamed person, gender
+    key_gender: dict[str, str] = field(default_factory=dict)  # by `person_key`, when one
+    pronouns: list[tuple[int, str]] = field(default_factory=list)  # the narration's he/she
+    read: int = 0  # how many of `pronouns` are resolved (into `mentions`)
 
     @classmethod
     def index(
@@ -48,12 +71,17 @@ class Mentions:
         runs: Mapping[str, Sequence[Run]],
         fullest: Callable[[Sequence[str], int], str | None],
         speakers: Iterable[Attribution],
+        role_person: Callable[[str, int], str | None],
+        full_at: Mapping[int, str],
     ) -> Mentions:
-        """Every mention of a person, the genders, and the mentions inside speaker phrases."""
+        """Every mention of a person, the genders, and the mentions inside speaker phrases.
+        `full_at` gives the whole name written at a surname's position ("George W. Bush")."""
         found = cls(masked)
-        found._index_names(people, fullest)
+        found._index_names(people, fullest, full_at)
         found._index_roles(runs, fullest)
+        found._index_descriptions(role_person)
         found.mentions.sort()
+        found.pronouns = [(m.start(), m.group().lower()) for m in _PRONOUN.finditer(masked)]
         for a in speakers:
             lo = bisect.bisect_left(found.mentions, (a.position, ""))
             hi = bisect.bisect_left(found.mentions, (a.position + len(a.speaker), ""))
@@ -61,17 +89,23 @@ class Mentions:
         return found
 
     def _index_names(
-        self, people: set[str], fullest: Callable[[Sequence[str], int], str | None]
+        self,
+        people: set[str],
+        fullest: Callable[[Sequence[str], int], str | None],
+        full_at: Mapping[int, str],
     ) -> None:
-        """Each capitalised word that is a known person's surname, as that person's fullest
-        name; and the gender the hints around the mentions vote for."""
+        """Each capitalised word that is a known person's surname, as the name written there
+        when it is whole, else that person's fullest name; and the gender the hints around the
+        mentions vote for. A name after "the" modifies a noun ("the Clinton campaign")."""
         masked = self.masked
         votes: dict[str, Counter[str]] = {}
         for m in CAPWORD.finditer(masked):
             word = bare(m.group())
             if word not in people:
                 continue
-            name = fullest((word,), m.start()) or word
+            if _MODIFIER_BEFORE.search(masked, max(0, m.start() - 5), m.start()):
+                continue
+            name = full_at.get(m.start()) or fullest((word,), m.start()) or word
             if name not in votes:
                 votes[name] = Counter()
             hints = gender_near(masked, m.start(), m.end())
@@ -81,6 +115,37 @@ class Mentions:
             self.names_at[m.start()] = (m.end(), word != m.group())
         genders = {n: gender_of(n, c) for n, c in votes.items()}
         self.gender = {n: g for n, g in genders.items() if g}
+        by_key: dict[str, set[str]] = {}
+        for n, g in self.gender.items():
+            by_key.setdefault(person_key(n), set()).add(g)
+        self.key_gender = {k: next(iter(g)) for k, g in by_key.items() if len(g) == 1}
+
+    def _index_descriptions(self, role_person: Callable[[str, int], str | None]) -> None:
+        """Each person the narration describes without a name ("a protest leader"): a mention of
+        the named person when it is "the <role>" of exactly one, else an unnamed person."""
+        masked = self.masked
+        for start, end, role in descriptions(masked):
+            if _APPOSED_BEFORE.search(masked, max(0, start - 60), start) or _APPOSED_AFTER.match(
+                masked, end
+            ):
+                continue  # "Ann Cole, a lawyer," / "the lawyer, Ann Cole,": the name counts
+            if _PREDICATE_BEFORE.search(masked, max(0, start - 30), start):
+                continue  # "she was a lawyer": no one new
+            if not (
+                _SPEAKS_AFTER.match(masked, end)
+                or _opens_clause(masked, _clause_start(masked, start), start)
+            ):
+                continue  # "hired a lawyer": in the background, not the one who speaks next
+            if masked[start] in "Tt":
+                name = role_person(role, start)  # "the lawyer": someone met before
+                if name:
+                    self.mentions.append((start, name))
+            else:
+                self.described.append((start, role_gender(role) or ""))
+        self.described.sort()
+
+    def _gender(self, name: str) -> str | None:
+        return self.gender.get(name) or self.key_gender.get(person_key(name))
 
     def _index_roles(
         self,
@@ -106,22 +171,102 @@ class Mentions:
     def person_before(
         self, sentence_starts: Sequence[int], position: int, pronoun: str
     ) -> str | None:
-        """The person a pronoun at `position` means: walking back sentence by sentence, the
-        first-named person (the likely subject) of the nearest sentence naming one who fits."""
+        """The person a pronoun at `position` means, or None when the text does not make it
+        clear. The narration's own "he" and "she" before it are read first, in order, so a
+        chain of them ("Mr. Lee spoke. He said... Later he added") keeps its person."""
         want = "f" if pronoun == "she" else "m"
+        self._read_pronouns(sentence_starts, position)
+        name = self._nearest(sentence_starts, position, want, False)
+        if self.read < len(self.pronouns) and self.pronouns[self.read][0] == position:
+            self._read_one(name)
+        return name
+
+    def described_before(
+        self, sentence_starts: Sequence[int], position: int, gender: str | None
+    ) -> str | None:
+        """The person "the senator" at `position` means: the only person of the nearest
+        sentence that names one, if it names only one."""
+        self._read_pronouns(sentence_starts, position)
+        return self._nearest(sentence_starts, position, gender, True)
+
+    def _read_pronouns(self, sentence_starts: Sequence[int], position: int) -> None:
+        while self.read < len(self.pronouns) and self.pronouns[self.read][0] < position:
+            at, word = self.pronouns[self.read]
+            self._read_one(self._nearest(sentence_starts, at, _PRONOUN_GENDER[word], False))
+
+    def _read_one(self, name: str | None) -> None:
+        at, word = self.pronouns[self.read]
+        self.read += 1
+        if name:
+            bisect.insort(self.mentions, (at, name))
+            self.names_at[at] = (at + len(word), False)
+
+    def _nearest(
+        self, sentence_starts: Sequence[int], position: int, want: str | None, only: bool
+    ) -> str | None:
+        """Walking back sentence by sentence through the paragraph of `position` and the one
+        before, the first sentence that names someone who fits decides: its most salient
+        person (a speaker, then the subject) unless a described, unnamed person ("a protest
+        leader") comes first or another person of the same standing competes; with `only`,
+        its one person."""
         k = bisect.bisect_right(sentence_starts, position) - 1
+        floor = self._paragraph_floor(position)
         end = position
         for start in reversed(sentence_starts[max(0, k - _SENTENCE_REACH) : k + 1]):
-            lo = bisect.bisect_left(self.mentions, (start, ""))
-            hi = bisect.bisect_left(self.mentions, (end, ""))
-            fits = [(at, n) for at, n in self.mentions[lo:hi] if self.gender.get(n, want) == want]
-            if fits:
-                return min(fits, key=self._salience)[1]
+            if end <= floor:
+                break
+            start = max(start, floor)
+            found = self._candidates(start, end, want)
+            if found and only:
+                alone = all(same_person(c[2], found[0][2]) for c in found)
+                return found[0][2] or None if alone else None
+            if found:
+                return self._decide(start, found)
             end = start
         return None
 
+    def _candidates(self, start: int, end: int, want: str | None) -> list[tuple[int, str, str]]:
+        """(position, person key, name) of each person in [start, end) whose gender does not
+        disagree; an unnamed described person has the name ""."""
+        lo = bisect.bisect_left(self.mentions, (start, ""))
+        hi = bisect.bisect_left(self.mentions, (end, ""))
+        found = [
+            (at, person_key(n), n)
+            for at, n in self.mentions[lo:hi]
+            if want is None or self._gender(n) in (None, want)
+        ]
+        lo = bisect.bisect_left(self.described, (start, ""))
+        hi = bisect.bisect_left(self.described, (end, ""))
+        found += [
+            (at, f"#{at}", "") for at, g in self.described[lo:hi] if want is None or g in ("", want)
+        ]
+        return sorted(found)
+
+    def _decide(self, start: int, found: Sequence[tuple[int, str, str]]) -> str | None:
+        best = min(found, key=lambda c: self._salience((c[0], c[2])))
+        if not best[2]:
+            return None
+        rank = self._salience((best[0], best[2]))[0]
+        rivals = [
+            c
+            for c in found
+            if not same_person(c[2], best[2]) and self._salience((c[0], c[2]))[0] == rank
+        ]
+        if rivals and (rank == 0 or not _opens_clause(self.masked, start, best[0])):
+            return None
+        return best[2]
+
+    def _paragraph_floor(self, position: int) -> int:
+        """Where the paragraph before the one holding `position` starts."""
+        here = self.masked.rfind("\n", 0, position)
+        if here < 0:
+            return 0
+        before = self.masked[:here].rstrip("\n ")
+        return before.rfind("\n") + 1
+
     def said(self, position: int, name: str) -> None:
-        """Record that `name` spoke at `position` (a resolved "he said"), for later pronouns."""
+        """Record that `name` spoke at `position` (a quote's resolved speaker), for later
+        pronouns."""
         bisect.insort(self.mentions, (position, name))
         self.speaking.add(position)
 
@@ -136,14 +281,60 @@ class Mentions:
         return self.ranks[at], at
 
     def _rank(self, at: int) -> int:
-        """0 for a name that is the subject or object of a speech verb, 2 for a possessive or
-        the object of a preposition, 1 otherwise."""
+        """0 for a name that is the subject of a speech verb, 2 for a possessive, the object of
+        a preposition or of "told", 1 otherwise."""
         if at not in self.names_at:
             return 1
         end, possessive = self.names_at[at]
-        if _speaks(self.masked, at, end):
+        if _SPEAKS_AFTER.match(self.masked, end) or (
+            _SAID_BEFORE.search(self.masked, max(0, at - 80), at)
+            and _CLAUSE_END.match(self.masked, end)
+        ):
             return 0
-        return 2 if possessive or _after_preposition(self.masked, at) else 1
+        if possessive or _after_preposition(self.masked, at):
+            return 2
+        return 2 if _TOLD_BEFORE.search(self.masked, max(0, at - 60), at) else 1
+
+
+def speaks_after(masked: str, end: int) -> bool:
+    """Whether the name ending at `end` is the subject of a speech verb ("Ann Lee, 45, said")."""
+    return _SPEAKS_AFTER.match(masked, end) is not None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two forms of a name can be one person: the same surname, and the same given
+    name when both give one ("Mr. Bush" and "George W. Bush", not "Jeb Bush" and "George W.
+    Bush"); an unnamed person ("") is no one else."""
+    if not a or not b:
+        return a == b
+    if person_key(a) != person_key(b):
+        return False
+    first_a, first_b = _given(a), _given(b)
+    return not first_a or not first_b or first_a == first_b
+
+
+def _given(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isupper() and w not in PERSON_TITLES]
+    words = [w for w in words if w.rstrip(".,") not in _SUFFIXES]
+    return words[0] if len(words) > 1 else ""
+
+
+def person_key(name: str) -> str:
+    """One key for every form of one person's name: the surname ("Sen. Ann Lee" -> "lee")."""
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in _SUFFIXES]
+    return bare(words[-1]).lower() if words else ""
+
+
+def _clause_start(masked: str, at: int) -> int:
+    """Where the sentence holding `at` starts (after the last sentence end or line break)."""
+    ends = list(_SENTENCE_END.finditer(masked, max(0, at - 300), at))
+    return ends[-1].end() if ends else max(0, at - 300)
+
+
+def _opens_clause(masked: str, start: int, at: int) -> bool:
+    """Whether the name at `at` is the subject its sentence opens with (after a lead-in
+    phrase, a conjunction or a description in apposition)."""
+    return _SUBJECT_LEAD.fullmatch(masked, start, at) is not None
 
 
 def _the_role(masked: str, role: str) -> Iterator[int]:
@@ -176,10 +367,3 @@ def _after_preposition(masked: str, start: int) -> bool:
             break
         before.pop()
     return bool(before) and before[-1].lower() in _PREPOSITIONS
-
-
-def _speaks(masked: str, start: int, end: int) -> bool:
-    """Whether the name at [start, end) is the subject or object of a speech verb."""
-    return bool(
-        _SPEAKS_AFTER.match(masked, end) or _SPEAKS_BEFORE.search(masked, max(0, start - 80), start)
-    )

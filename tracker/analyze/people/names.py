@@ -10,11 +10,14 @@ follow the name) does not disagree with it (`_name_mentions`, `_name_gender`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tracker.analyze.people.mentions import Mentions
+from tracker.analyze.people.first_names import FEMALE, MALE
+from tracker.analyze.people.mentions import Mentions, same_person, speaks_after
 from tracker.analyze.people.runs import (
+    CAPWORD,
     NOT_PERSON,
     PERSON_TITLES,
     Run,
@@ -23,7 +26,30 @@ from tracker.analyze.people.runs import (
     is_person,
     name_runs,
 )
+from tracker.analyze.quotes.roles import (
+    TITLE_ROLES,
+    definite_role,
+    descriptions,
+    named_roles,
+    role_gender,
+)
 from tracker.analyze.quotes.speakers import Attribution
+
+_APPOSED_ROLES = (
+    "leader spokesman spokeswoman official lawyer member director president minister candidate "
+    "adviser aide professor analyst founder chairman chairwoman executive activist resident "
+    "student teacher doctor economist expert senator governor secretary ambassador head chief "
+    "writer author researcher veteran supporter owner mother father son daughter wife husband "
+    "friend"
+).split()
+_PERSON_AFTER = re.compile(
+    r"(?:[’']s?)?,\s+(?:\d{1,3},|who\b|whose\b|(?:(?:a|an|the|his|her|[A-Z][\w.]*[’']s?)\s+)?"
+    r"(?:[\w’'.-]+\s+){0,5}?(?:" + "|".join(_APPOSED_ROLES) + r")\b)"
+)
+_GIVEN = MALE | FEMALE
+_SUFFIX = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_APPOSED = re.compile(r"[A-Z][\w.’'-]*,\s+$")
+_PRONOUNS = frozenset("he she they it we i you who".split())
 
 
 @dataclass(slots=True)
@@ -38,17 +64,26 @@ class NameBook:
     people: set[str] = field(default_factory=set)
     speakers: list[Attribution] = field(default_factory=list)
     mentions: Mentions | None = None
+    roles: list[tuple[int, str, str]] | None = None  # position, role noun, person key
 
     @classmethod
     def build(
         cls, masked: str, speakers: Iterable[Attribution], sentence_starts: Sequence[int]
     ) -> NameBook:
         book = cls(sentence_starts=list(sentence_starts), masked=masked, speakers=list(speakers))
+        maybe: set[str] = set()
         for run in name_runs(masked):
             book.runs.setdefault(run.words[-1], []).append(run)
             if is_person(run.words):
-                book.people.add(run.words[-1])
+                if _evidently_person(masked, run):
+                    book.people.add(run.words[-1])
+                else:
+                    maybe.add(run.words[-1])
         book.people.update(bare(a.speaker.split()[-1]) for a in book.speakers if _named(a))
+        book.people.update(
+            bare(name.split()[-1]) for _, _, name in named_roles(masked) if len(name.split()) > 1
+        )
+        book.people.update(_used_alone(masked, maybe - book.people))
         return book
 
     def fullest(self, words: Sequence[str], position: int) -> str | None:
@@ -67,16 +102,42 @@ class NameBook:
             for i, run in enumerate(runs):
                 if run.start <= position and run.words[-len(core) :] == core:
                     best = i if best < 0 or table.better(i, best) else best
-        return " ".join(runs[best].words) if best >= 0 else None
+        found = " ".join(runs[best].words) if best >= 0 else None
+        if len(core) == 1 and (
+            found is None or all(w in PERSON_TITLES for w in runs[best].words[:-1])
+        ):
+            return self._surname_first(core, position) or found
+        return found
 
-    def resolve(self, speaker: str, position: int) -> str:
-        """The fullest name for a speaker phrase: pronouns and short names made whole."""
+    def _surname_first(self, core: Sequence[str], position: int) -> str | None:
+        """The one person's name run that starts with a family name ("Mr. Teo" for
+        "Teo Soh Lung"), when no run ends with it."""
+        found = {
+            " ".join(run.words)
+            for same in self.runs.values()
+            for run in same
+            if run.start <= position
+            and len(run.words) == 3
+            and run.words[0] == core[0]
+            and core[0] not in _GIVEN
+            and is_person(run.words)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def resolve(self, speaker: str, position: int) -> str | None:
+        """The fullest name for a speaker phrase: pronouns, descriptions ("the lawyer") and
+        short names made whole; None for a pronoun or description the text leaves unclear."""
         if speaker.lower() in ("he", "she"):
-            mentions = self._mentions()
-            name = mentions.person_before(self.sentence_starts, position, speaker.lower())
-            if name:
-                mentions.said(position, name)
-            return name or speaker
+            return self._mentions().person_before(self.sentence_starts, position, speaker.lower())
+        role = definite_role(speaker)
+        if role:
+            return (
+                self._described_earlier(role, position)
+                or self.role_person(role, position)
+                or self._mentions().described_before(
+                    self.sentence_starts, position, role_gender(role)
+                )
+            )
         words = speaker.split()
         core = [w for w in words if w not in PERSON_TITLES]
         if not core or not all(w[:1].isupper() for w in core) or len(core) > 2:
@@ -84,15 +145,134 @@ class NameBook:
         full = self.fullest(core, position)
         return full if full and len(full.split()) > len(words) else speaker
 
+    def canonical(self, name: str) -> str:
+        """The fullest form the article gives a named speaker ("Sen. John Smith" for "Mr. Smith",
+        "Smith" or "John Smith of Ohio"), when every run of that surname that fits is one person;
+        a description ("a senior official") stays as written."""
+        words = [w for w in name.split() if w[:1].isupper() and w.rstrip(".,") not in _SUFFIX]
+        if not words or words[-1] in PERSON_TITLES:
+            return name
+        surname = bare(words[-1])
+        fits = [
+            run
+            for run in self.runs.get(surname, [])
+            if is_person(run.words) and same_person(" ".join(run.words), name)
+        ]
+        given = {g for g in (_given_name(r.words) for r in fits) if g}
+        if not fits or len(given) > 1:
+            return name
+        best = max(fits, key=lambda r: (len(r.words), -r.start))
+        if _given_name(best.words) is None and len(words) > len(best.words):
+            return name
+        return " ".join(best.words)
+
+    def said(self, position: int, name: str) -> None:
+        """Record that `name` spoke at `position`, for the pronouns after it."""
+        self._mentions().said(position, name)
+
     def _mentions(self) -> Mentions:
         """The mention index, built the first time a pronoun needs it."""
         if self.mentions is None:
             self.mentions = Mentions.index(
-                self.masked, self.people, self.runs, self.fullest, self.speakers
+                self.masked,
+                self.people,
+                self.runs,
+                self.fullest,
+                self.speakers,
+                self.role_person,
+                self._full_at(),
             )
         return self.mentions
+
+    def _full_at(self) -> dict[int, str]:
+        """The whole name ending at each surname's position, when it has a given name."""
+        out: dict[int, str] = {}
+        for same in self.runs.values():
+            for run in same:
+                core = [w for w in run.words if w not in PERSON_TITLES]
+                if len(core) >= 2 and is_person(run.words):
+                    at = self.masked.find(run.words[-1], run.start)
+                    out[at] = " ".join(run.words)
+        return out
+
+    def role_person(self, role: str, position: int) -> str | None:
+        """The one named person the article ties to `role` before `position` ("Gov. Ann Lee"
+        for "the governor"), or None when it ties none or several."""
+        if self.roles is None:
+            self.roles = self._role_table()
+        keys = {key for at, r, key in self.roles if r == role and at < position}
+        if len(keys) != 1:
+            return None
+        key = keys.pop()
+        runs = self.runs.get(key, [])
+        surname = runs[0].words[-1] if runs else key
+        return self.fullest((surname,), position)
+
+    def _role_table(self) -> list[tuple[int, str, str]]:
+        table = [(at, role, bare(name.split()[-1])) for at, role, name in named_roles(self.masked)]
+        for same in self.runs.values():
+            for run in same:
+                table += [
+                    (run.start, TITLE_ROLES[w], run.words[-1])
+                    for w in run.words[:-1]
+                    if w in TITLE_ROLES
+                ]
+        return [(at, role, key) for at, role, key in table if key in self.runs]
+
+    def _described_earlier(self, role: str, position: int) -> str | None:
+        """ "the organizer" after "an organizer at a field office" in the paragraph before or
+        "a senior official said": that same unnamed person, as first described."""
+        for a in reversed(self.speakers):
+            words = a.speaker.split()
+            if a.position < position and words[0].lower() in ("a", "an", "one"):
+                if words[-1] == role:
+                    return a.speaker
+        floor = self.masked.rfind("\n", 0, self.masked.rfind("\n", 0, position) - 1) + 1
+        for start, end, found in descriptions(self.masked[floor:position]):
+            head = self.masked[floor + start : floor + end]
+            apposed = _APPOSED.search(self.masked, max(0, floor + start - 40), floor + start)
+            if found == role and head[:1] in "Aa" and not apposed:
+                return head
+        return None
 
 
 def _named(found: Attribution) -> bool:
     words = found.speaker.split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return False
     return all(w[:1].isupper() for w in words) and words[-1] not in NOT_PERSON
+
+
+def _given_name(words: Sequence[str]) -> str | None:
+    core = [w for w in words if w not in PERSON_TITLES and w.rstrip(".,") not in _SUFFIX]
+    return core[0] if len(core) > 1 else None
+
+
+def _evidently_person(masked: str, run: Run) -> bool:
+    """A name run that can only be a person's: a title or a common given name in it, an age,
+    "who" or a role in apposition after it."""
+    words = run.words
+    if any(w in PERSON_TITLES for w in words[:-1]) or words[0] in _GIVEN:
+        return True
+    end = masked.find(words[-1], run.start) + len(words[-1])
+    return _PERSON_AFTER.match(masked, end) is not None or speaks_after(masked, end)
+
+
+def _used_alone(masked: str, surnames: set[str]) -> set[str]:
+    """The surnames the narration also uses alone ("Tsipras said"), as it does a person's and
+    not a place's ("Santa Monica") or a body's ("the Brotherhood")."""
+    if not surnames:
+        return set()
+    out: set[str] = set()
+    for m in CAPWORD.finditer(masked):
+        word = bare(m.group())
+        if word not in surnames or word in out:
+            continue
+        before = masked[max(0, m.start() - 30) : m.start()].split()
+        after = masked[m.end() : m.end() + 30].split()
+        if before and (before[-1][:1].isupper() or before[-1] in ("the", "of")):
+            continue
+        if after and after[0][:1].isupper():
+            continue
+        out.add(word)
+    return out

@@ -13,9 +13,8 @@ _TITLE = (
     r"|Pres|Amb|Brig|Msgr|Fr|Supt|Cmdr)\."
 )
 _CAP = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"
-_RUN = re.compile(
-    rf"(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:(?:de|van|von|bin|al|del|da|di|la|le)\s+)?(?:{_TITLE}|{_CAP}))*"
-)
+_JOINER = r"(?:(?:de|van|von|bin|al|del|da|di|la|le)[ \t]+)"
+_RUN = re.compile(rf"(?:{_TITLE}[ \t]+)*{_CAP}(?:[ \t]+{_JOINER}?(?:{_TITLE}|{_CAP}))*")
 _UPPER = re.compile(r"[A-Z]")
 _JOINERS = frozenset("de van von bin al del da di la le".split())
 CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
@@ -30,7 +29,8 @@ _LEADING_STOP = frozenset(
     It We I You He She They His Her Their Our My There Here Some Many Both Each Every No With
     From By To Of Under Over During Despite Through According Former Democrat Republican
     Democratic About Between Among Against Without Unlike Like Behind Inside Toward Towards Upon
-    Into Onto Via Per Amid""".split()
+    Into Onto Via Per Amid Photo Photos Video Image Credit Caption Senators Sens. Reps.
+    Representatives Governors Presidents Ministers Messrs. Drs.""".split()
 )
 PERSON_TITLES = frozenset(
     """Sen. Sens. Rep. Reps. Del. Gov. Lt. Gen. Col. Maj. Capt. Sgt. Dr. Mr. Mrs. Ms. Prof. Rev.

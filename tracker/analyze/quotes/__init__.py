@@ -30,6 +30,7 @@ from tracker.analyze.quotes.speakers import (
     attribute_tag,
 )
 from tracker.analyze.quotes.titles import is_speech
+from tracker.analyze.quotes.vet import vet
 from tracker.models import Quote
 
 _TAG_WORDS = 8
@@ -49,8 +50,10 @@ def extract_quotes(text: str) -> list[Quote]:
     kept = inherit_speakers(masked, sentences, kept)
     book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
     resolved = [_resolved(book, a, kept, s) for s, a in kept]
-    filled = _fill_pronouns(resolved)
-    return [_quote(original, text, s, a) for (s, _), a in zip(kept, filled, strict=True)]
+    resolved = [
+        Attribution(book.canonical(a.speaker), a.cue, a.position) if a else None for a in resolved
+    ]
+    return [_quote(original, text, s, a) for (s, _), a in zip(kept, resolved, strict=True)]
 
 
 def _frames(
@@ -103,25 +106,18 @@ def _resolved(
     kept: Sequence[tuple[Span, Attribution | None]],
     span: Span,
 ) -> Attribution | None:
+    """The speaker made whole ("he" -> "Sen. Ann Lee"), or None when the text does not say
+    who it is; a named speaker is remembered for the pronouns after the quote."""
     if found is None:
         return None
     if found.speaker.lower() == "they":
-        return _plural_before(kept, span, found)
-    name = book.resolve(found.speaker, found.position)
+        found = _plural_before(kept, span, found)
+    name = vet(book.resolve(found.speaker, found.position), found.cue)
+    if name is None:
+        return None
+    if name[:1].isupper():
+        book.said(span.open, name)
     return Attribution(name, found.cue, found.position)
-
-
-def _fill_pronouns(found: Sequence[Attribution | None]) -> list[Attribution | None]:
-    """A pronoun the narration could not resolve means the last named speaker before it."""
-    out: list[Attribution | None] = []
-    last: str | None = None
-    for a in found:
-        if a and a.speaker.lower() in ("he", "she") and last:
-            a = Attribution(last, a.cue, a.position)
-        elif a and a.speaker[:1].isupper() and a.speaker.lower() != "they":
-            last = a.speaker
-        out.append(a)
-    return out
 
 
 def _plural_before(

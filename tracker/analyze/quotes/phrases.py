@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tracker.analyze.quotes.roles import PERSON_ROLES
 from tracker.analyze.quotes.speech_words import (
     CLAUSE_WORDS,
     CONNECTORS,
@@ -25,7 +26,13 @@ def _is_name(word: str) -> bool:
 
 
 def _is_role(word: str) -> bool:
-    return word.lower() in ROLES
+    return word.lower() in ROLES or word.lower() in PERSON_ROLES
+
+
+_CHAIN_REACH = 14
+_CHAIN_DETERMINERS = frozenset("a an the one another two three several some".split())
+_CHAIN_LINKS = frozenset("at of for from with in on to".split())
+_POST_MODIFIERS = frozenset("familiar close based involved knowledgeable briefed".split())
 
 
 def _phrase_ok(words: Sequence[str]) -> bool:
@@ -54,7 +61,45 @@ def np_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     if end > 1 and toks[end - 1].text.lower() in RELATIVES:
         k = end - 2 if toks[end - 2].text == "," else end - 1
         return np_before(toks, k)
-    return name_phrase_before(toks, end) or _described_before(toks, end)
+    found = name_phrase_before(toks, end)
+    if found is None or not any(t.text[:1].isupper() for t in toks[found[0] : found[1]]):
+        longer = _description_chain_before(toks, end)
+        if longer and (found is None or longer[0] < found[0]):
+            return longer
+    return found or _described_before(toks, end)
+
+
+def _description_chain_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
+    """ "a senior editor at a party newspaper", "a person familiar with the matter": a
+    determiner-led description whose head is a role, with the phrases after the head."""
+    if end == 0 or not toks[end - 1].text.isalpha():
+        return None
+    best = None
+    j = end - 1
+    while j >= max(0, end - _CHAIN_REACH):
+        word = toks[j].text
+        low = word.lower()
+        if low in _CHAIN_DETERMINERS and j < end - 1:
+            if _head_is_role(toks, j + 1, end):
+                best = (j, end)
+            if j == 0 or toks[j - 1].text.lower() not in _CHAIN_LINKS:
+                break
+            j -= 2
+            continue
+        if not word.replace("-", "").isalpha() or low in CLAUSE_WORDS or low in RELATIVES:
+            break
+        if low in PRONOUNS or low in ("said", "says", "told", "is", "was", "are", "were"):
+            break
+        j -= 1
+    return best
+
+
+def _head_is_role(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether the words from `start` up to the first linking word end in a role noun."""
+    k = start
+    while k < end and toks[k].text.lower() not in _CHAIN_LINKS | _POST_MODIFIERS:
+        k += 1
+    return k > start and _is_role(toks[k - 1].text) and toks[k - 1].text.islower()
 
 
 def _described_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:

@@ -41,6 +41,11 @@ __all__ = [
 ]
 
 
+_NEW_CLAUSE = frozenset(
+    "but and or while whereas though although because so yet when after before if as".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """A speaker phrase as written, its cue phrase, and where the speaker phrase starts."""
@@ -143,7 +148,9 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
 def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
     toks = itertools.islice(iter_tokens(after[:60]), 5)
-    head = itertools.islice((t.text.lower() for t in toks if t.text not in ",;"), 4)
+    head = list(itertools.islice((t.text.lower() for t in toks if t.text not in ",;—–-"), 4))
+    if head and head[0] in _NEW_CLAUSE:
+        return False
     return any(w in CUES or w in SUBJECT_CUES for w in head)
 
 

@@ -100,10 +100,20 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
     ):
         start += 1
     lead = toks[start].text if start < len(toks) else ""
-    if lead in STOP_CAPS or (lead.endswith("ly") and lead[1:].islower()):
+    opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
+    if lead in STOP_CAPS or opening or _lowercase_lead(toks, start):
         commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
         start = start + commas[0] + 1 if commas else start + 1
     return np_after(toks, start) or _description_after(toks, start)
+
+
+def _lowercase_lead(toks: Sequence[Tok], start: int) -> bool:
+    """A sentence that opens with lowercase words and a comma ("more recently, Lee said")."""
+    return (
+        start < len(toks)
+        and toks[start].text.islower()
+        and any(t.text == "," for t in toks[start : start + 5])
+    )
 
 
 def _after_dateline(toks: Sequence[Tok]) -> int:

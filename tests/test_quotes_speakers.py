@@ -1,0 +1,226 @@
+"""Speakers that refuse to guess: pronouns and descriptions resolved only when the text makes
+the person clear, never a pronoun, a caption word, a time or a newspaper cited for reporting;
+one name for each person however the article writes it."""
+
+from __future__ import annotations
+
+from tracker import extract_quotes
+from tracker.models import Quote
+
+
+def _only(text: str) -> Quote:
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+# -- pronouns ------------------------------------------------------------------------------------
+
+
+def test_unresolved_pronoun_is_no_speaker() -> None:
+    assert _only("“We will be back next year,” he said.").speaker is None
+
+
+def test_pronoun_after_two_people_of_the_same_standing_is_unattributed() -> None:
+    text = (
+        "The talks on Monday brought together Mark Olsen and Peter Vance.\n\n"
+        "“We agreed on nothing,” he said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_pronoun_means_the_subject_over_the_object() -> None:
+    text = "Mark Olsen met Peter Vance on Monday.\n\n“We agreed on the whole budget,” he said."
+    assert _only(text).speaker == "Mark Olsen"
+
+
+def test_pronoun_does_not_reach_past_the_previous_paragraph() -> None:
+    text = (
+        "Mark Olsen opened the meeting.\n\nThe budget was approved.\n\n"
+        "The roads will be repaired.\n\n“It was a long night,” he said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_a_described_unnamed_person_blocks_an_earlier_name() -> None:
+    text = (
+        "Mayor Hal Brandt left the square at noon.\n\n"
+        "A protest leader then issued a warning to the police.\n\n"
+        "“We will stay until the vote is counted,” he said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_a_chain_of_pronouns_keeps_its_person() -> None:
+    text = (
+        "Gov. Ruth Okafor toured the flooded towns on Sunday.\n\n"
+        "She met farmers in the morning. Later she visited a shelter.\n\n"
+        "“These families need help now,” she said."
+    )
+    assert _only(text).speaker == "Gov. Ruth Okafor"
+
+
+def test_pronoun_after_a_quote_continues_its_named_speaker() -> None:
+    text = (
+        "“We will appeal,” said Tom Reyes, the union’s lawyer.\n\n"
+        "He added, “This ruling is wrong on the law.”"
+    )
+    assert _speakers(text) == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_pronoun_skips_a_place_that_looks_like_a_name() -> None:
+    text = (
+        "Nina Holt grew up near Santa Monica.\n\n"
+        "Her first job was with a firm in Santa Monica.\n\n"
+        "“Nobody had the right degrees back then,” she said."
+    )
+    assert _only(text).speaker == "Nina Holt"
+
+
+def test_pronoun_does_not_take_a_name_used_as_a_modifier() -> None:
+    text = (
+        "The Vance campaign is well funded, said Katie Marsh, a strategist.\n\n"
+        "“Others have to be leaner,” she said."
+    )
+    assert _only(text).speaker == "Katie Marsh"
+
+
+def test_a_name_in_apposition_before_said_is_not_a_rival() -> None:
+    text = (
+        "Mr. Hale’s lawyer, Alan Garten, said Ned Nunberg was wrong. "
+        "He said the agreement “is standard practice for every business.”"
+    )
+    assert _only(text).speaker == "Alan Garten"
+
+
+# -- descriptions --------------------------------------------------------------------------------
+
+
+def test_the_role_means_the_one_person_named_with_it() -> None:
+    text = (
+        "Ahmed Sarhan, a spokesman for the campaign, spoke on Monday.\n\n"
+        "“We are winning,” the spokesman said."
+    )
+    assert _only(text).speaker == "Ahmed Sarhan"
+
+
+def test_the_role_with_two_people_named_with_it_is_unattributed() -> None:
+    text = (
+        "Ahmed Sarhan, a spokesman for the campaign, and Omar Fikri, a spokesman for the party, "
+        "spoke on Monday.\n\n“We are winning,” the spokesman said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_the_title_gives_the_role() -> None:
+    text = "Gov. Lena Marsh toured the coast.\n\n“We are ready for the storm,” the governor said."
+    assert _only(text).speaker == "Gov. Lena Marsh"
+
+
+def test_the_role_after_an_unnamed_source_is_that_source() -> None:
+    text = (
+        "“No decision has been made,” a senior administration official said.\n\n"
+        "“We are still talking,” the official said."
+    )
+    assert _speakers(text) == ["a senior administration official"] * 2
+
+
+def test_an_unnamed_described_speaker_is_kept_as_written() -> None:
+    text = "“We will stay,” a senior editor at a party newspaper said."
+    assert _only(text).speaker == "a senior editor at a party newspaper"
+
+
+# -- never a speaker -----------------------------------------------------------------------------
+
+
+def test_caption_word_is_not_part_of_a_name() -> None:
+    text = "Photo\n\nMr. Romney spoke in Ohio.\n\n“We will win this state,” Mr. Romney said."
+    assert _only(text).speaker == "Mr. Romney"
+
+
+def test_newspaper_an_interview_was_given_to_is_not_the_speaker() -> None:
+    text = "“It was scary,” according to The New York Times."
+    assert _only(text).speaker is None
+
+
+def test_newspaper_reporting_in_its_own_words_is_the_speaker() -> None:
+    text = "“The city will run out of money by June,” the Daily Herald reported."
+    assert _only(text).speaker == "the Daily Herald"
+
+
+def test_a_time_before_said_is_not_a_speaker() -> None:
+    text = (
+        "The former mayor, who two and a half months ago said that “these were the best "
+        "years of the city,” has since left."
+    )
+    assert _only(text).speaker != "a half months ago"
+
+
+def test_a_clause_after_the_quote_is_not_its_tag() -> None:
+    text = (
+        "Former governor Ed Brandt praised the plan, calling it “an incredible feat” — but "
+        "he said the time is coming to change course."
+    )
+    assert _only(text).speaker == "Former governor Ed Brandt"
+
+
+def test_a_leading_participle_is_not_the_speaker() -> None:
+    text = (
+        "Weighing in on the discussion, former Gov. Mike Hale agreed, praising the senator as "
+        "“one of the most gifted stars that we’ve got.”"
+    )
+    assert _only(text).speaker == "Gov. Mike Hale"
+
+
+# -- subject, not object -------------------------------------------------------------------------
+
+
+def test_subject_who_criticized_someone_saying() -> None:
+    text = "Sen. Ann Wilson criticized Gov. Hal Brandt, saying “he has failed the state.”"
+    assert _only(text).speaker == "Sen. Ann Wilson"
+
+
+def test_said_of_someone() -> None:
+    text = "“He has failed the state,” Sen. Ann Wilson said of Gov. Hal Brandt."
+    assert _only(text).speaker == "Sen. Ann Wilson"
+
+
+def test_said_that_someone_with_a_partial_quote() -> None:
+    text = (
+        "Former Mayor Rudy Vale of Troy said Mr. Obama “wasn’t the one that put out that "
+        "statement,” but he defended Mr. Romney."
+    )
+    assert _only(text).speaker == "Former Mayor Rudy Vale of Troy"
+
+
+# -- one name per person -------------------------------------------------------------------------
+
+
+def test_every_form_of_a_name_is_one_speaker() -> None:
+    text = (
+        "Sen. John Smith of Ohio opened the hearing.\n\n"
+        "“We will get answers,” Mr. Smith said.\n\n"
+        "“No one is above the law,” said John Smith.\n\n"
+        "“This is only the start,” Smith added."
+    )
+    assert set(_speakers(text)) == {"Sen. John Smith"}
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = (
+        "George Hale and his brother, Jeb Hale, spoke at the rally.\n\n"
+        "“My brother will win,” George Hale said.\n\n"
+        "“I will win,” Jeb Hale said."
+    )
+    assert _speakers(text) == ["George Hale", "Jeb Hale"]
+
+
+def test_family_name_first() -> None:
+    text = (
+        "The memoir by Teo Soh Lung was published last year.\n\n“This is progress,” Ms. Teo said."
+    )
+    assert _only(text).speaker == "Teo Soh Lung"

@@ -1,0 +1,109 @@
+"""People named by what they are: "a protest leader", "the lawyer", "the spokeswoman". A
+definite description ("the lawyer said") points back to someone the article introduced; it means
+a named person only when the article ties exactly one name to that role ("Mr. Hale's lawyer,
+Ann Cole," / "lawyer Ann Cole" / "Ann Cole, a lawyer for" / "Gov. Ann Cole" for "the
+governor")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+PERSON_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official aide adviser advisor lawyer attorney judge
+    leader protester demonstrator activist student teacher doctor resident witness man woman
+    boy girl father mother son daughter wife husband friend neighbor neighbour analyst expert
+    professor economist strategist pollster executive founder chairman chairwoman director
+    president senator governor congressman congresswoman representative minister secretary
+    mayor candidate nominee voter diplomat researcher scientist worker soldier officer
+    policeman farmer driver owner editor reporter writer author historian commissioner
+    businessman businesswoman mogul host anchor ambassador envoy general commander chief
+    prosecutor investigator detective sheriff priest cleric pastor rabbi imam bishop
+    member supporter critic opponent organizer volunteer survivor victim relative cousin
+    brother sister uncle aunt grandmother grandfather lawmaker legislator negotiator
+    manager consultant operative official""".split()
+)
+FEMALE_ROLES = frozenset(
+    """spokeswoman woman girl mother daughter wife chairwoman congresswoman businesswoman
+    sister aunt grandmother""".split()
+)
+MALE_ROLES = frozenset(
+    """spokesman man boy father son husband chairman congressman businessman policeman
+    brother uncle grandfather""".split()
+)
+# A title before a name, and the role noun a later "the <role>" uses for that person.
+TITLE_ROLES = {
+    "Sen.": "senator",
+    "Senator": "senator",
+    "Gov.": "governor",
+    "Governor": "governor",
+    "Rep.": "representative",
+    "Representative": "representative",
+    "Congressman": "congressman",
+    "Congresswoman": "congresswoman",
+    "President": "president",
+    "Mayor": "mayor",
+    "Judge": "judge",
+    "Justice": "justice",
+    "Dr.": "doctor",
+    "Gen.": "general",
+    "General": "general",
+    "Secretary": "secretary",
+    "Minister": "minister",
+    "Ambassador": "ambassador",
+    "Amb.": "ambassador",
+    "Sheriff": "sheriff",
+    "Prof.": "professor",
+    "Professor": "professor",
+    "Chancellor": "chancellor",
+    "Speaker": "speaker",
+}
+_DETERMINER = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)"
+_MODIFIER = r"(?:[\w’'.-]+[ \t]+){0,4}?"
+_ROLE_WORD = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
+_DESCRIPTION = re.compile(rf"\b{_DETERMINER}[ \t]+{_MODIFIER}({_ROLE_WORD})\b(?![’'-])")
+_NAME = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]+"
+# "Ann Cole, a lawyer for", "Ann Cole, Mr. Hale's lawyer,"; "lawyer Ann Cole", "the lawyer,
+# Ann Cole,"
+_NAME_THEN_ROLE = re.compile(
+    rf"({_NAME}),[ \t]+(?:{_DETERMINER}|his|her|their|its|[A-Z][\w.]*[’']s?)[ \t]+"
+    rf"{_MODIFIER}({_ROLE_WORD})\b"
+)
+_ROLE_THEN_NAME = re.compile(rf"\b({_ROLE_WORD}),?[ \t]+({_NAME})")
+_NOT_DESCRIBED = frozenset("one another".split())
+
+
+def descriptions(masked: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, role noun) of each singular description of a person in the narration."""
+    for m in _DESCRIPTION.finditer(masked):
+        head = masked[m.start() : m.start(1)].split()
+        if len(head) == 1 and head[0].lower() in _NOT_DESCRIBED:
+            continue  # "one man" is a description; "one leader" rarely means a person met
+        yield m.start(), m.end(), m.group(1)
+
+
+def role_gender(role: str) -> str | None:
+    if role in FEMALE_ROLES:
+        return "f"
+    if role in MALE_ROLES:
+        return "m"
+    return None
+
+
+def named_roles(masked: str) -> Iterator[tuple[int, str, str]]:
+    """(position, role noun, name as written) for each name the narration ties to a role."""
+    for m in _NAME_THEN_ROLE.finditer(masked):
+        yield m.start(), m.group(2), m.group(1)
+    for m in _ROLE_THEN_NAME.finditer(masked):
+        yield m.start(2), m.group(1), m.group(2)
+
+
+def definite_role(speaker: str) -> str | None:
+    """The role noun of a definite description of one person ("the lawyer", "the former
+    spokesman"), None for anything else (a name, "the company", "a lawyer")."""
+    words = speaker.split()
+    if len(words) < 2 or words[0] not in ("the", "The"):
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None
+    return words[-1] if words[-1] in PERSON_ROLES else None

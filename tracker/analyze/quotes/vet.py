@@ -1,0 +1,75 @@
+"""The last check on a speaker phrase: better no name than a wrong one. A pronoun left
+unresolved, a preposition or sentence adverb the grammar took for a name ("Amid", "Still"), a
+caption word ("Photo Mr. Romney"), a time ("two months ago"), a bare possessive ("Iran's") or a
+newspaper cited as a source of reporting ("The Times") is not a speaker."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.analyze.people.first_names import FEMALE, MALE
+from tracker.analyze.quotes.speech_words import STOP_CAPS
+
+_PRONOUNS = frozenset(
+    """he she they it i we you him her them us me who whom which that this these those what
+    one someone somebody anyone everyone nobody""".split()
+)
+_LEADING_JUNK = frozenset(
+    """Photo Photos Photograph Image Video Credit Caption Amid Still Yet Also However Meanwhile
+    Instead Indeed Thus Then Now Later Earlier Asked Speaking Writing According Like Unlike
+    Despite Among Amongst Between Beyond Besides Via Per Upon Within""".split()
+)
+_TIME = re.compile(
+    r"\b(?:ago|years?|months?|weeks?|days?|hours?|minutes?|yesterday|today|tonight|morning"
+    r"|afternoon|evening|night|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_PUBLICATION = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Globe|Gazette"
+    r"|Star-Ledger|Ledger|Guardian|Telegraph|Chronicle|Examiner|Inquirer|Observer|Courant|Dispatch"
+    r"|Bulletin|Sun-Times|Daily News|Newsweek|Economist)",
+    re.IGNORECASE,
+)
+_PAPER_VERBS = frozenset(
+    "reported reports wrote writes said says editorialized noted notes added opined".split()
+)
+_QUANTIFIERS = frozenset("a an the few several some many most all both each other others".split())
+
+
+def vet(speaker: str | None, cue: str | None = None) -> str | None:
+    """`speaker` cleaned of a leading non-name word, or None when it names no one. A newspaper
+    is a speaker only as the subject of its own words ("the Post reported"), not in "told The
+    Times" or "according to The Times"."""
+    if not speaker:
+        return None
+    words = speaker.split()
+    while len(words) > 1 and (words[0] in _LEADING_JUNK or _participle(words[0])):
+        words = words[1:]
+    if not words:
+        return None
+    if len(words) == 1 and (words[0] in _LEADING_JUNK or words[0] in STOP_CAPS):
+        return None
+    text = " ".join(words)
+    low = text.lower()
+    if low in _PRONOUNS or words[0].lower() in ("who", "which", "what", "that"):
+        return None
+    if all(w.lower() in _QUANTIFIERS for w in words):
+        return None
+    if words[-1][-2:] in ("’s", "'s") or words[-1][-1:] in "’'":
+        return None
+    if _TIME.search(text) and not any(w[:1].isupper() for w in words[1:]):
+        return None
+    if _PUBLICATION.fullmatch(text) and (cue or "").split(" ")[0] not in _PAPER_VERBS:
+        return None
+    return text
+
+
+def _participle(word: str) -> bool:
+    """A capitalised -ing word opening a phrase ("Backing Clinton"): not part of a name."""
+    return (
+        len(word) > 5
+        and word[1:].islower()
+        and word.endswith("ing")
+        and word not in MALE
+        and word not in FEMALE
+    )
