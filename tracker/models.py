@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 AlignKind = Literal["same", "edited", "added", "removed", "moved"]
 ClaimKind = Literal["number", "negation", "entity", "hedge", "attribution"]
+FactKind = Literal["number", "person", "place", "organisation", "date", "statement", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,72 @@ class QuoteLedger:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class FactUpdate:
+    """A fact both versions state, with another value in the newer one ("20" -> "26" killed).
+
+    `about` says what the fact is about: what a number counts, whose name or role, who speaks.
+    """
+
+    kind: FactKind
+    old: str
+    new: str
+    old_sentence: int
+    new_sentence: int
+    significance: float
+    about: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "old": self.old,
+            "new": self.new,
+            "old_sentence": self.old_sentence,
+            "new_sentence": self.new_sentence,
+            "significance": self.significance,
+            "about": self.about,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FactRef:
+    """A fact only one version states; `sentence` indexes that version's sentences."""
+
+    kind: FactKind
+    text: str
+    sentence: int
+    significance: float
+    about: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "sentence": self.sentence,
+            "significance": self.significance,
+            "about": self.about,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FactLedger:
+    """The article-level facts of two versions, compared: changed, added, removed."""
+
+    changed: tuple[FactUpdate, ...] = ()
+    added: tuple[FactRef, ...] = ()
+    removed: tuple[FactRef, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.added or self.removed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "changed": [f.to_dict() for f in self.changed],
+            "added": [f.to_dict() for f in self.added],
+            "removed": [f.to_dict() for f in self.removed],
+        }
+
+
 # The "from" / "to" object of the report document: every key, with its value when unknown
 # (docs/json.md says what each one means). Every diff gives exactly these keys.
 VERSION_FIELDS: dict[str, Any] = {
@@ -199,6 +266,7 @@ class Report:
     new_sentences: tuple[str, ...]
     quotes: QuoteLedger = QuoteLedger()
     claims: tuple[Claim, ...] = ()
+    facts: FactLedger = FactLedger()
     contributors_added: tuple[str, ...] = ()
     contributors_removed: tuple[str, ...] = ()
     notes_added: tuple[str, ...] = ()
@@ -211,12 +279,13 @@ class Report:
         return self.has_changes()
 
     def has_changes(self, parts: Collection[str] | None = None) -> bool:
-        """Whether the versions differ in `parts` (headline, quotes, claims, contributors,
-        notes; None: in anything, sentences included)."""
+        """Whether the versions differ in `parts` (headline, quotes, claims, facts,
+        contributors, notes; None: in anything, sentences included)."""
         found = {
             "headline": self.headline is not None,
             "quotes": bool(self.quotes.added or self.quotes.removed or self.quotes.changed),
             "claims": bool(self.claims),
+            "facts": bool(self.facts),
             "contributors": bool(self.contributors_added or self.contributors_removed),
             "notes": bool(self.notes_added or self.notes_removed),
         }
@@ -244,6 +313,7 @@ class Report:
                 }
                 for c in self.claims
             ],
+            "facts": self.facts.to_dict(),
             "contributors": {
                 "added": list(self.contributors_added),
                 "removed": list(self.contributors_removed),

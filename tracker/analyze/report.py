@@ -8,6 +8,7 @@ from typing import Any
 from tracker.align import align_sentences, normalize_typography
 from tracker.align.inline import inline_diff
 from tracker.analyze.claims import fact_changes, is_surface_edit, significance
+from tracker.analyze.facts import compare_facts
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
 from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.analyze.summary import summarize
@@ -99,6 +100,7 @@ def build_report(
         new_sentences=tuple(new_s),
         quotes=quotes,
         claims=tuple(claims),
+        facts=compare_facts(old_s, new_s, rows),
         contributors_added=tuple(c_added),
         contributors_removed=tuple(c_removed),
         notes_added=tuple(n_added),

@@ -42,7 +42,7 @@ _SHORT = 3  # most words on either side of a hunk that a heavy rewrite still tru
 
 def fact_changes(old: str, new: str) -> list[FactChange]:
     """Every fact that changed between two versions of a sentence (or a joined group)."""
-    pair = _pair(old, new)
+    pair = word_pair(old, new)
     if not pair.hunks:
         return []
     changes = [
@@ -59,7 +59,7 @@ def fact_changes(old: str, new: str) -> list[FactChange]:
     return changes
 
 
-def _pair(old: str, new: str) -> Pair:
+def word_pair(old: str, new: str) -> Pair:
     """Both versions tokenised (a typo keyed as the word it misspells) with their diff."""
     (old_t, old_n), (new_t, new_n) = tokenise(old), tokenise(new)
     new_t = _repair_typos(old_t, new_t)
@@ -83,7 +83,7 @@ def is_surface_edit(old: str, new: str) -> bool:
     if Counter(w for w in old_words if w not in JOINERS) == Counter(
         w for w in new_words if w not in JOINERS
     ):
-        return order_change(_pair(old, new)) is None
+        return order_change(word_pair(old, new)) is None
     return len(old_words) == len(new_words) and all(
         a == b or is_typo(a, b) for a, b in zip(old_words, new_words, strict=True)
     )
@@ -169,7 +169,7 @@ def _word_changes(kind: ClaimKind, pair: Pair) -> list[FactChange]:
 def _trailing_cue(tokens: list[Token], start: int, end: int) -> bool:
     """True when tokens[start:end] ends the sentence with an attribution (', police said')."""
     return end >= len(tokens) - 1 and any(
-        _is_cue(tokens, i) for i in range(max(start, end - 2), end)
+        is_cue(tokens, i) for i in range(max(start, end - 2), end)
     )
 
 
@@ -192,13 +192,13 @@ def _facts(
         elif (
             kind == "hedge"
             and key in lx.HEDGES
-            and not _is_cue(tokens, i)
+            and not is_cue(tokens, i)
             and not (
                 tokens[i].capital and not tokens[i].at_start  # "May 3" is a date
             )
         ):
             out.append(lx.HEDGES[key])
-        elif kind == "attribution" and _is_cue(tokens, i):
+        elif kind == "attribution" and is_cue(tokens, i):
             out.append(lx.CUES[key])
     return out
 
@@ -228,7 +228,8 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4] and abs(len(a) - len(b)) <= 3)
 
 
-def _is_cue(tokens: Sequence[Token], idx: int) -> bool:
+def is_cue(tokens: Sequence[Token], idx: int) -> bool:
+    """True when tokens[idx] attributes a statement ("said", "according to", "denied that")."""
     t = tokens[idx]
     lemma = lx.CUES.get(t.key)
     if lemma is None or (t.capital and not t.at_start):

@@ -11,7 +11,7 @@ from tracker.models import FactChange
 
 
 @dataclass(frozen=True, slots=True)
-class _Name:
+class Name:
     """tokens[first:end] is a name; `words` are its keys without titles and joiners."""
 
     first: int
@@ -24,7 +24,7 @@ def name_changes(pair: Pair) -> list[FactChange]:
     """Names that differ: swapped in place, gone or come. A name that keeps its last word
     ('Cynthia Kelley' -> 'Ms. Kelley') is the same name, changed only when another name
     sharing words takes its place ('Vladimir Putin' -> 'Boris Putin')."""
-    old_n, new_n = _names(pair.old, pair.old_text), _names(pair.new, pair.new_text)
+    old_n, new_n = names_in(pair.old, pair.old_text), names_in(pair.new, pair.new_text)
     gone = [(n, m) for n in old_n if (m := _missing(n, pair, True))]
     came = [(n, m) for n in new_n if (m := _missing(n, pair, False))]
     out: list[FactChange] = []
@@ -52,7 +52,7 @@ def name_changes(pair: Pair) -> list[FactChange]:
     return out
 
 
-def _speaker(pair: Pair, name: _Name, is_old: bool) -> bool:
+def _speaker(pair: Pair, name: Name, is_old: bool) -> bool:
     """True for a lone word that owns something ("Trump's") or speaks ("Trump said")."""
     tokens, text = (pair.old, pair.old_text) if is_old else (pair.new, pair.new_text)
     word = tokens[name.first]
@@ -60,19 +60,20 @@ def _speaker(pair: Pair, name: _Name, is_old: bool) -> bool:
     return word.text.endswith("'s") or after in lx.CUES
 
 
-def _head(tokens: list[Token], name: _Name) -> str:
+def _head(tokens: list[Token], name: Name) -> str:
     """The last word of a name (a surname, the noun of 'City of Los Angeles')."""
     return next(t.key for t in reversed(tokens[name.first : name.end]) if t.key in name.words)
 
 
-def _words_of(tokens: list[Token], text: str, name: _Name, missing: frozenset[str]) -> str:
+def _words_of(tokens: list[Token], text: str, name: Name, missing: frozenset[str]) -> str:
     """The name's words in `missing`, from the first to the last, as printed."""
     idx = [i for i in range(name.first, name.end) if tokens[i].key in missing]
     return span([tokens[idx[0]], tokens[idx[-1]]], text)
 
 
-def _names(tokens: list[Token], text: str) -> list[_Name]:
-    out: list[_Name] = []
+def names_in(tokens: list[Token], text: str) -> list[Name]:
+    """Every name of a tokenised sentence (runs of capitalised words), in order."""
+    out: list[Name] = []
     i = 0
     while i < len(tokens):
         if not is_entity(tokens, i):
@@ -90,7 +91,7 @@ def _names(tokens: list[Token], text: str) -> list[_Name]:
             t.key for t in tokens[i:end] if t.key not in lx.TITLES and t.key not in lx.NAME_JOINERS
         )
         if words and max(len(w) for w in words) > 1:  # a lone letter is a label, not a name
-            out.append(_Name(i, end, words, end == i + 1 and _weak(tokens, i)))
+            out.append(Name(i, end, words, end == i + 1 and _weak(tokens, i)))
         i = end
     return out
 
@@ -138,7 +139,7 @@ def _weak(tokens: list[Token], i: int) -> bool:
     return t.at_start or (before_noun and t.key.endswith(lx.DEMONYM_ENDINGS))
 
 
-def _missing(name: _Name, pair: Pair, is_old: bool) -> frozenset[str]:
+def _missing(name: Name, pair: Pair, is_old: bool) -> frozenset[str]:
     """The words of `name` that the other version lacks in any case or spelling; none when
     the name is an acronym the other spells out, or the other's acronym spells it out."""
     tokens, other = (pair.old, pair.new) if is_old else (pair.new, pair.old)
@@ -176,12 +177,12 @@ def _abbreviations(tokens: list[Token], text: str) -> set[str]:
     }
 
 
-def _initials(name: _Name, tokens: list[Token]) -> str:
+def _initials(name: Name, tokens: list[Token]) -> str:
     words = [t for t in tokens[name.first : name.end] if t.key not in lx.TITLES]
     return "".join(t.key[0] for t in words) if len(words) > 1 else ""
 
 
-def _spelled_out(name: _Name, tokens: list[Token], other: list[Token]) -> bool:
+def _spelled_out(name: Name, tokens: list[Token], other: list[Token]) -> bool:
     """True when the name is one acronym ('U.S.', 'FBI') of a capitalised run in `other`."""
     if name.end - name.first != 1:
         return False
@@ -193,7 +194,7 @@ def _spelled_out(name: _Name, tokens: list[Token], other: list[Token]) -> bool:
     return letters in initials or (letters in content and len(letters) > 2)
 
 
-def _same_slot(pair: Pair, g: _Name, c: _Name) -> bool:
+def _same_slot(pair: Pair, g: Name, c: Name) -> bool:
     """True when `c` took the place of `g`: names sharing words, or names filling the same
     short hunk from the same end."""
     if g.words & c.words:
@@ -207,12 +208,12 @@ def _same_slot(pair: Pair, g: _Name, c: _Name) -> bool:
     return False
 
 
-def _reportable(pair: Pair, name: _Name, is_old: bool) -> bool:
+def _reportable(pair: Pair, name: Name, is_old: bool) -> bool:
     """A whole name gone or come is a change unless it is weak or stands for a pronoun."""
     return not name.weak and not _for_pronoun(pair, name, is_old)
 
 
-def _for_pronoun(pair: Pair, name: _Name, is_old: bool) -> bool:
+def _for_pronoun(pair: Pair, name: Name, is_old: bool) -> bool:
     """'He' -> 'Mr. Mubarak' or 'Mr. Mubarak's' -> 'his': the same person named differently."""
     side = 0 if is_old else 2
     for h in pair.hunks:

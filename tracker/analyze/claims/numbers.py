@@ -10,10 +10,11 @@ from tracker.analyze.claims.text import Hunk, Pair, Token, gap, span
 from tracker.models import FactChange
 
 _CURRENCY = "$\u00a3\u20ac\u00a5"
+_NUMBER_WORDS = frozenset().union(lx.UNITS, lx.ORDINALS, lx.SCALES, lx.VAGUE, lx.MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
-class _Phrase:
+class NumberPhrase:
     """tokens[first:end] is a number phrase: qualifier, then number (from `core`), then unit
     (from `unit`)."""
 
@@ -34,7 +35,7 @@ def number_changes(pair: Pair) -> list[FactChange]:
     """Number phrases that differ, a changed one paired with its counterpart. In a heavy
     rewrite only a changed value in the same context, or a number dropped from (or added to)
     a word that both versions have ('several officers' -> 'officers')."""
-    old_p, new_p = _phrases(pair.old, pair.old_text), _phrases(pair.new, pair.new_text)
+    old_p, new_p = number_phrases(pair.old, pair.old_text), number_phrases(pair.new, pair.new_text)
     gone, came = _unmatched(old_p, new_p), _unmatched(new_p, old_p)
     out: list[FactChange] = []
     for g in gone:
@@ -55,14 +56,15 @@ def number_changes(pair: Pair) -> list[FactChange]:
     return out
 
 
-def _counted(tokens: list[Token], p: _Phrase, other: list[Token]) -> bool:
+def _counted(tokens: list[Token], p: NumberPhrase, other: list[Token]) -> bool:
     """True when the word after the phrase (what it counts) is a content word of `other`."""
     nxt = _content(tokens[p.end]) if p.end < len(tokens) else None
     return nxt is not None and nxt in {t.key for t in other}
 
 
-def _phrases(tokens: list[Token], text: str) -> list[_Phrase]:
-    out: list[_Phrase] = []
+def number_phrases(tokens: list[Token], text: str) -> list[NumberPhrase]:
+    """Every number phrase of a tokenised sentence, in order."""
+    out: list[NumberPhrase] = []
     i = 0
     while i < len(tokens):
         if not _is_number(tokens, i):
@@ -75,7 +77,7 @@ def _phrases(tokens: list[Token], text: str) -> list[_Phrase]:
         first, qualifier = _qualifier(tokens, text, i)
         value = " ".join(_value(t.key) for t in tokens[i:unit])
         measure = " ".join(t.key.rstrip("s") for t in tokens[unit:end])
-        out.append(_Phrase(first, i, unit, end, qualifier, value, measure))
+        out.append(NumberPhrase(first, i, unit, end, qualifier, value, measure))
         i = end
     return out
 
@@ -87,8 +89,10 @@ def _is_number(tokens: list[Token], i: int) -> bool:
         return True
     if key == "may":
         return _is_month(t)
-    if any(key in words for words in (lx.UNITS, lx.ORDINALS, lx.SCALES, lx.VAGUE, lx.MONTHS)):
+    if key in _NUMBER_WORDS:
         return True
+    if "-" not in key:
+        return False
     parts = key.split("-")
     return len(parts) > 1 and any(p in lx.MONTHS or (p in lx.UNITS and p != "one") for p in parts)
 
@@ -146,10 +150,10 @@ def _value(key: str) -> str:
     return "%" if key == "percent" else key
 
 
-def _unmatched(phrases: list[_Phrase], other: list[_Phrase]) -> list[_Phrase]:
+def _unmatched(phrases: list[NumberPhrase], other: list[NumberPhrase]) -> list[NumberPhrase]:
     """Phrases with no phrase of the same value left in `other`."""
     left = [p.key for p in other]
-    out: list[_Phrase] = []
+    out: list[NumberPhrase] = []
     for p in phrases:
         if p.key in left:
             left.remove(p.key)
@@ -158,7 +162,7 @@ def _unmatched(phrases: list[_Phrase], other: list[_Phrase]) -> list[_Phrase]:
     return out
 
 
-def _counterpart(pair: Pair, g: _Phrase, came: list[_Phrase]) -> _Phrase | None:
+def _counterpart(pair: Pair, g: NumberPhrase, came: list[NumberPhrase]) -> NumberPhrase | None:
     """The new phrase that `g` became: same neighbouring words, same unit, same number with
     another qualifier, or (unless the pair is a heavy rewrite) the same hunk."""
     best, best_score = None, 0
@@ -175,7 +179,7 @@ def _counterpart(pair: Pair, g: _Phrase, came: list[_Phrase]) -> _Phrase | None:
     return best
 
 
-def _context(tokens: list[Token], p: _Phrase) -> set[str]:
+def _context(tokens: list[Token], p: NumberPhrase) -> set[str]:
     """The content words right after and right before the phrase (past an article)."""
     after = tokens[p.end : p.end + 1]
     before = tokens[max(p.first - 2, 0) : p.first][::-1]
@@ -193,13 +197,13 @@ def _content(t: Token) -> str | None:
     return None if key in lx.UNITS or key in lx.MONTHS or key in lx.VAGUE else key
 
 
-def _hunks_touched(diff: list[Hunk], p: _Phrase, side: int) -> set[int]:
+def _hunks_touched(diff: list[Hunk], p: NumberPhrase, side: int) -> set[int]:
     return {
         k for k, h in enumerate(diff) if h[side] < p.end and p.first < max(h[side + 1], h[side] + 1)
     }
 
 
-def _shown(pair: Pair, p: _Phrase, other: _Phrase, is_old: bool) -> str:
+def _shown(pair: Pair, p: NumberPhrase, other: NumberPhrase, is_old: bool) -> str:
     """The phrase as printed: the number, with its qualifier and unit when those changed too
     (all of it when only they changed)."""
     tokens, text = (pair.old, pair.old_text) if is_old else (pair.new, pair.new_text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.extract.typography import TYPOGRAPHY
@@ -67,6 +68,7 @@ def tokenise(text: str) -> tuple[list[Token], str]:
     return tokens, normal
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(piece: str) -> str:
     key = piece.casefold().rstrip(".")
     if any(c.isdigit() for c in key):

@@ -1,0 +1,280 @@
+"""The article-level fact ledger: which facts of a story changed, appeared or disappeared between
+two versions, wherever in the article they stand, and how much each matters."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from tracker import compare
+from tracker.analyze.facts.ledger import read_versions
+from tracker.analyze.facts.sentence import parse, sentence_facts
+from tracker.models import FactLedger
+
+HEAD = "Storm Hits Coast\n\n"
+
+
+def facts(old: str, new: str) -> FactLedger:
+    return compare(HEAD + old, HEAD + new).facts
+
+
+def atoms(sentence: str) -> list[tuple[str, str]]:
+    found = sentence_facts(0, parse(sentence), frozenset({"smith", "kelly"}))
+    return [(a.kind, a.text) for a in found.atoms]
+
+
+def about(sentence: str, text: str) -> str:
+    found = sentence_facts(0, parse(sentence), frozenset())
+    return next(a.about for a in found.atoms if a.text == text)
+
+
+# ---- what a sentence states -------------------------------------------------------------------
+
+
+def test_a_number_knows_what_it_counts() -> None:
+    assert about("Twenty people were killed in the attack.", "Twenty") == "people death"
+    assert about("The attack killed 20 people.", "20") == "people death"
+    assert about("The death toll from the bombing rose to 26.", "26") == "death"
+
+
+def test_weekdays_and_months_are_dates_never_numbers() -> None:
+    found = atoms("The vote was held on Friday, three days after the March 3 deadline.")
+    assert ("date", "Friday") in found
+    assert ("date", "March 3") in found
+    assert [text for kind, text in found if kind == "number"] == ["three days"]
+
+
+def test_a_year_and_a_clock_time_are_dates() -> None:
+    found = atoms("The call came at 5:25 a.m. in 1991.")
+    assert ("date", "5:25 a.m.") in found
+    assert ("date", "1991") in found
+
+
+def test_names_are_people_places_and_organisations() -> None:
+    found = atoms("Ms. Kelly told the Interior Ministry that she had left Paris.")
+    assert ("person", "Kelly") in found
+    assert ("organisation", "Interior Ministry") in found
+    assert ("place", "Paris") in found
+
+
+def test_a_person_carries_the_role_the_sentence_gives() -> None:
+    found = sentence_facts(
+        0, parse("John Smith, a captain with the fire department, said the road was closed."),
+        frozenset(),
+    )  # fmt: skip
+    person = next(a for a in found.atoms if a.kind == "person")
+    assert person.about == "captain"
+    assert found.source.text == "John Smith"
+    assert found.source.official
+
+
+def test_the_source_of_a_statement() -> None:
+    def source(sentence: str) -> str:
+        return sentence_facts(0, parse(sentence), frozenset()).source.text
+
+    assert source("There was no sign of foul play, the county police said.") == "the county police"
+    assert source("According to the Health Ministry, 26 people died.") == "the Health Ministry"
+    assert source('"We will rebuild," said Mayor Ann Lee.') == "Mayor Ann Lee"
+    assert source("Results are expected to be announced on Monday.") == ""
+
+
+def test_a_sentence_inside_a_quotation_of_several_sentences_is_quoted() -> None:
+    old, _ = read_versions(['"We lost everything. The water came in at night."', "He left."], [])
+    assert old.facts[1].quoted_words == 0
+    assert all(clause.quoted == 1.0 for clause in old.facts[0].clauses)
+
+
+# ---- what changed ---------------------------------------------------------------------------
+
+
+def test_a_changed_death_toll_in_a_rewritten_lede_is_one_number_change() -> None:
+    ledger = facts(
+        "A bomb killed 20 people in Kabul on Friday, officials said. The Taliban claimed it.",
+        "The death toll from Friday's bombing in Kabul rose to 26, officials said. "
+        "The Taliban claimed it.",
+    )
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("number", "20", "26")]
+    assert ledger.changed[0].about == "death"
+    assert ledger.changed[0].significance >= 0.8
+    assert not ledger.added
+    assert not ledger.removed
+
+
+def test_a_number_changed_in_a_sentence_moved_elsewhere_is_found() -> None:
+    ledger = facts(
+        "Rescuers worked through the night. At least 12 people were injured. The bridge fell.",
+        "The bridge fell. Rescuers worked through the night. At least 15 people were injured, "
+        "hospital officials said later.",
+    )
+    changes = [(c.kind, c.old, c.new) for c in ledger.changed]
+    assert ("number", "At least 12", "At least 15") in changes or ("number", "12", "15") in changes
+
+
+def test_the_same_fact_in_other_words_is_no_change() -> None:
+    ledger = facts(
+        "Twenty people were killed in the attack. The mayor spoke later.",
+        "The attack killed 20 people. The mayor spoke later.",
+    )
+    assert not ledger
+
+
+def test_money_change_is_a_number_change() -> None:
+    ledger = facts(
+        "The city settled the lawsuit for $3.8 million. The mayor approved it.",
+        "The city settled the lawsuit for $4.1 million. The mayor approved it.",
+    )
+    assert [(c.old, c.new) for c in ledger.changed] == [("$3.8 million", "$4.1 million")]
+
+
+def test_a_qualified_number_is_a_smaller_change() -> None:
+    ledger = facts(
+        "He drove at over 100 miles per hour. Police stopped him.",
+        "He drove at about 100 miles per hour. Police stopped him.",
+    )
+    (change,) = ledger.changed
+    assert (change.old, change.new) == ("over 100 miles per hour", "about 100 miles per hour")
+    assert 0.5 <= change.significance < 0.8
+
+
+def test_a_name_spelt_another_way_is_a_person_change() -> None:
+    ledger = facts(
+        "Police found the car near the river. Ms. Kelly said she was relieved.",
+        "Police found the car near the river. Ms. Kelley said she was relieved.",
+    )
+    assert [(c.kind, c.old, c.new, c.about) for c in ledger.changed] == [
+        ("person", "Kelly", "Kelley", "spelling")
+    ]
+
+
+def test_a_statement_credited_to_another_source_is_a_statement_change() -> None:
+    ledger = facts(
+        "There were no signs of foul play, the police said. The coroner will look.",
+        "There were no signs of foul play, Mayor John Smith said. The coroner will look.",
+    )
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [
+        ("statement", "the police", "Mayor John Smith")
+    ]
+    assert ledger.changed[0].significance >= 0.7
+
+
+def test_a_synonym_is_a_wording_change_of_low_significance() -> None:
+    ledger = facts(
+        "The ruling party won the vote on Friday. Turnout was low.",
+        "The governing party won the vote on Friday. Turnout was low.",
+    )
+    (change,) = ledger.changed
+    assert (change.kind, change.about) == ("other", "wording")
+    assert "ruling" in change.old
+    assert "governing" in change.new
+    assert change.significance < 0.3
+
+
+def test_a_pronoun_for_a_name_is_no_change() -> None:
+    ledger = facts(
+        "Mr. Mubarak fell ill. He had been in a prison ward since June. The court met.",
+        "Mr. Mubarak fell ill. Mr. Mubarak had been in a prison ward since June. The court met.",
+    )
+    assert not ledger
+
+
+# ---- what appeared and disappeared ----------------------------------------------------------
+
+
+def test_a_new_official_statement_is_added_high() -> None:
+    ledger = facts(
+        "Police found the car near the river. The driver was missing.",
+        "Police found the car near the river. The driver was missing. "
+        "The Interior Ministry said 12 people had been arrested over the crash.",
+    )
+    (item,) = ledger.added
+    assert item.sentence == 2
+    assert item.kind == "number"
+    assert "12" in item.about
+    assert "Interior Ministry" in item.about
+    assert item.significance >= 0.8
+
+
+def test_a_removed_paragraph_is_one_removed_fact_pointing_to_its_sentence() -> None:
+    old = (
+        "The storm reached the coast on Monday.\n\n"
+        "Officials evacuated 300 homes near the harbor. Schools stayed closed.\n\n"
+        "Power was restored by evening."
+    )
+    new = "The storm reached the coast on Monday.\n\nPower was restored by evening."
+    ledger = facts(old, new)
+    (item,) = ledger.removed
+    assert item.sentence == 1
+    assert "300 homes" in item.text
+    assert "Schools" in item.text
+    assert not ledger.added
+    assert not ledger.changed
+
+
+def test_a_new_quotation_is_the_quote_ledger_s_not_a_fact() -> None:
+    ledger = facts(
+        "The river rose overnight. Residents left.",
+        'The river rose overnight. Residents left. "We have never seen anything like it," '
+        "said one resident.",
+    )
+    assert not ledger
+
+
+def test_a_sentence_restated_elsewhere_is_neither_added_nor_removed() -> None:
+    ledger = facts(
+        "The plant closed in March after a fire. Workers were told to stay home.",
+        "Workers were told to stay home. After a fire, the plant closed in March.",
+    )
+    assert not ledger
+
+
+# ---- noise ----------------------------------------------------------------------------------
+
+
+def test_whitespace_and_typography_alone_change_no_fact() -> None:
+    assert not facts(
+        "The mayor's office said 40 roads were closed.",
+        "The mayor’s office  said 40 roads were closed.",
+    )
+
+
+def test_text_appended_after_an_unchanged_version_reports_no_facts() -> None:
+    first = "The storm reached the coast on Monday. Officials closed 40 roads."
+    rest = (
+        " Governor Ann Lee declared an emergency on Tuesday. About 300 people were evacuated. "
+        "The National Guard sent 12 trucks. Schools will reopen on Friday."
+    )
+    report = compare(HEAD + first, HEAD + first + rest)
+    assert not report.facts
+    assert any(row.kind == "added" for row in report.sentences)
+
+
+def test_identical_versions_have_no_facts() -> None:
+    text = "Officials closed 40 roads on Monday. The governor declared an emergency."
+    assert not facts(text, text)
+
+
+# ---- the report document --------------------------------------------------------------------
+
+
+def test_facts_are_in_the_report_document() -> None:
+    document: dict[str, Any] = compare(
+        HEAD + "At least 20 people died on Friday.", HEAD + "At least 26 people died on Friday."
+    ).to_dict()
+    (change,) = document["facts"]["changed"]
+    assert change["kind"] == "number"
+    assert (change["old"], change["new"]) == ("At least 20", "At least 26")
+    assert (change["old_sentence"], change["new_sentence"]) == (0, 0)
+    assert isinstance(change["significance"], float)
+    assert document["facts"]["added"] == document["facts"]["removed"] == []
+
+
+@pytest.mark.parametrize("n", [60])
+def test_a_long_article_pair_is_compared_quickly(n: int) -> None:
+    old = " ".join(f"Officials in District {k} said {k + 3} homes were damaged." for k in range(n))
+    new = old.replace("said 10 homes", "said 12 homes") + " The governor visited on Monday."
+    compare(HEAD + old, HEAD + new)  # warm the caches
+    start = time.perf_counter()
+    compare(HEAD + old, HEAD + new)
+    assert time.perf_counter() - start < 1.0

@@ -1,0 +1,388 @@
+"""Two fact ledgers -> what changed, appeared and disappeared, wherever in the article it
+stands. Pure.
+
+A fact the other version states anywhere, in any words, is no change. A number whose counted
+thing the other version counts with another value is a changed number, even across rewritten
+and moved sentences; so is a name spelt another way. A clause whose content the other version
+does not carry (no sentence there, or no two, hold most of its words, rarer words weighing
+more) is an added or removed fact, one event per paragraph; a clause rewritten in place (both
+sides new, in one aligned sentence) is a changed one."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tracker.analyze.facts import significance as sig
+from tracker.analyze.facts.atom import Atom
+from tracker.analyze.facts.ledger import Version, read_versions
+from tracker.analyze.facts.names import respelt
+from tracker.analyze.facts.sentence import SentenceFacts
+from tracker.analyze.facts.text import Clause
+from tracker.analyze.facts.wording import Pairing, pair_changes
+from tracker.analyze.people import is_contributor_line, is_note
+from tracker.models import FactKind, FactLedger, FactRef, FactUpdate, SentenceChange
+
+COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
+LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
+QUOTE_FRAME = 3  # a sentence quoting this many words is reported as a quote, not a fact
+APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
+_KIND_RANK: dict[str, int] = {
+    "number": 6,
+    "statement": 5,
+    "person": 4,
+    "organisation": 3,
+    "place": 2,
+    "date": 1,
+    "other": 0,
+}
+Novel = tuple[int, Clause, list[Atom]]  # sentence, clause, its facts the other version lacks
+
+
+def compare_facts(
+    old_sentences: Sequence[str], new_sentences: Sequence[str], rows: Sequence[SentenceChange]
+) -> FactLedger:
+    """Compare the fact ledgers of two versions, given their sentence alignment."""
+    old, new = read_versions(old_sentences, new_sentences)
+    pairs, merged = _mark(rows, old, new)
+    return _Comparison(old, new, pairs, merged, _weights(old, new)).run()
+
+
+def _mark(
+    rows: Sequence[SentenceChange], old: Version, new: Version
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Mark the sentences an edit touched and the paragraph of each; return the aligned
+    (old, new) pairs of edited sentences, and the sentence pairs of splits and merges. Notes
+    and credits (their whole paragraph) have their own sections of the report; a block
+    appended after an unchanged text is known but not reported: see `_appended_from`."""
+    pairs: list[tuple[int, int]] = []
+    merged: set[tuple[int, int]] = set()
+    notes: tuple[set[int], set[int]] = (set(), set())  # paragraphs holding a note or credit
+    for row in rows:
+        for i in row.old:
+            old.paragraph_of[i] = -1 if row.old_paragraph is None else row.old_paragraph
+        for j in row.new:
+            new.paragraph_of[j] = -1 if row.new_paragraph is None else row.new_paragraph
+        if _furniture(row):
+            notes[0].update(old.paragraph_of[i] for i in row.old)
+            notes[1].update(new.paragraph_of[j] for j in row.new)
+            continue
+        if row.kind == "same" or row.old_text == row.new_text:
+            continue  # a cosmetic edit stays: a name's spelling is a fact
+        old.touched.update(row.old)
+        new.touched.update(row.new)
+        if len(row.old) == len(row.new) == 1:
+            pairs.append((row.old[0], row.new[0]))
+        else:  # a split or a merge: each part restates a part of the other side
+            merged.update((i, j) for i in row.old for j in row.new)
+    old.touched = {i for i in old.touched if old.paragraph_of.get(i) not in notes[0]}
+    new.touched = {j for j in new.touched if new.paragraph_of.get(j) not in notes[1]}
+    appended = _appended_from(rows)
+    if appended is not None:
+        new.touched = {j for j in new.touched if j < appended}
+    return pairs, merged
+
+
+def _furniture(row: SentenceChange) -> bool:
+    """Contributor lines and notes have their own sections of the report."""
+    return any(t and (is_contributor_line(t) or is_note(t)) for t in (row.old_text, row.new_text))
+
+
+def _appended_from(rows: Sequence[SentenceChange]) -> int | None:
+    """The first new sentence of a block appended after an unchanged text: every old sentence
+    kept as it was, three or more added after the last of them. That is the mark of a page
+    restored (the rest of a paginated article, a capture that had cut the text short) far more
+    often than of news: a developing story changes its top too."""
+    kept = [j for r in rows if r.old for j in r.new]
+    added = [j for r in rows if r.kind == "added" for j in r.new]
+    edited = [r for r in rows if r.old and r.kind != "same" and not r.cosmetic]
+    if not added or not kept or not all(_furniture(r) for r in edited):
+        return None
+    late = [j for j in added if j > max(kept)]
+    if len(late) < APPENDED_MIN or len(late) < len(added) - 2:
+        return None
+    return min(late)
+
+
+def _weights(*versions: Version) -> dict[str, float]:
+    """Rarer words weigh more: a word in many sentences says little about which one it is."""
+    df: Counter[str] = Counter(k for v in versions for s in v.facts for k in s.keys)
+    return {k: 1.0 / (1.0 + math.log(n)) for k, n in df.items()}
+
+
+@dataclass
+class _Comparison:
+    old: Version
+    new: Version
+    pairs: list[tuple[int, int]]  # aligned edited sentences
+    merged: set[tuple[int, int]]  # parts of a split or merged sentence
+    weights: dict[str, float]
+    changed: list[FactUpdate] = field(default_factory=list)
+    added: list[FactRef] = field(default_factory=list)
+    removed: list[FactRef] = field(default_factory=list)
+    used: set[tuple[str, int, int]] = field(default_factory=set)  # (side, sentence, atom start)
+    linked: set[tuple[int, int]] = field(default_factory=set)  # sentences sharing a changed fact
+
+    def run(self) -> FactLedger:
+        restated = self._restated() | self.merged
+        self._numbers(set(self.pairs) | restated)
+        self._names()
+        for i, j in self.pairs:
+            self._pair(i, j, aligned=True)
+        for i, j in sorted(restated - set(self.pairs)):
+            self._pair(i, j, aligned=False)
+        new_only, old_only = self._rewritten(self._novel("new"), self._novel("old"))
+        self._one_sided(new_only, old_only)
+        return FactLedger(
+            tuple(sorted(self.changed, key=lambda f: (f.new_sentence, f.old_sentence))),
+            tuple(sorted(self.added, key=lambda f: f.sentence)),
+            tuple(sorted(self.removed, key=lambda f: f.sentence)),
+        )
+
+    def _side(self, tag: str) -> tuple[Version, Version]:
+        return (self.new, self.old) if tag == "new" else (self.old, self.new)
+
+    # ---- which sentence restates which -------------------------------------------------------
+
+    def _best(self, clause: Clause, version: Version) -> tuple[int, float]:
+        """The sentence of `version` holding most of the clause's words (weighted), and the
+        share of them it holds, with a second sentence's help when it holds under COVERED."""
+        w = self.weights
+        total = sum(w.get(k, 1.0) for k in clause.keys)
+        if not total:
+            return -1, 1.0
+        found: dict[int, float] = {}
+        for k in clause.keys:
+            for i in dict.fromkeys(version.holders.get(k, ())):
+                found[i] = found.get(i, 0.0) + w.get(k, 1.0)
+        if not found:
+            return -1, 0.0
+        best, held = max(found.items(), key=lambda x: (x[1], -x[0]))
+        if held / total < COVERED:  # one sentence may have become two
+            rest = clause.keys - version.facts[best].keys
+            held += max(
+                (sum(w.get(k, 1.0) for k in rest & version.facts[i].keys) for i in found),
+                default=0.0,
+            )
+        return best, held / total
+
+    def _restated(self) -> set[tuple[int, int]]:
+        """(old, new) pairs of touched sentences where one holds most of a clause of the other:
+        a sentence rewritten or moved so far that the aligner left the two apart."""
+        out: set[tuple[int, int]] = set()
+        for j in sorted(self.new.touched):
+            for clause in self.new.facts[j].clauses:
+                i, score = self._best(clause, self.old)
+                if score >= COVERED and i in self.old.touched:
+                    out.add((i, j))
+        for i in sorted(self.old.touched):
+            for clause in self.old.facts[i].clauses:
+                j, score = self._best(clause, self.new)
+                if score >= COVERED and j in self.new.touched:
+                    out.add((i, j))
+        return out
+
+    # ---- numbers and names across the article ------------------------------------------------
+
+    def _unknown(self, tag: str, kinds: Iterable[FactKind]) -> list[tuple[int, Atom]]:
+        """(sentence, fact) for the facts of touched sentences the other version lacks."""
+        version, other = self._side(tag)
+        wanted = set(kinds)
+        return [
+            (i, a)
+            for i in sorted(version.touched)
+            for a in version.facts[i].atoms
+            if a.kind in wanted and a.key not in other.keys
+        ]
+
+    def _numbers(self, pairs: set[tuple[int, int]]) -> None:
+        """A number whose counted thing the other version counts with another value; a date
+        only within two sentences that restate each other."""
+        came = self._unknown("new", ("number", "date"))
+        for i, a in self._unknown("old", ("number", "date")):
+            best: tuple[int, Atom] | None = None
+            best_score = 0.0
+            for j, b in came:
+                if a.slot != b.slot or ("new", j, b.start) in self.used:
+                    continue
+                paired = (i, j) in pairs
+                vague = a.slot.endswith("|") or "|?" in a.slot
+                if (a.kind == "date" or vague) and not paired:
+                    continue
+                score = 2.0 * paired + self._similarity(i, j)
+                if score > best_score:
+                    best, best_score = (j, b), score
+            if best is not None:
+                j, b = best
+                self.used |= {("old", i, a.start), ("new", j, b.start)}
+                self.linked.add((i, j))
+                about = b.about or a.about
+                score = sig.changed(a.kind, about, a, b)
+                self.changed.append(FactUpdate(a.kind, a.text, b.text, i, j, score, about))
+
+    def _similarity(self, i: int, j: int) -> float:
+        a, b = self.old.facts[i].keys, self.new.facts[j].keys
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    def _names(self) -> None:
+        """A name spelt another way ('Cynthia Kelly' -> 'Cynthia Kelley')."""
+        came = self._unknown("new", ("person", "place", "organisation"))
+        for i, a in self._unknown("old", ("person", "place", "organisation")):
+            for j, b in came:
+                if a.kind == b.kind and respelt(a.key[5:], b.key[5:]):
+                    self._use_key("old", a.key)
+                    self._use_key("new", b.key)
+                    self.changed.append(
+                        FactUpdate(a.kind, a.text, b.text, i, j, sig.SPELLING, "spelling")
+                    )
+                    came.remove((j, b))
+                    break
+
+    def _use_key(self, tag: str, key: str) -> None:
+        version, _ = self._side(tag)
+        for s in version.facts:
+            self.used |= {(tag, s.index, a.start) for a in s.atoms if a.key == key}
+
+    def _is_used(self, tag: str, sentence: int, atom: Atom) -> bool:
+        return (tag, sentence, atom.start) in self.used
+
+    # ---- one sentence and the one that restates it -------------------------------------------
+
+    def _pair(self, i: int, j: int, aligned: bool) -> None:
+        o, n = self.old.facts[i], self.new.facts[j]
+        pairing = Pairing(o, n, aligned, self.old.keys, self.new.keys, self._is_used)
+        for kind, old_text, new_text, about, score in pair_changes(pairing):
+            if not self._reported(i, j, old_text, new_text, about):
+                self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))
+        self.used |= {("old", i, a.start) for a in pairing.used_old}
+        self.used |= {("new", j, a.start) for a in pairing.used_new}
+
+    def _reported(self, i: int, j: int, old_text: str, new_text: str, about: str) -> bool:
+        """True when the change is reported already (a new source once per sentence)."""
+        for c in self.changed:
+            if c.new_sentence != j:
+                continue
+            if c.old_sentence == i and (c.old, c.new) == (old_text, new_text):
+                return True
+            if about == c.about == "source" and c.new == new_text:
+                return True
+        return False
+
+    # ---- clauses only one version holds ------------------------------------------------------
+
+    def _novel(self, tag: str) -> list[Novel]:
+        """Clauses of touched sentences that state something the other version does not: new
+        content (nothing there holds most of it) or a fact of their own not reported yet.
+        Quotations and the sentences framing them are the quote ledger's."""
+        version, other = self._side(tag)
+        out = []
+        for i in sorted(version.touched):
+            s = version.facts[i]
+            for clause in s.clauses:
+                if clause.quoted > 0.5 or not clause.keys:
+                    continue
+                atoms = [
+                    a
+                    for a in s.atoms
+                    if clause.start <= a.start < clause.end
+                    and a.key not in other.keys
+                    and not a.weak
+                    and not self._is_used(tag, i, a)
+                ]
+                if s.quoted_words >= QUOTE_FRAME and not _counts(atoms):
+                    continue
+                if atoms or (len(clause.keys) >= 3 and not self._covered(tag, i, clause)):
+                    out.append((i, clause, atoms))
+        return out
+
+    def _covered(self, tag: str, i: int, clause: Clause) -> bool:
+        """Whether the other version holds the clause: most of its words (weighted) in one or
+        two sentences, or many of them in a sentence that states the same fact changed."""
+        _, other = self._side(tag)
+        if self._best(clause, other)[1] >= COVERED:
+            return True
+        words = {k for k in clause.keys if not k[0].isdigit()}
+        for a, b in self.linked:
+            mine, theirs = (a, b) if tag == "old" else (b, a)
+            if mine == i and len(words & other.facts[theirs].keys) >= LINKED * len(words):
+                return True
+        return False
+
+    def _rewritten(self, new_only: list[Novel], old_only: list[Novel]) -> tuple[list[Novel], ...]:
+        """A clause only the old sentence holds and one only its aligned new sentence holds
+        are one clause rewritten: a change (absorbing the reworded phrases and new source
+        reported inside it), not a removal and an addition."""
+        aligned: dict[int, int] = {}
+        for i, j in self.pairs:
+            aligned.setdefault(i, j)
+        for i, old_clause, old_atoms in list(old_only):
+            j = aligned.get(i, -1)
+            match = next((x for x in new_only if x[0] == j), None)
+            if match is None:
+                continue
+            _, new_clause, new_atoms = match
+            o, n = self.old.facts[i], self.new.facts[j]
+            old_text, new_text = o.clause_text(old_clause), n.clause_text(new_clause)
+            kind = _top_kind([*old_atoms, *new_atoms], o, n)
+            inside = [
+                c
+                for c in self.changed
+                if (c.old_sentence, c.new_sentence) == (i, j)
+                and c.about in {"wording", "source"}
+                and (c.old in old_text or c.new in new_text)
+            ]
+            self.changed = [c for c in self.changed if c not in inside]
+            score = max([sig.rewritten(kind, o, n), *(c.significance for c in inside)])
+            about = _about([*old_atoms, *new_atoms])
+            self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))
+            old_only = [x for x in old_only if x[1] is not old_clause]
+            new_only = [x for x in new_only if x[1] is not new_clause]
+        return new_only, old_only
+
+    def _one_sided(self, new_only: list[Novel], old_only: list[Novel]) -> None:
+        for j, text, atoms in self._grouped(self.new, new_only):
+            s = self.new.facts[j]
+            kind = _top_kind(atoms, s, None)
+            self.added.append(FactRef(kind, text, j, sig.one_sided(kind, s, atoms), _about(atoms)))
+        for i, text, atoms in self._grouped(self.old, old_only):
+            s = self.old.facts[i]
+            kind = _top_kind(atoms, s, None)
+            score = round(sig.one_sided(kind, s, atoms) * sig.REMOVED, 3)
+            self.removed.append(FactRef(kind, text, i, score, _about(atoms)))
+
+    def _grouped(self, version: Version, items: list[Novel]) -> list[tuple[int, str, list[Atom]]]:
+        """One event per run of clauses in one paragraph: a reporter adds (or cuts) a paragraph
+        at a time, and an editor reads it as one."""
+        out: list[tuple[int, str, list[Atom]]] = []
+        last: tuple[int, int] | None = None
+        for i, clause, atoms in items:
+            text = version.facts[i].clause_text(clause)
+            paragraph = version.paragraph_of.get(i, -1)
+            if last is not None and last[1] == paragraph and i - last[0] <= 1:
+                first, before, known = out[-1]
+                out[-1] = (first, f"{before} {text}", [*known, *atoms])
+            else:
+                out.append((i, text, atoms))
+            last = (i, paragraph)
+        return out
+
+
+def _top_kind(atoms: list[Atom], s: SentenceFacts, other: SentenceFacts | None) -> FactKind:
+    """The kind of the weightiest fact; a statement when the sentence reports what someone
+    said (and the other side does not, or credits someone else)."""
+    kinds = [a.kind for a in atoms]
+    if s.source.attributed and (other is None or other.source.text != s.source.text):
+        kinds.append("statement")
+    return max(kinds, key=lambda k: _KIND_RANK[k], default="other")
+
+
+def _counts(atoms: list[Atom]) -> bool:
+    """A number or a dated event: what the frame of a quotation may add beside the speaker."""
+    return any(a.kind == "number" or (a.kind == "date" and any(c.isdigit() for c in a.text))
+               for a in atoms)  # fmt: skip
+
+
+def _about(atoms: list[Atom]) -> str:
+    return "; ".join(dict.fromkeys(a.text for a in atoms))

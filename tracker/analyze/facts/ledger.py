@@ -1,0 +1,54 @@
+"""One version of an article as a fact ledger: the facts of each sentence, with what the
+comparison needs to look them up (every fact key, which sentences hold a word, paragraphs)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from tracker.analyze.facts.names import person_surnames
+from tracker.analyze.facts.sentence import Parsed, SentenceFacts, parse, sentence_facts
+from tracker.analyze.facts.text import quote_states
+
+
+@dataclass
+class Version:
+    """One version's sentences with their facts, and the sentences the comparison looks at."""
+
+    facts: list[SentenceFacts]
+    touched: set[int] = field(default_factory=set)  # sentences an edit touched
+    paragraph_of: dict[int, int] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)  # fact keys anywhere in the version
+    holders: dict[str, list[int]] = field(default_factory=dict)  # content word -> sentences
+
+    def __post_init__(self) -> None:
+        self.keys = {a.key for s in self.facts for a in s.atoms}
+        for s in self.facts:
+            for k in s.keys:
+                self.holders.setdefault(k, []).append(s.index)
+
+
+def read_versions(old: Sequence[str], new: Sequence[str]) -> tuple[Version, Version]:
+    """The ledgers of two versions; a sentence both hold is read once."""
+    parsed = {s: parse(s) for s in {*old, *new}}
+    persons = person_surnames((p.tokens, p.names) for p in parsed.values())
+    seen: dict[tuple[str, bool], SentenceFacts] = {}
+    return (
+        Version(_read(old, parsed, persons, seen)),
+        Version(_read(new, parsed, persons, seen)),
+    )
+
+
+def _read(
+    sentences: Sequence[str],
+    parsed: Mapping[str, Parsed],
+    persons: frozenset[str],
+    seen: dict[tuple[str, bool], SentenceFacts],
+) -> list[SentenceFacts]:
+    out = []
+    for i, (s, opened) in enumerate(zip(sentences, quote_states(sentences), strict=True)):
+        if (s, opened) not in seen:
+            seen[(s, opened)] = sentence_facts(i, parsed[s], persons, opened)
+        known = seen[(s, opened)]
+        out.append(known if known.index == i else replace(known, index=i))
+    return out

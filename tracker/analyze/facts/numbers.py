@@ -1,0 +1,125 @@
+"""Numbers and dates of a sentence as facts: a number with what it counts ("20 people were
+killed" -> 20, counting deaths), a date or a time ("Friday", "March 3, 1991", "5:25 a.m."),
+an age ("Mr. King, 47,"). Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from tracker.analyze.claims import lexicon as claims_lx
+from tracker.analyze.claims.numbers import NumberPhrase
+from tracker.analyze.claims.text import Token, span
+from tracker.analyze.facts import lexicon as lx
+from tracker.analyze.facts.atom import Atom
+from tracker.analyze.facts.text import Clause, stem
+
+_YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])s?$")
+_CURRENCY = "$\u00a3\u20ac\u00a5"
+_AFTER = 5  # words after a number its event may stand in ("26 people were killed")
+_BEFORE = 8  # words before it ("the death toll from the bombing rose to 26")
+_POSSESSIVES = frozenset("the his her their its those these".split())
+
+
+def number_atoms(
+    tokens: Sequence[Token], text: str, phrases: Iterable[NumberPhrase], clauses: list[Clause]
+) -> list[Atom]:
+    """Each number phrase of the sentence as a number or date fact (ordinals and vague counts
+    such as "several" are no fact of their own)."""
+    out = []
+    for p in phrases:
+        if _is_date(tokens[p.core : p.end], p):
+            out.append(_date(tokens, text, p))
+            continue
+        core = tokens[p.core].key
+        if core in claims_lx.ORDINALS or core in lx.VAGUE:
+            continue
+        clause = next((c for c in clauses if c.start <= tokens[p.first].start < c.end), None)
+        out.append(_number(tokens, text, p, clause or clauses[-1]))
+    return out
+
+
+def _date(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Atom:
+    words = tokens[p.first : p.end]
+    key = " ".join(t.key for t in tokens[p.core : p.end])
+    return Atom("date", f"date|{p.qualifier}|{key}", "date|" + _before(tokens, p.first),
+                span(list(words), text), words[0].start, words[-1].end)  # fmt: skip
+
+
+def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause) -> Atom:
+    """A number keyed by its value and by what it counts: the event ("were killed") or the
+    noun ("buildings"), else its unit, else the word before it."""
+    words = tokens[p.first : p.end]
+    core = tokens[p.core].key
+    counted, event = _counted(tokens, text, p), _event(tokens, p, clause)
+    unit = p.measure or ("$" if core[0] in _CURRENCY else "")
+    if not (counted or event or unit) and _is_age(tokens, p):
+        about = "age"
+    else:
+        about = event or counted or (unit and f"{unit} {_before(tokens, p.first)}")
+        about = about or "?" + _before(tokens, p.first)
+    slot = f"number|{unit}|{about}"
+    weak = (core in lx.WEAK_NUMBERS and not p.measure) or core in claims_lx.VAGUE
+    described = " ".join(w for w in (counted, event) if w) or unit or about.lstrip("?")
+    return Atom("number", f"{slot}|{p.qualifier}|{p.value}", slot, span(list(words), text),
+                words[0].start, words[-1].end, described, weak)  # fmt: skip
+
+
+def _is_date(words: Sequence[Token], p: NumberPhrase) -> bool:
+    keys = [t.key for t in words]
+    if any(k in lx.DATE_WORDS or k in claims_lx.CLOCK for k in keys):
+        return True
+    if any(t.key == "may" and t.capital and not t.at_start for t in words):
+        return True
+    if any(":" in k and k.replace(":", "").isdigit() for k in keys):
+        return True
+    return not p.measure and len(keys) == 1 and bool(_YEAR.match(keys[0]))
+
+
+def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> str:
+    """The noun a number counts: 'four white officers' -> 'officer', 'three of the officers'."""
+    i = p.end
+    if i < len(tokens) and tokens[i].key == "of":
+        i += 1
+        while i < len(tokens) and tokens[i].key in _POSSESSIVES:
+            i += 1
+    head = ""
+    for k in range(i, min(i + 3, len(tokens))):
+        t, key = tokens[k], tokens[k].key
+        if k > 0 and text[tokens[k - 1].end : t.start].strip():
+            break  # punctuation ends the phrase
+        if key in lx.STOP or key in lx.EVENTS or not key[0].isalpha() or t.capital:
+            break
+        head = key
+    return head.removesuffix("s") if len(head) > 3 else head
+
+
+def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> str:
+    """What happened to what is counted ('were killed', 'killing'): a class of EVENTS, looked
+    for after the number first, then before it, inside its clause."""
+    after = [t for t in tokens[p.end : p.end + _AFTER] if t.start < clause.end]
+    before = [t for t in tokens[max(p.first - _BEFORE, 0) : p.first] if t.start >= clause.start]
+    for t in [*after, *reversed(before)]:
+        if t.key in lx.EVENTS:
+            return lx.EVENTS[t.key]
+    return ""
+
+
+def _is_age(tokens: Sequence[Token], p: NumberPhrase) -> bool:
+    """'Mr. King, 47,' or 'He was 47.' or 'aged 47'."""
+    value = tokens[p.core].key
+    if not (value.isascii() and value.isdigit()) or p.first != p.core or p.first == 0:
+        return False
+    if not 0 < int(value) < 120:
+        return False
+    prev = tokens[p.first - 1]
+    last = p.end >= len(tokens)
+    return prev.key in lx.AGE_CUES or (prev.key in {"was", "is"} and last) or prev.capital
+
+
+def _before(tokens: Sequence[Token], first: int) -> str:
+    """The nearest content word before position `first`, stemmed ('' at the start)."""
+    for t in reversed(tokens[max(first - 4, 0) : first]):
+        if t.key not in lx.STOP and t.key[0].isalpha():
+            return stem(t.key)
+    return ""

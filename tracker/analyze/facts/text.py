@@ -1,0 +1,109 @@
+"""Words of a sentence for the fact ledger: content-word stems, what lies inside quotation
+marks, and the clauses a sentence says its things in. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.analyze.claims.text import Token
+from tracker.analyze.facts import lexicon as lx
+from tracker.extract.typography import TYPOGRAPHY
+
+Span = tuple[int, int]
+_SUFFIXES = "ations ation ings ing ions ion ments ment edly ed es s".split()
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+-\s+|,\s+(?=(?:and|but|while|although|though|whereas|as well as|who|which)\s)"
+    r"|\s+(?=and that\s|but\s)"
+)
+_MIN_CLAUSE = 3  # content words a clause needs to stand on its own
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of a sentence that says one thing; `keys` are its content-word stems."""
+
+    start: int
+    end: int
+    keys: frozenset[str]
+    quoted: float  # share of its words inside quotation marks
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(key: str) -> str:
+    """A crude stem so that inflections meet ("killed", "killing" -> "kill")."""
+    key = key.removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key
+
+
+def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
+    """Stems of the words that carry content: no function words, pronouns, titles or cues."""
+    out = set()
+    for t in tokens:
+        key = t.key
+        if key in lx.STOP or (len(key) < 2 and not key.isdigit()):
+            continue
+        out.add(stem(key) if key[0].isalpha() else key)
+    return frozenset(out)
+
+
+def quote_states(sentences: Iterable[str]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation opened by an earlier one (a
+    quotation of several sentences); a sentence opening with a quotation mark starts afresh."""
+    out = []
+    inside = False
+    for sentence in sentences:
+        text = sentence.translate(TYPOGRAPHY)
+        if text.lstrip().startswith('"'):
+            inside = False
+        out.append(inside)
+        inside = (inside + text.count('"')) % 2 == 1
+    return out
+
+
+def quoted_spans(text: str, opened: bool) -> list[Span]:
+    """Where the sentence's quotations stand (`opened`: one runs in from the sentence before)."""
+    marks = [m.start() for m in re.finditer('"', text)]
+    if opened and text.lstrip()[:1] != '"':
+        marks = [0, *marks]
+    if len(marks) % 2:  # a quotation that goes on into the next sentence
+        marks.append(len(text))
+    return [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+
+
+def inside(pos: int, spans: Sequence[Span]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def clauses(
+    text: str, tokens: Sequence[Token], quoted: Sequence[Span], skip: Span = (0, 0)
+) -> list[Clause]:
+    """The sentence cut where a new clause begins (";", ", and", ", but", a dash), outside
+    quotations; a piece too short to say anything stays with its neighbour. The words in
+    `skip` (who the sentence cites) are no content of a clause."""
+    tokens = [t for t in tokens if not skip[0] <= t.start < skip[1]]
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if not inside(m.start(), quoted))]
+    cuts.append(len(text))
+    bounds: list[Span] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if bounds and len(_keys_in(tokens, (a, b))) < _MIN_CLAUSE:
+            bounds[-1] = (bounds[-1][0], b)
+        else:
+            bounds.append((a, b))
+    if len(bounds) > 1 and len(_keys_in(tokens, bounds[0])) < _MIN_CLAUSE:
+        bounds[0:2] = [(bounds[0][0], bounds[1][1])]
+    out = []
+    for a, b in bounds:
+        words = [t for t in tokens if a <= t.start < b]
+        share = sum(inside(t.start, quoted) for t in words) / len(words) if words else 0.0
+        out.append(Clause(a, b, content_keys(words), share))
+    return out
+
+
+def _keys_in(tokens: Sequence[Token], bounds: Span) -> frozenset[str]:
+    return content_keys(t for t in tokens if bounds[0] <= t.start < bounds[1])

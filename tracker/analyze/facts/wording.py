@@ -1,0 +1,172 @@
+"""One sentence and the sentence of the other version that restates it -> the facts that changed
+between them: a swapped name, a negation or hedge, who a statement is attributed to, and (when
+the two are aligned and mostly kept) the words swapped in place. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from tracker.analyze.claims import fact_changes, word_pair
+from tracker.analyze.claims import lexicon as claims_lx
+from tracker.analyze.claims.text import Hunk, Token, span, tokenise
+from tracker.analyze.facts import significance as sig
+from tracker.analyze.facts.atom import Atom
+from tracker.analyze.facts.names import respelt
+from tracker.analyze.facts.sentence import SentenceFacts
+from tracker.analyze.facts.text import content_keys
+from tracker.models import FactChange, FactKind
+
+Change = tuple[FactKind, str, str, str, float]  # kind, old, new, about, significance
+_NEUTRAL_CUES = frozenset("say tell state add note explain write report".split())
+_MERGE_GAP = 2  # hunks this close are one reworded phrase
+
+
+@dataclass
+class Pairing:
+    """Two sentences that say the same thing, and what the rest of the comparison knows."""
+
+    old: SentenceFacts
+    new: SentenceFacts
+    aligned: bool  # paired by the sentence aligner (else by shared content)
+    old_keys: set[str]  # atom keys anywhere in the old version
+    new_keys: set[str]
+    is_used: Callable[[str, int, Atom], bool]
+    used_old: list[Atom] = field(default_factory=list)
+    used_new: list[Atom] = field(default_factory=list)
+
+
+def pair_changes(p: Pairing) -> Iterator[Change]:
+    """Every fact that changed between the two sentences, beyond numbers already paired."""
+    claims = fact_changes(p.old.text, p.new.text) if p.aligned else []
+    for c in claims:
+        change = _from_claim(p, c)
+        if change is not None:
+            yield change
+    source = _source_change(p)
+    if source is not None:
+        yield source
+    if p.aligned:
+        yield from _reworded(p, claims)
+
+
+def _from_claim(p: Pairing, c: FactChange) -> Change | None:
+    if c.kind == "number":
+        if not (c.old and c.new):
+            return None  # a number only one side has: the clause ledger reports it
+        old_atoms, new_atoms = _atoms_in(p.old, c.old), _atoms_in(p.new, c.new)
+        if any(p.is_used("old", p.old.index, a) for a in old_atoms) or any(
+            p.is_used("new", p.new.index, a) for a in new_atoms
+        ):
+            return None
+        if any(a.key in p.new_keys for a in old_atoms):
+            return None  # the other version states it elsewhere
+        p.used_old.extend(old_atoms)
+        p.used_new.extend(new_atoms)
+        kind: FactKind = "date" if any(a.kind == "date" for a in old_atoms) else "number"
+        about = next((a.about for a in new_atoms if a.about), "")
+        return kind, c.old, c.new, about, 0.75 if kind == "date" else 0.8
+    if c.kind == "entity":
+        if not (c.old and c.new):
+            return None  # a name only one side has: the name ledger reports it
+        old_atoms, new_atoms = _atoms_in(p.old, c.old), _atoms_in(p.new, c.new)
+        if any(a.key in p.new_keys for a in old_atoms) or any(
+            a.key in p.old_keys for a in new_atoms
+        ):
+            return None  # both names stand in both versions
+        p.used_old.extend(old_atoms)
+        p.used_new.extend(new_atoms)
+        kind = next((a.kind for a in [*old_atoms, *new_atoms]), "other")
+        return kind, c.old, c.new, "name", 0.8
+    if c.kind == "attribution":
+        lemmas = {claims_lx.CUES.get(w.casefold(), "") for w in f"{c.old} {c.new}".split()}
+        if c.old and c.new and lemmas - {""} <= _NEUTRAL_CUES:
+            return "statement", c.old, c.new, "wording", sig.wording(1)
+        return "statement", c.old, c.new, "attribution", 0.75 if c.old and c.new else 0.6
+    if c.kind == "negation":
+        kind = "statement" if p.old.source.attributed or p.new.source.attributed else "other"
+        return kind, c.old, c.new, "negation", 0.85
+    return "other", c.old, c.new, "hedge", 0.55
+
+
+def _atoms_in(s: SentenceFacts, text: str) -> list[Atom]:
+    return [a for a in s.atoms if a.text in text or text in a.text]
+
+
+def _source_change(p: Pairing) -> Change | None:
+    """The same statement credited to another source ('the police' -> 'Lt. Dean Hardin')."""
+    old, new = p.old.source.text, p.new.source.text
+    if not old or not new:
+        return None
+    old_keys = content_keys(_words(old))
+    new_keys = content_keys(_words(new))
+    if old_keys == new_keys or not old_keys or not new_keys:
+        return None
+    came = new_keys - old_keys
+    if all(any(respelt(a, b) for b in came) for a in old_keys - new_keys):
+        return None  # the same source, its name spelt another way
+    p.used_old.extend(a for a in p.old.atoms if a.text in old)  # the people named in them
+    p.used_new.extend(a for a in p.new.atoms if a.text in new)
+    official = p.old.source.official or p.new.source.official
+    return "statement", old, new, "source", 0.8 if official else 0.7
+
+
+def _words(text: str) -> list[Token]:
+    return tokenise(text)[0]
+
+
+def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
+    """Words swapped in an aligned, mostly kept sentence, not already a fact change: low."""
+    pair = word_pair(p.old.text, p.new.text)
+    if pair.heavy:
+        return
+    reported = [t for c in claims for t in (c.old, c.new) if t]
+    gone = _flat(p.old.keys) - _flat(p.new.keys)  # words moved within the sentence are kept
+    came = _flat(p.new.keys) - _flat(p.old.keys)
+    for i1, i2, j1, j2 in _merged(pair.hunks):
+        old_w, new_w = pair.old[i1:i2], pair.new[j1:j2]
+        old_k, new_k = _flat(content_keys(old_w)) & gone, _flat(content_keys(new_w)) & came
+        if not (old_k or new_k) or _renamed(old_w, new_w) or _renamed(new_w, old_w):
+            continue
+        if _touches_atom(p.old, old_w) or _touches_atom(p.new, new_w):
+            continue
+        old_text = _shown(pair.old, pair.old_text, i1, i2)
+        new_text = _shown(pair.new, pair.new_text, j1, j2)
+        core = [span(old_w, pair.old_text), span(new_w, pair.new_text)]
+        if any(r and any(r in c or c in r for c in core if c) for r in reported):
+            continue
+        yield "other", old_text, new_text, "wording", sig.wording(len(old_k ^ new_k))
+
+
+def _merged(hunks: list[Hunk]) -> list[Hunk]:
+    out: list[Hunk] = []
+    for h in hunks:
+        if out and h[0] - out[-1][1] <= _MERGE_GAP and h[2] - out[-1][3] <= _MERGE_GAP:
+            out[-1] = (out[-1][0], h[1], out[-1][2], h[3])
+        else:
+            out.append(h)
+    return out
+
+
+def _flat(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k.replace("-", "") for k in keys)
+
+
+def _renamed(names: list[Token], pronouns: list[Token]) -> bool:
+    """'Mr. Mubarak' for 'he', 'his' for 'Mr. Mubarak's': one person, named another way."""
+    return (
+        bool(pronouns)
+        and all(t.key in claims_lx.PERSONAL for t in pronouns)
+        and bool(names)
+        and all(t.capital or t.key in claims_lx.TITLES for t in names)
+    )
+
+
+def _touches_atom(s: SentenceFacts, words: list[Token]) -> bool:
+    return any(a.start < w.end and w.start < a.end for a in s.atoms for w in words)
+
+
+def _shown(tokens: list[Token], text: str, a: int, b: int) -> str:
+    """The changed words with one kept word on each side, so the change reads in context."""
+    lo, hi = max(a - 1, 0), min(b + 1, len(tokens))
+    return span(tokens[lo:hi], text)
