@@ -1,7 +1,7 @@
 """The command line: a typer app (`app.py`: global options, the one error boundary) and one
 module per command group: snapshot, diff, history (log, show, list), changelog, extract, watch."""
 
-from tracker.cli import changelog, data, diff, extract, history, snapshot, watch, web
+from tracker.cli import changelog, data, diff, extract, history, notify, snapshot, watch, web
 from tracker.cli.app import app, main
 from tracker.cli.common import unwrap_help
 
@@ -15,6 +15,7 @@ __all__ = [
     "extract",
     "history",
     "main",
+    "notify",
     "snapshot",
     "watch",
     "web",

@@ -164,6 +164,9 @@ def snapshot(
             results.append(_snapshot_one(source, writer, fetch, url, seen, allow_backdated))
             if progress is not None:
                 progress(len(results), len(sources), results[-1])
+    from tracker.notify import notify_recorded  # notify: announce the versions just recorded
+
+    notify_recorded(store, results)
     return results
 
 

@@ -117,6 +117,9 @@ def run_cycle(
     with store.writer(wait=options.wait) as writer, PoliteFetcher(options.fetch, sleep) as fetcher:
         cycle = _Cycle(store, writer, fetcher, options, moment, progress)
         cycle.run()
+    from tracker.notify import notify_recorded  # notify: announce the versions just recorded
+
+    notify_recorded(store, cycle.results)
     return CycleSummary(
         results=tuple(cycle.results),
         requests=fetcher.requests,
