@@ -183,3 +183,112 @@ def _counter(wanted: bool, label: str) -> Iterator[Callable[[int, int], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+corpus = typer.Typer(
+    name="corpus",
+    help="Analyse every version pair of many stores or exports on Dask, and summarise.",
+    no_args_is_help=True,
+)
+app.add_typer(corpus)
+
+
+class StatsFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+
+
+@corpus.command("analyze")
+def corpus_analyze(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(metavar="SOURCE...", help="Stores or Parquet exports (tracker export)."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet results.")],
+    scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--scheduler",
+            help="A Dask scheduler's address (tcp://HOST:8786); default: a local cluster.",
+        ),
+    ] = None,
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--workers", min=1, help="Worker processes of the local cluster (cores)."),
+    ] = None,
+    in_process: Annotated[
+        bool, typer.Option("--in-process", help="No Dask: compare the pairs in this process.")
+    ] = False,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Version pairs per partition.")
+    ] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Compare every consecutive version pair of every article in the SOURCEs; write Parquet.
+
+    The same comparison as 'tracker diff', mapped over partitions of version pairs on Dask.
+    Results do not depend on where they ran; partitions already written are not computed
+    again. See docs/scale.md.
+    """
+    from tracker.pipeline.corpus import analyze
+
+    if scheduler and (workers or in_process):
+        raise typer.BadParameter(
+            "--scheduler runs on that cluster; --workers and --in-process are for local runs",
+            param_hint="--scheduler",
+        )
+    quiet = quiet or global_options().quiet
+    with _counter(not quiet and not as_json, "partitions") as step:
+        result = analyze(sources, out, scheduler=scheduler, workers=workers,
+                         in_process=in_process, partition_size=partition_size,
+                         progress=step)  # fmt: skip
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    elif not quiet:
+        typer.echo(result.describe())
+
+
+@corpus.command("stats")
+def corpus_stats(
+    out: Annotated[Path, typer.Argument(help="The folder 'corpus analyze' wrote.")],
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="text, json or csv.")] = (
+        StatsFormat.TEXT
+    ),
+) -> None:
+    """Summary tables per outlet: share of articles changed, versions per article, edits per
+    version by kind, fact-update rate, quote churn, median hours to the first update."""
+    from tracker.pipeline.corpus import STAT_COLUMNS, stats
+
+    rows = stats(out)
+    if fmt is StatsFormat.JSON:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if fmt is StatsFormat.CSV:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(STAT_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    typer.echo(_table(rows, STAT_COLUMNS))
+
+
+def _table(rows: list[dict[str, object]], columns: tuple[str, ...]) -> str:
+    """Rows as an aligned text table (one line per outlet; '*' is all of them)."""
+    header = [c.replace("_", " ") for c in columns]
+    cells = [["-" if r[c] is None else str(r[c]) for c in columns] for r in rows]
+    widths = [max(len(h), *(len(line[i]) for line in cells)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    for line in cells:
+        lines.append(
+            "  ".join(
+                v.ljust(w) if i == 0 else v.rjust(w)
+                for i, (v, w) in enumerate(zip(line, widths, strict=True))
+            )
+        )
+    return "\n".join(lines)

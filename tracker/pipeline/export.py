@@ -232,7 +232,7 @@ def article_rows(store: Store, tracked: TrackedArticle, after: int = 0) -> dict[
              "capture": meta.get("capture"), "reextract": bool(meta.get("reextract")),
              "flip_flop_of": meta.get("flip_flop_of"), "words": len(article.text.split()),
              "summary": report["summary"] if report else None,
-             "text": _version_text(article.title, article.authors, article.text)}
+             "text": version_text(article.title, article.authors, article.text)}
         )  # fmt: skip
         for role, names in (("author", article.authors), ("contributor", article.contributors)):
             rows["contributors"] += [{**base, "version": info.version, "role": role, "name": n}
@@ -259,11 +259,15 @@ def article_rows(store: Store, tracked: TrackedArticle, after: int = 0) -> dict[
     return rows
 
 
-def _version_text(title: str, authors: Iterable[str], text: str) -> str:
-    """The version as text: headline, byline, blank line, paragraphs (what `compare` reads)."""
-    names = [n for n in authors if n]
-    byline = f"By {', '.join(names)}\n" if names else ""
-    return f"{title}\n{byline}\n{text}\n"
+def version_text(title: str, authors: Iterable[str], text: str) -> str:
+    """The version as plain text, the way `extract_article` reads it back: the headline, the
+    byline ("By A, B and C") and the paragraphs, separated by blank lines."""
+    names = [" ".join(n.split()) for n in authors if n.strip()]
+    byline = ""
+    if names:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        byline = f"By {listed}\n\n"
+    return f"{title}\n\n{byline}{text}\n"
 
 
 def _quote_key(text: str) -> str:
