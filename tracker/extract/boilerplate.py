@@ -68,6 +68,7 @@ _LINE_PHRASES = (
     r"|previous|prev|close|caption|credit|ad|subscribe(?:\s+(?:now|today|here))?"
     r"|sign\s+(?:up|in)|log\s+in|register|newsletters?|watch(?:\s+(?:now|live|video))?"
     r"|listen|\d+:\d\d\s+min(?:ute)?s?|page\s+\d+|follow(?:\s+us)?|menu"
+    r"|(?:view|see|show)\s+all|more\s+stories"
 )
 _SEPARATORS = r"[\s|•·:/>»›<«‹,;()\[\]*_–—\"-]*"
 _PHRASE = re.compile(rf"(?:{_CUT_PHRASES}|{_LINE_PHRASES})(?!\w)\.?\s*", re.I)
@@ -138,14 +139,18 @@ def is_furniture(line: str) -> bool:
     """Whether a whole line or paragraph is layout text: labels, jump lines, share bars,
     prompts, lists of other articles, page markers, comment counts or a credit."""
     text = _plain(line)
+    return is_layout(text) or (len(text.split()) <= _CREDIT_WORDS and is_credit(text))
+
+
+def is_layout(line: str) -> bool:
+    """Whether a line is page layout (labels, jump lines, share bars, prompts, link lists,
+    page markers, comment counts), credits aside: a byline "Reuters" is no layout."""
+    text = _plain(line)
     if not text:
         return False
     if _run(text, _skip_gap(text, 0))[-1] == len(text):
         return True
-    words = len(text.split())
-    if words <= _PROMPT_WORDS and _PROMPT.match(text):
-        return True
-    return words <= _CREDIT_WORDS and is_credit(text)
+    return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
 
 
 def is_credit(line: str) -> bool:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from tracker.extract.boilerplate import is_furniture
+from tracker.extract.boilerplate import is_layout
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
 from tracker.extract.typography import TYPOGRAPHY
 
@@ -290,7 +290,7 @@ def scrub_name(name: str, residue: bool = False) -> str:
     if tail and len(words) - tail >= 2 and (tail > 1 or residue):
         words = words[:-tail]
     text = " ".join(words).strip(" ,;:")
-    return "" if is_furniture(text) or is_place(text) else text
+    return "" if is_layout(text) or is_place(text) else text
 
 
 def _is_organisation(name: str) -> bool:
