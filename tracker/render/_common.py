@@ -4,7 +4,7 @@ name a version and write its time."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timezone
 from pathlib import PurePath
@@ -23,18 +23,27 @@ class Elided:
 
 @dataclass(frozen=True, slots=True)
 class KeyItem:
-    """One line of the editor's summary: a section ("headline", "quotes", ...) and its text."""
+    """One line of the editor's summary: a section ("headline", "quotes", ...) and its text.
+
+    `old_sentence` / `new_sentence` index the sentence it is about in `old_sentences` /
+    `new_sentences`, when there is one (the HTML report links the item to it).
+    """
 
     section: str
     label: str
     old: str | None = None
     new: str | None = None
+    old_sentence: int | None = None
+    new_sentence: int | None = None
 
 
-def visible_rows(report: Report, context: int) -> list[SentenceChange | Elided]:
-    """Rows in reading order with runs of unchanged sentences beyond `context` elided."""
+def visible_rows(
+    report: Report, context: int, also: Collection[int] = ()
+) -> list[SentenceChange | Elided]:
+    """Rows in reading order with runs of unchanged sentences beyond `context` elided; rows
+    whose index is in `also` are always shown."""
     rows = report.sentences
-    changed = [i for i, r in enumerate(rows) if r.kind != "same"]
+    changed = [i for i, r in enumerate(rows) if r.kind != "same" or i in also]
     keep = [False] * len(rows)
     for i in changed:
         for k in range(max(0, i - context), min(len(rows), i + context + 1)):
@@ -155,28 +164,67 @@ def key_items(report: Report) -> list[KeyItem]:
         else:
             label = "Headline added" if after else "Headline removed"
             items.append(KeyItem("headline", label, before or None, after or None))
-    items += [KeyItem("quotes", "Quote added", None, _quote_line(q)) for q in report.quotes.added]
-    items += [KeyItem("quotes", "Quote removed", _quote_line(q)) for q in report.quotes.removed]
+    items += [
+        KeyItem("quotes", "Quote added", None, _quote_line(q), new_sentence=q.sentence)
+        for q in report.quotes.added
+    ]
+    items += [
+        KeyItem("quotes", "Quote removed", _quote_line(q), old_sentence=q.sentence)
+        for q in report.quotes.removed
+    ]
     for old, new in report.quotes.changed:
         label = "Quote re-attributed" if old.speaker != new.speaker else "Quote reworded"
         start = _first_difference(old.text, new.text)
-        items.append(KeyItem("quotes", label, _quote_line(old, start), _quote_line(new, start)))
-    for claim in report.claims:
-        for change in claim.changes:
-            items.append(
-                KeyItem(
-                    "claims", f"Claim changed ({change.kind})", change.old or "—", change.new or "—"
-                )
+        items.append(
+            KeyItem(
+                "quotes",
+                label,
+                _quote_line(old, start),
+                _quote_line(new, start),
+                old.sentence,
+                new.sentence,
             )
+        )
+    for claim in report.claims:
+        at = (claim.old[0] if claim.old else None, claim.new[0] if claim.new else None)
+        for change in claim.changes:
+            label = f"Claim changed ({change.kind})"
+            items.append(KeyItem("claims", label, change.old or "—", change.new or "—", *at))
     items += [
-        KeyItem("contributors", "Contributor added", None, n) for n in report.contributors_added
+        KeyItem(
+            "contributors",
+            "Contributor added",
+            None,
+            n,
+            new_sentence=_naming(report.new_sentences, n),
+        )
+        for n in report.contributors_added
     ]
     items += [
-        KeyItem("contributors", "Contributor removed", n) for n in report.contributors_removed
+        KeyItem(
+            "contributors", "Contributor removed", n, old_sentence=_naming(report.old_sentences, n)
+        )
+        for n in report.contributors_removed
     ]
-    items += [KeyItem("notes", "Note added", None, n) for n in report.notes_added]
-    items += [KeyItem("notes", "Note removed", n) for n in report.notes_removed]
+    items += [
+        KeyItem("notes", "Note added", None, n, new_sentence=_naming(report.new_sentences, n))
+        for n in report.notes_added
+    ]
+    items += [
+        KeyItem("notes", "Note removed", n, old_sentence=_naming(report.old_sentences, n))
+        for n in report.notes_removed
+    ]
     return items
+
+
+def _naming(sentences: Sequence[str], text: str) -> int | None:
+    """The last sentence that holds `text` (a name, a note) or that a note begins with."""
+    words = " ".join(text.split())
+    for i in range(len(sentences) - 1, -1, -1):
+        sentence = " ".join(sentences[i].split())
+        if sentence and (words in sentence or words.startswith(sentence)):
+            return i
+    return None
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,4 +1,7 @@
-"""Changelog -> markdown | html | json | atom. Every piece of article text is escaped."""
+"""Changelog -> markdown | html | json | atom. Every piece of article text is escaped.
+
+Times are written for people in Markdown and HTML ('2 Mar 2017, 09:45 UTC') and as RFC 3339
+date-times in JSON and Atom ('2017-03-02T09:45:00+00:00')."""
 
 from __future__ import annotations
 
@@ -8,9 +11,11 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from tracker.models import Changelog, Transition
-from tracker.render.html import key_items_html, page
-from tracker.render.markdown import key_items_md, md_escape
+from tracker.render._common import human_time, rfc3339
+from tracker.render.html import key_items_html, link, page, time_html
+from tracker.render.markdown import key_items_md, md_escape, md_link
 from tracker.render.options import RenderOptions
+from tracker.times import parse_time
 
 FORMATS = ("markdown", "html", "json", "atom")
 
@@ -23,7 +28,7 @@ def _transition_dict(t: Transition) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "version": t.version,
         "revision": t.revision,
-        "seen": t.seen,
+        "seen": rfc3339(t.seen),
         "title": t.title,
         "summary": _summary(t),
     }
@@ -35,8 +40,8 @@ def _transition_dict(t: Transition) -> dict[str, Any]:
 
 def render_changelog_json(log: Changelog) -> str:
     doc = {
-        "since": log.since,
-        "until": log.until,
+        "since": rfc3339(log.since) if log.since else None,
+        "until": rfc3339(log.until, end_of_day=True) if log.until else None,
         "articles": [
             {
                 "url": a.url,
@@ -54,9 +59,9 @@ def render_changelog_markdown(log: Changelog) -> str:
     if not log.articles:
         lines.append("No versions recorded in this period.")
     for article in log.articles:
-        lines += [f"## {md_escape(article.title or article.url)}", "", f"<{article.url}>", ""]
+        lines += [f"## {md_escape(article.title or article.url)}", "", md_link(article.url), ""]
         for t in article.transitions:
-            lines.append(f"### v{t.version} — {t.seen}")
+            lines.append(f"### v{t.version} — {md_escape(human_time(t.seen))}")
             lines += ["", md_escape(_summary(t)), ""]
             if t.report:
                 lines += [*key_items_md(t.report), ""]
@@ -68,10 +73,10 @@ def render_changelog_html(log: Changelog) -> str:
     if not log.articles:
         parts.append("<p>No versions recorded in this period.</p>")
     for article in log.articles:
-        url = escape(article.url, quote=True)
-        parts.append(f'<h2><a href="{url}">{escape(article.title or article.url)}</a></h2>')
+        parts.append(f"<h2>{escape(article.title or article.url)}</h2>")
+        parts.append(f'<p class="url">{link(article.url)}</p>')
         for t in article.transitions:
-            parts.append(f"<h3>v{t.version} <small>{escape(t.seen)}</small></h3>")
+            parts.append(f"<h3>v{t.version} <small>{time_html(t.seen)}</small></h3>")
             parts.append(f'<p class="summary">{escape(_summary(t))}</p>')
             if t.report:
                 parts.append(key_items_html(t.report))
@@ -86,7 +91,7 @@ def _atom_entry(url: str, article_title: str, t: Transition) -> str:
         f"<id>{xml_escape(url)}#v{t.version}-{t.revision[:12]}</id>"
         f"<title>{xml_escape(title)}</title>"
         f'<link rel="alternate" href="{xml_escape(url, {chr(34): "&quot;"})}"/>'
-        f"<updated>{xml_escape(t.seen)}</updated>"
+        f"<updated>{xml_escape(rfc3339(t.seen))}</updated>"
         f"<summary>{xml_escape(_summary(t))}</summary>"
         f'<content type="html">{xml_escape(content)}</content>'
         "</entry>"
@@ -95,10 +100,14 @@ def _atom_entry(url: str, article_title: str, t: Transition) -> str:
 
 def render_changelog_atom(log: Changelog) -> str:
     entries = [
-        (t.seen, _atom_entry(a.url, a.title, t)) for a in log.articles for t in a.transitions
+        (parse_time(t.seen), _atom_entry(a.url, a.title, t))
+        for a in log.articles
+        for t in a.transitions
     ]
     entries.sort(key=lambda e: e[0], reverse=True)
-    updated = entries[0][0] if entries else "1970-01-01T00:00:00+00:00"
+    updated = (
+        entries[0][0].isoformat(timespec="seconds") if entries else "1970-01-01T00:00:00+00:00"
+    )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'
