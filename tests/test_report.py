@@ -211,8 +211,8 @@ def test_v1_to_v3_holds_both_claims_and_both_new_quotes() -> None:
     assert {"Sen. Lindsey Graham", "Kremlin spokesman Dmitri Peskov"} <= speakers
 
 
-def test_v1_to_v3_summary_leads_with_the_most_significant_claim() -> None:
-    assert "Claim changed: '25' -> '30' (+2 more)" in report(1, 3).summary
+def test_v1_to_v3_summary_leads_with_the_most_significant_fact_change() -> None:
+    assert report(1, 3).summary.startswith("Fact changed: '25' -> '30' (conversations) (+")
 
 
 @pytest.mark.parametrize(("old", "new"), [(1, 2), (2, 3), (1, 3)])
@@ -272,14 +272,14 @@ def test_built_summary_is_summarize_of_the_built_report() -> None:
     built = build_report(_BEFORE, _AFTER)
     assert built.summary == summarize(built)
     assert built.summary == (
-        "Headline changed. Claim changed: '12' -> '14'. New contributors: Jo Park. "
+        "Fact changed: '12' -> '14' (people hurt). Headline changed. New contributors: Jo Park. "
         "Sentences: 1 edited."
     )
 
 
 def test_reextraction_flag_in_to_meta_labels_the_summary() -> None:
     built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
-    assert built.summary.startswith("Re-extraction (parser update): Headline changed. ")
+    assert built.summary.startswith("Re-extraction (parser update): Fact changed: '12' -> '14'")
 
 
 def test_reextraction_without_changes_says_so() -> None:
@@ -295,6 +295,7 @@ def test_filtered_summary_speaks_only_of_the_kept_parts() -> None:
 def test_filter_above_every_claim_drops_the_claim_from_the_summary() -> None:
     kept = filter_report(build_report(_BEFORE, _AFTER), None, 1.01)
     assert "Claim changed" not in kept.summary
+    assert "Fact changed" not in kept.summary
     assert kept.summary.startswith("Headline changed. New contributors: Jo Park.")
 
 

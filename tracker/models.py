@@ -9,6 +9,16 @@ from typing import Any, Literal
 AlignKind = Literal["same", "edited", "added", "removed", "moved"]
 ClaimKind = Literal["number", "negation", "entity", "hedge", "attribution"]
 FactKind = Literal["number", "person", "place", "organisation", "date", "statement", "other"]
+ChangeKind = Literal[
+    "fact",
+    "quote",
+    "reattribution",
+    "correction",
+    "contributor",
+    "headline",
+    "wording",
+    "structure",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +265,28 @@ def version_dict(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
+class RankedChange:
+    """One change an editor is told about, of one kind, with how much it matters (0 to 1):
+    a changed death toll or a new official statement 0.8 and up, a change of wording under 0.3.
+    `old` / `new` index the sentences it is about."""
+
+    kind: ChangeKind
+    significance: float
+    text: str
+    old: tuple[int, ...] = ()
+    new: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "significance": self.significance,
+            "text": self.text,
+            "old": list(self.old),
+            "new": list(self.new),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The full comparison of two versions; `to_dict()` is the JSON document of CONTRACT.md."""
 
@@ -272,6 +304,7 @@ class Report:
     notes_added: tuple[str, ...] = ()
     notes_removed: tuple[str, ...] = ()
     summary: str = ""
+    changes: tuple[RankedChange, ...] = ()  # every change above, most significant first
 
     @property
     def changed(self) -> bool:
@@ -320,6 +353,7 @@ class Report:
             },
             "notes": {"added": list(self.notes_added), "removed": list(self.notes_removed)},
             "summary": self.summary,
+            "changes": [c.to_dict() for c in self.changes],
         }
 
 

@@ -11,6 +11,7 @@ from tracker.analyze.claims import fact_changes, is_surface_edit, significance
 from tracker.analyze.facts import compare_facts
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
 from tracker.analyze.quotes.ledger import quote_ledger
+from tracker.analyze.rank import rank_changes
 from tracker.analyze.summary import summarize
 from tracker.extract.boilerplate import without_furniture
 from tracker.models import Alignment, Article, Claim, Report, SentenceChange
@@ -106,4 +107,4 @@ def build_report(
         notes_added=tuple(n_added),
         notes_removed=tuple(n_removed),
     )
-    return replace(report, summary=summarize(report))
+    return replace(report, summary=summarize(report), changes=rank_changes(report))

@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tracker.models import Claim, QuoteLedger, QuoteRef, Report, SentenceChange
+from tracker.analyze.rank import describe_fact, note_kind
+from tracker.models import (
+    Claim,
+    FactLedger,
+    FactRef,
+    FactUpdate,
+    QuoteLedger,
+    QuoteRef,
+    Report,
+    SentenceChange,
+)
 
 REEXTRACT_NOTE = "Re-extraction (parser update)"
-_NOTE_WORDS = (("correct", "Correction"), ("clarif", "Clarification"), ("editor", "Editor's note"))
+LEAD = 0.5  # a fact change at least this significant opens the summary
 
 
 def _people(quotes: Sequence[QuoteRef], limit: int = 3) -> str:
@@ -57,8 +67,19 @@ def _claims_part(claims: Sequence[Claim]) -> str:
 
 
 def _note_kind(note: str) -> str:
-    low = note.lower()
-    return next((name for key, name in _NOTE_WORDS if key in low), "Update note")
+    return note_kind(note)[0]
+
+
+def _facts_part(facts: FactLedger) -> tuple[str, float]:
+    """'Fact changed: '20' -> '26' (people killed) (+3 more)': the most significant fact event
+    first, then how many more; with its significance."""
+    events: list[FactUpdate | FactRef] = [*facts.changed, *facts.added, *facts.removed]
+    if not events:
+        return "", 0.0
+    top = max(events, key=lambda f: f.significance)
+    head = describe_fact(top, top in facts.added)
+    more = len(events) - 1
+    return head + (f" (+{more} more)" if more else ""), top.significance
 
 
 def _notes_part(added: Sequence[str], removed: Sequence[str]) -> str:
@@ -83,13 +104,19 @@ def _sentences_part(rows: Sequence[SentenceChange]) -> str:
 
 
 def summarize(report: Report) -> str:
-    """'Headline changed. 2 quotes added (A, B). Claim changed: '25' -> '30'. ...', read from
-    the report as it stands (after filtering, say); a newer version that is a re-extraction
-    (`to_meta["reextract"]`) is labelled as one."""
+    """'Fact changed: '25' -> '30' (people killed). Headline changed. 2 quotes added (A, B).
+    ...', read from the report as it stands (after filtering, say): the most significant fact
+    change first, a change of wording after the headline and quotes; claims only when the fact
+    ledger is empty. A newer version that is a re-extraction (`to_meta["reextract"]`) is
+    labelled as one."""
+    facts, weight = _facts_part(report.facts)
+    lead = facts if weight >= LEAD else ""
     parts = [
+        lead,
         "Headline changed" if report.headline else "",
         _quotes_part(report.quotes),
-        _claims_part(report.claims),
+        "" if lead else facts,
+        "" if facts else _claims_part(report.claims),
     ]
     if report.contributors_added:
         parts.append("New contributors: " + ", ".join(report.contributors_added))

@@ -29,12 +29,13 @@ from tracker.analyze.claims.text import (
 from tracker.models import ClaimKind, FactChange
 
 _WEIGHT: dict[ClaimKind, float] = {
-    "number": 1.0,
+    "number": 0.95,
     "negation": 0.9,
-    "attribution": 0.8,
-    "entity": 0.7,
+    "attribution": 0.85,
+    "entity": 0.8,
     "hedge": 0.6,
 }
+_NEUTRAL_CUES = frozenset("say tell state add note explain write".split())
 _HEAVY = 0.5  # below this share of words in common a pair is a heavy rewrite
 _HEAVY_CAP = 3  # most changes listed for a heavy rewrite
 _SHORT = 3  # most words on either side of a hunk that a heavy rewrite still trusts
@@ -97,21 +98,43 @@ def _surface_words(text: str) -> list[str]:
 
 
 def significance(old: str, new: str, changes: Sequence[FactChange]) -> float:
-    """Rank an edit in [0, 1]: small edits touching facts high, cosmetic edits 0.0 .. 0.1.
-    A heavy rewrite ranks lower: its facts are matched across a loose alignment."""
+    """Rank an edit in [0, 1] as an editor would: a changed count, a negation, a swapped name
+    or a new attribution verb 0.8 and up; a hedge, or a fact only one side states, about 0.6;
+    a change of wording only (one neutral speech verb for another) under 0.3; a cosmetic edit
+    0.0 .. 0.1. A heavy rewrite ranks lower: its facts are matched across a loose alignment."""
     old_t, new_t = tokenise(old)[0], tokenise(new)[0]
     total = max(len(old_t), len(new_t), 1)
     same = sum(min(i2 - i1, j2 - j1) for i1, i2, j1, j2 in _equal_blocks(old_t, new_t))
     changed = min(1.0, (total - same) / total)
     if not changes:
         return round(0.1 * changed, 3) if old != new else 0.0
-    top = max(_WEIGHT[c.kind] for c in changes)
-    extra = 0.04 * min(len({c.kind for c in changes}) - 1, 3)
-    score = top * (0.6 + 0.4 * (1.0 - changed)) + extra
+    top = max(_weight(c) for c in changes)
+    extra = 0.03 * min(len({c.kind for c in changes}) - 1, 3)
+    score = top * (0.85 + 0.15 * (1.0 - changed)) + extra
     ratio = similarity(old_t, new_t)
     if ratio < _HEAVY:
-        score *= 0.5 + ratio
+        score *= 0.55 + 0.5 * ratio
     return round(min(1.0, score), 3)
+
+
+def _weight(change: FactChange) -> float:
+    """How much one change matters on its own."""
+    both = bool(change.old and change.new)
+    if change.kind == "number":
+        old, new = change.old.casefold(), change.new.casefold()
+        digits = [re.sub(r"\D", "", t) for t in (old, new)]
+        kept = old.endswith(new) or new.endswith(old)
+        if both and ((digits[0] and digits[0] == digits[1]) or kept):
+            return 0.6  # the qualifier changed: "over 100" -> "about 100", "nearly three"
+        return _WEIGHT["number"] if both else 0.7
+    if change.kind == "attribution":
+        lemmas = {lx.CUES.get(w.casefold(), "") for w in f"{change.old} {change.new}".split()}
+        if both and lemmas - {""} and lemmas - {""} <= _NEUTRAL_CUES:
+            return 0.25  # one neutral speech verb for another: wording
+        return _WEIGHT["attribution"] if both else 0.6
+    if change.kind == "entity" and not both:
+        return 0.55
+    return _WEIGHT[change.kind]
 
 
 def _equal_blocks(old_t: list[Token], new_t: list[Token]) -> list[Hunk]:

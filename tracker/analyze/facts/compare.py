@@ -21,13 +21,12 @@ from tracker.analyze.facts.ledger import Version, read_versions
 from tracker.analyze.facts.names import respelt
 from tracker.analyze.facts.sentence import SentenceFacts
 from tracker.analyze.facts.text import Clause
-from tracker.analyze.facts.wording import Pairing, pair_changes
+from tracker.analyze.facts.wording import QUOTE_FRAME, Pairing, pair_changes
 from tracker.analyze.people import is_contributor_line, is_note
 from tracker.models import FactKind, FactLedger, FactRef, FactUpdate, SentenceChange
 
 COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
-QUOTE_FRAME = 3  # a sentence quoting this many words is reported as a quote, not a fact
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -208,7 +207,7 @@ class _Comparison:
                 if a.slot != b.slot or ("new", j, b.start) in self.used:
                     continue
                 paired = (i, j) in pairs
-                vague = a.slot.endswith("|") or "|?" in a.slot
+                vague = a.slot.endswith("?")
                 if (a.kind == "date" or vague) and not paired:
                     continue
                 score = 2.0 * paired + self._similarity(i, j)
@@ -219,8 +218,9 @@ class _Comparison:
                 self.used |= {("old", i, a.start), ("new", j, b.start)}
                 self.linked.add((i, j))
                 about = b.about or a.about
-                score = sig.changed(a.kind, about, a, b)
-                self.changed.append(FactUpdate(a.kind, a.text, b.text, i, j, score, about))
+                score = sig.changed(a.kind, a, b)
+                old_text, new_text = _shown(a, b)
+                self.changed.append(FactUpdate(a.kind, old_text, new_text, i, j, score, about))
 
     def _similarity(self, i: int, j: int) -> float:
         a, b = self.old.facts[i].keys, self.new.facts[j].keys
@@ -367,6 +367,14 @@ class _Comparison:
                 out.append((i, text, atoms))
             last = (i, paragraph)
         return out
+
+
+def _shown(old: Atom, new: Atom) -> tuple[str, str]:
+    """A changed number as printed, without the words both sides open with ("at least")."""
+    a, b = old.text.split(), new.text.split()
+    while old.kind == "number" and len(a) > 1 and len(b) > 1 and a[0].casefold() == b[0].casefold():
+        a, b = a[1:], b[1:]
+    return " ".join(a), " ".join(b)
 
 
 def _top_kind(atoms: list[Atom], s: SentenceFacts, other: SentenceFacts | None) -> FactKind:

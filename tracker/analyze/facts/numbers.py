@@ -48,21 +48,22 @@ def _date(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Atom:
 
 def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause) -> Atom:
     """A number keyed by its value and by what it counts: the event ("were killed") or the
-    noun ("buildings"), else its unit, else the word before it."""
+    noun ("buildings"), else its unit, else the word before it. `about` says it as printed
+    ("people killed")."""
     words = tokens[p.first : p.end]
     core = tokens[p.core].key
     counted, event = _counted(tokens, text, p), _event(tokens, p, clause)
     unit = p.measure or ("$" if core[0] in _CURRENCY else "")
-    if not (counted or event or unit) and _is_age(tokens, p):
-        about = "age"
-    else:
-        about = event or counted or (unit and f"{unit} {_before(tokens, p.first)}")
-        about = about or "?" + _before(tokens, p.first)
-    slot = f"number|{unit}|{about}"
+    what = lx.EVENTS[event.key] if event else counted.key.removesuffix("s") if counted else ""
+    if not (what or unit) and _is_age(tokens, p):
+        what = "age"
+    slot = f"number|{unit}|{what or unit + ' ' + _before(tokens, p.first)}"
+    if not (what or unit):
+        slot += "?"  # nothing says what it counts: only a restating sentence may change it
     weak = (core in lx.WEAK_NUMBERS and not p.measure) or core in claims_lx.VAGUE
-    described = " ".join(w for w in (counted, event) if w) or unit or about.lstrip("?")
+    shown = " ".join(t.text for t in (counted, event) if t) or (what if what == "age" else "")
     return Atom("number", f"{slot}|{p.qualifier}|{p.value}", slot, span(list(words), text),
-                words[0].start, words[-1].end, described, weak)  # fmt: skip
+                words[0].start, words[-1].end, shown, weak)  # fmt: skip
 
 
 def _is_date(words: Sequence[Token], p: NumberPhrase) -> bool:
@@ -76,33 +77,30 @@ def _is_date(words: Sequence[Token], p: NumberPhrase) -> bool:
     return not p.measure and len(keys) == 1 and bool(_YEAR.match(keys[0]))
 
 
-def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> str:
-    """The noun a number counts: 'four white officers' -> 'officer', 'three of the officers'."""
+def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Token | None:
+    """The noun a number counts: 'four white officers', 'three of the officers'."""
     i = p.end
     if i < len(tokens) and tokens[i].key == "of":
         i += 1
         while i < len(tokens) and tokens[i].key in _POSSESSIVES:
             i += 1
-    head = ""
+    head = None
     for k in range(i, min(i + 3, len(tokens))):
         t, key = tokens[k], tokens[k].key
         if k > 0 and text[tokens[k - 1].end : t.start].strip():
             break  # punctuation ends the phrase
         if key in lx.STOP or key in lx.EVENTS or not key[0].isalpha() or t.capital:
             break
-        head = key
-    return head.removesuffix("s") if len(head) > 3 else head
+        head = t
+    return head
 
 
-def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> str:
-    """What happened to what is counted ('were killed', 'killing'): a class of EVENTS, looked
+def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> Token | None:
+    """What happened to what is counted ('were killed', 'killing'): a word of EVENTS, looked
     for after the number first, then before it, inside its clause."""
     after = [t for t in tokens[p.end : p.end + _AFTER] if t.start < clause.end]
     before = [t for t in tokens[max(p.first - _BEFORE, 0) : p.first] if t.start >= clause.start]
-    for t in [*after, *reversed(before)]:
-        if t.key in lx.EVENTS:
-            return lx.EVENTS[t.key]
-    return ""
+    return next((t for t in [*after, *reversed(before)] if t.key in lx.EVENTS), None)
 
 
 def _is_age(tokens: Sequence[Token], p: NumberPhrase) -> bool:

@@ -17,7 +17,7 @@ _ONE_SIDED: dict[str, float] = {
     "number": 0.8,
     "statement": 0.7,
     "person": 0.7,
-    "organisation": 0.65,
+    "organisation": 0.6,
     "place": 0.6,
     "date": 0.6,
     "other": 0.55,
@@ -33,7 +33,7 @@ _REWRITTEN: dict[str, float] = {
 }
 
 
-def changed(kind: FactKind, about: str, old: Atom, new: Atom) -> float:
+def changed(kind: FactKind, old: Atom, new: Atom) -> float:
     """A number or date stated with another value."""
     if kind == "date":
         return 0.75
@@ -42,20 +42,23 @@ def changed(kind: FactKind, about: str, old: Atom, new: Atom) -> float:
         return 0.55
     if old.weak or new.weak:
         return 0.6
-    if about in _HUMAN_TOLL or any(about.startswith(t) for t in _HUMAN_TOLL):
+    if _counts(old) in _HUMAN_TOLL:
         return 0.95
     if "$" in old.slot or "%" in old.slot:
         return 0.9
     return 0.85
 
 
+def _counts(atom: Atom) -> str:
+    """What a number counts, as its slot says ("death" for "20 people were killed")."""
+    return atom.slot.split("|")[2] if atom.kind == "number" else ""
+
+
 def one_sided(kind: FactKind, s: SentenceFacts, atoms: list[Atom]) -> float:
     """A clause only one version states."""
     if kind == "statement":
         return 0.85 if s.source.official else 0.7
-    if kind == "number" and any(
-        a.kind == "number" and a.slot.split("|")[-1] in _HUMAN_TOLL for a in atoms
-    ):
+    if kind == "number" and any(_counts(a) in _HUMAN_TOLL for a in atoms):
         return 0.9
     return _ONE_SIDED[kind]
 

@@ -20,6 +20,7 @@ from tracker.models import FactChange, FactKind
 Change = tuple[FactKind, str, str, str, float]  # kind, old, new, about, significance
 _NEUTRAL_CUES = frozenset("say tell state add note explain write report".split())
 _MERGE_GAP = 2  # hunks this close are one reworded phrase
+QUOTE_FRAME = 3  # a sentence quoting this many words is the quote ledger's
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
     if c.kind == "negation":
         kind = "statement" if p.old.source.attributed or p.new.source.attributed else "other"
         return kind, c.old, c.new, "negation", 0.85
-    return "other", c.old, c.new, "hedge", 0.55
+    return "other", c.old, c.new, "hedge", 0.6
 
 
 def _atoms_in(s: SentenceFacts, text: str) -> list[Atom]:
@@ -96,8 +97,8 @@ def _atoms_in(s: SentenceFacts, text: str) -> list[Atom]:
 def _source_change(p: Pairing) -> Change | None:
     """The same statement credited to another source ('the police' -> 'Lt. Dean Hardin')."""
     old, new = p.old.source.text, p.new.source.text
-    if not old or not new:
-        return None
+    if not old or not new or max(p.old.quoted_words, p.new.quoted_words) >= QUOTE_FRAME:
+        return None  # a quotation re-attributed: the quote ledger's
     old_keys = content_keys(_words(old))
     new_keys = content_keys(_words(new))
     if old_keys == new_keys or not old_keys or not new_keys:
