@@ -166,7 +166,7 @@ def test_add_list_remove_and_the_file_stays_private_and_untracked(tmp_path: Path
 
 def test_bad_secrets_and_targets_are_refused(tmp_path: Path) -> None:
     store = tmp_path / "snapshots"
-    bad = _run(store, "notify", "add", "https://hooks.example.com/in", "--secret", "whsec_short")
+    bad = _run(store, "notify", "add", "https://hooks.example.com/in", "--secret", "whsec_no!")
     assert bad.exit_code == 1
     assert "Error: a webhook secret is whsec_" in bad.output
     assert _run(store, "notify", "add", "json://localhost/x", "--secret", SECRET).exit_code == 2
