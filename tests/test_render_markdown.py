@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tracker import compare
@@ -170,3 +172,23 @@ def test_the_header_names_the_url_and_both_versions() -> None:
 
 def _fields(report: Report) -> dict[str, object]:
     return {name: getattr(report, name) for name in Report.__dataclass_fields__}
+
+
+_PIECES = st.sampled_from(["a", "word", " ", ",", ".", "“", "”", "(", ")", "'", "-", "1", "—"])
+_CHUNK = st.lists(_PIECES, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("=-+"), _CHUNK), min_size=1, max_size=6))
+def test_no_change_marker_is_ever_left_as_text(ops: list[tuple[str, str]]) -> None:
+    merged: list[tuple[str, str]] = []
+    for op, text in ops:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    parser = _Text()
+    parser.feed(GFM.render("- ✎ " + inline_md(_edited(*merged))))
+    text = "".join(parser.text)
+    assert "*" not in text
+    assert "~" not in text
