@@ -229,3 +229,21 @@ def test_long_runs_of_layout_words_take_linear_time() -> None:
     assert not is_furniture(text)
     assert strip_furniture(text).endswith("the story went on.")
     assert is_furniture("Share | Facebook | Twitter | Email | Print " * 10)
+
+
+def test_caption_and_credit_markup_leaves_the_html_body() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (
+        "<html><head><title>Harbor authority closes north pier</title></head><body><article>"
+        f"<h1>Harbor authority closes north pier</h1>{paragraphs}"
+        '<figure><img src="pier.jpg"><figcaption>The north pier on Monday.</figcaption></figure>'
+        '<div class="story-caption">Boats moved to the south basin.</div>'
+        '<p class="photo-credit">Peter Lind for The Harbor Gazette</p>'
+        f"{paragraphs}</article></body></html>"
+    )
+    assert extract_article(page).paragraphs == BODY + BODY
+
+
+def test_separator_lines_are_not_layout_phrases() -> None:
+    assert not is_furniture("___")
+    assert clean_paragraphs(["* * *"]) == ["* * *"]

@@ -148,7 +148,8 @@ def is_layout(line: str) -> bool:
     text = _plain(line)
     if not text:
         return False
-    if _run(text, _skip_gap(text, 0))[-1] == len(text):
+    ends = _run(text, _skip_gap(text, 0))
+    if len(ends) > 1 and ends[-1] == len(text):
         return True
     return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
 

@@ -27,6 +27,7 @@ def body_paragraphs(
 ) -> tuple[list[str], str]:
     """Main-text paragraphs as trafilatura finds them (comments left out), and, when asked,
     the author it finds. Consumes `tree`."""
+    _drop_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -39,6 +40,34 @@ def body_paragraphs(
     body = getattr(document, "body", None)
     paragraphs = list(_blocks(body)) if body is not None else []
     return paragraphs, str(getattr(document, "author", None) or "")
+
+
+def _drop_captions(tree: lxml_html.HtmlElement) -> None:
+    """Take picture captions and credits (<figcaption>, short elements classed as a caption
+    or credit) out of the page: they describe a picture, not the story."""
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag == "figcaption" or (
+            _CAPTION_MARK.search(marks) and not _PERSON_MARK.search(marks)
+        ):
+            if len(el.text_content().split()) <= _CAPTION_WORDS:
+                doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()
+
+
+_CAPTION_MARK = re.compile(
+    r"(?:^|[\s_-])(?:fig)?caption(?:s|-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:photo|image|media|"
+    r"picture|img)?[_-]?credits?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_PERSON_MARK = re.compile(r"byline|author|contributor|writer|reporter", re.IGNORECASE)
+_CAPTION_WORDS = 80
 
 
 def _blocks(body: lxml_html.HtmlElement) -> Iterator[str]:
