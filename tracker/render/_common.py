@@ -185,6 +185,18 @@ def key_items(report: Report) -> list[KeyItem]:
                 new.sentence,
             )
         )
+    for fact in report.facts.changed:
+        label = "Wording changed" if fact.about == "wording" else f"Fact changed ({fact.kind})"
+        before, after = fact.old or "—", fact.new or "—"
+        items.append(KeyItem("facts", label, before, after, fact.old_sentence, fact.new_sentence))
+    items += [
+        KeyItem("facts", f"Fact added ({f.kind})", None, f.text, new_sentence=f.sentence)
+        for f in report.facts.added
+    ]
+    items += [
+        KeyItem("facts", f"Fact removed ({f.kind})", f.text, old_sentence=f.sentence)
+        for f in report.facts.removed
+    ]
     for claim in report.claims:
         at = (claim.old[0] if claim.old else None, claim.new[0] if claim.new else None)
         for change in claim.changes:

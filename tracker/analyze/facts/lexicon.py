@@ -38,6 +38,8 @@ EVENTS = _classes(
     "rescued: rescued; released: released freed; "
     "jobs: jobs layoffs; infected: infected infections"
 )
+# Plurals without an "s" that end the noun a number counts.
+PLURALS = _words_of("people children men women police staff personnel cattle")
 # Words around an age: "Mr. King, 47," "He was 47." "aged 47", "47-year-old".
 AGE_CUES = _words_of("aged age ages")
 # Bare counts too vague to stand as a fact of their own ("several officers", "many people").

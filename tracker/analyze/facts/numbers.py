@@ -92,6 +92,8 @@ def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Token | Non
         if key in lx.STOP or key in lx.EVENTS or not key[0].isalpha() or t.capital:
             break
         head = t
+        if key in lx.PLURALS or (key.endswith("s") and not key.endswith("ss")):
+            break  # a plural noun ends the phrase: "40 residents [spent]"
     return head
 
 
