@@ -7,25 +7,30 @@ existing guards keep archive error pages, soft-404s and redirects to a home page
 version's meta.json names its source: `archive` (the archive's base URL), `capture` (the raw
 capture's URL), `memento` (the capture as people view it), `capture_timestamp` and `digest`.
 
-Resumable: the captures already imported from the same archive (between the first and the last
-capture timestamp recorded in the article's versions) are not fetched again, and each version is
-committed as soon as it is recorded, so a killed import loses at most the capture in hand.
+Resumable: the captures already handled are not fetched again: those between the first and the
+last capture timestamp recorded in the article's versions, and those an import journal (in the
+store's .git folder, beside the index cache) lists. Each version is committed as soon as it is
+recorded, so a killed import loses at most the capture in hand. A capture that could not be
+fetched is tried again by the next run.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from tracker.charset import decode
-from tracker.errors import SnapshotNotFound, TrackerError
+from tracker.errors import FetchFailed, SnapshotNotFound, TrackerError
 from tracker.extract import extract_article
 from tracker.extract.guards import check_plausible
 from tracker.fetch.archive import DEFAULT_ARCHIVE, ArchiveClient, Capture, archive_date
 from tracker.models import Page
+from tracker.store.files import write_atomic
 from tracker.store.identity import Identity, article_identity
 from tracker.store.store import Snapshot, Store, StoreWriter
 
@@ -43,6 +48,7 @@ class CaptureOutcome:
     status: Status
     version: int | None = None
     error: str | None = None
+    final: bool = True  # False: a fetch failure, worth trying again next run
 
     def to_dict(self, base: str) -> dict[str, Any]:
         return {
@@ -146,16 +152,53 @@ def import_archive(
             raise SnapshotNotFound(f"{own.base} lists no capture of {url}{span}")
         result = ImportResult(url, own.base)
         done = _imported_before(store, url, own.base)
+        journal = ImportJournal(store, own.base, url)
         for capture in captures:
-            if _was_imported(capture, done):
+            if _was_imported(capture, done) or capture.timestamp in journal.done:
                 outcome = CaptureOutcome(capture, "imported")
             else:
                 outcome = _import_capture(store, own, capture, url, wait)
+                if outcome.final:
+                    journal.add(capture.timestamp)
             result.outcomes.append(outcome)
             if progress is not None:
                 progress(len(result.outcomes), len(captures), outcome)
         result.requests, result.waited = own.requests, own.waited
     return result
+
+
+class ImportJournal:
+    """The captures of one URL already handled (recorded, same text, or refused by a guard),
+    kept beside the store's index cache in its .git folder, outside history. It spares a
+    resumed import the captures after the last recorded version that repeated its text."""
+
+    def __init__(self, store: Store, base: str, url: str) -> None:
+        git_dir = Path(store.root) / ".git"
+        self.path = git_dir / _JOURNAL if git_dir.is_dir() else None
+        self.key = f"{base} {url}"
+        self.done: set[str] = set()
+        if self.path is not None and self.path.is_file():
+            try:
+                document = json.loads(self.path.read_text("utf-8"))
+                self.done = set(document.get(self.key, []))
+            except (ValueError, OSError, AttributeError):
+                self.done = set()
+
+    def add(self, timestamp: str) -> None:
+        self.done.add(timestamp)
+        if self.path is None:
+            return
+        try:
+            document = json.loads(self.path.read_text("utf-8")) if self.path.is_file() else {}
+        except (ValueError, OSError):
+            document = {}
+        if not isinstance(document, dict):
+            document = {}
+        document[self.key] = sorted(self.done)
+        write_atomic(self.path, json.dumps(document, indent=1).encode("utf-8"))
+
+
+_JOURNAL = "tracker-imports.json"
 
 
 def _imported_before(store: Store, url: str, base: str) -> tuple[set[str], str | None, str | None]:
@@ -186,6 +229,9 @@ def _import_capture(
 ) -> CaptureOutcome:
     try:
         page = client.fetch_capture(capture)
+    except FetchFailed as error:
+        return CaptureOutcome(capture, "failed", error=str(error), final=False)
+    try:
         refused = _not_the_article(page, capture)
         if refused:
             return CaptureOutcome(capture, "failed", error=f"not recorded: {refused}")
