@@ -36,7 +36,7 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|a|an|[A-Z]\w*[’']s)\s+[^,;:\n]{0,60},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
 )
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|His|Her)\b(?![’'-])")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
 _APPOSED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[’']?,\s+$")
@@ -270,6 +270,11 @@ class Mentions:
         bisect.insort(self.mentions, (position, name))
         self.speaking.add(position)
 
+    def said_unnamed(self, position: int, gender: str | None) -> None:
+        """Record that an unnamed person ("a senior official") spoke at `position`."""
+        bisect.insort(self.described, (position, gender or ""))
+        self.speaking.add(position)
+
     def _salience(self, mention: tuple[int, str]) -> tuple[int, int]:
         """Within one sentence: a speaker first, then the first-named; possessives and objects
         of prepositions last."""
@@ -310,13 +315,20 @@ def same_person(a: str, b: str) -> bool:
     if person_key(a) != person_key(b):
         return False
     first_a, first_b = _given(a), _given(b)
-    return not first_a or not first_b or first_a == first_b
+    return not first_a or not first_b or bool(first_a & first_b)
 
 
-def _given(name: str) -> str:
-    words = [w for w in name.split() if w[:1].isupper() and w not in PERSON_TITLES]
-    words = [w for w in words if w.rstrip(".,") not in _SUFFIXES]
-    return words[0] if len(words) > 1 else ""
+def _given(name: str) -> frozenset[str]:
+    """The given names before the surname: the capitalised words after the last title or
+    lowercase word, initials left out ("White House spokesman Josh Earnest" -> {"Josh"})."""
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in _SUFFIXES]
+    out: list[str] = []
+    for w in words[:-1]:
+        if w in PERSON_TITLES or not w[:1].isupper():
+            out = []
+        elif not (len(w) <= 2 and w.endswith(".")):
+            out.append(w)
+    return frozenset(out)
 
 
 def person_key(name: str) -> str:

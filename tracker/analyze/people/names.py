@@ -27,6 +27,7 @@ from tracker.analyze.people.runs import (
     name_runs,
 )
 from tracker.analyze.quotes.roles import (
+    PERSON_ROLES,
     TITLE_ROLES,
     definite_role,
     descriptions,
@@ -167,8 +168,15 @@ class NameBook:
         return " ".join(best.words)
 
     def said(self, position: int, name: str) -> None:
-        """Record that `name` spoke at `position`, for the pronouns after it."""
-        self._mentions().said(position, name)
+        """Record that `name` spoke at `position`, for the pronouns after it: a person by name,
+        or an unnamed one ("a senior official") that no pronoun after it may skip."""
+        mentions = self._mentions()
+        if any(w[:1].isupper() for w in name.split()[1:]) or name[:1].isupper():
+            if name.split()[0].lower() not in ("a", "an", "one", "the"):
+                mentions.said(position, name)
+                return
+        if name.split()[-1] in PERSON_ROLES:
+            mentions.said_unnamed(position, role_gender(name.split()[-1]))
 
     def _mentions(self) -> Mentions:
         """The mention index, built the first time a pronoun needs it."""

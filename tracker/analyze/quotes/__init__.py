@@ -50,9 +50,6 @@ def extract_quotes(text: str) -> list[Quote]:
     kept = inherit_speakers(masked, sentences, kept)
     book = NameBook.build(masked, [a for _, a in kept if a], [a for a, _ in sentences])
     resolved = [_resolved(book, a, kept, s) for s, a in kept]
-    resolved = [
-        Attribution(book.canonical(a.speaker), a.cue, a.position) if a else None for a in resolved
-    ]
     return [_quote(original, text, s, a) for (s, _), a in zip(kept, resolved, strict=True)]
 
 
@@ -115,8 +112,8 @@ def _resolved(
     name = vet(book.resolve(found.speaker, found.position), found.cue)
     if name is None:
         return None
-    if name[:1].isupper():
-        book.said(span.open, name)
+    name = book.canonical(name)
+    book.said(span.open, name)
     return Attribution(name, found.cue, found.position)
 
 

@@ -78,10 +78,34 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
     toks = frame_tokens(text)
     for i in range(len(toks) - 1, -1, -1):
         if is_cue(toks, i):
-            found = _attribute_at(text, toks, i, False, offset)
+            found = _inverted_after_comma(text, toks, i, offset) or _attribute_at(
+                text, toks, i, False, offset
+            )
             if found:
                 return found
     return _name_colon(text, toks, offset)
+
+
+def _inverted_after_comma(
+    text: str, toks: Sequence[Tok], cue: int, offset: int
+) -> Attribution | None:
+    """`..., said Bart Naylor, a policy advocate.`: a name right after a cue that follows a
+    comma is its subject."""
+    if cue == 0 or toks[cue - 1].text != "," or cue + 1 >= len(toks):
+        return None
+    if toks[cue].text.lower() not in CUES or not toks[cue + 1].text[:1].isupper():
+        return None
+    subj = inverted_subject(toks, cue + 1)
+    if subj is None or subj[0] != cue + 1:
+        return None
+    if subj[1] < len(toks) and toks[subj[1]].text not in ",.;:—–(" and not _cue_tail(toks, subj[1]):
+        return None  # `, says Hillsborough is a microcosm`: the name starts a clause
+    return _make(text, toks, subj, cue, offset)
+
+
+def _cue_tail(toks: Sequence[Tok], k: int) -> bool:
+    """`said Ann Lee in a statement` / `on Monday`: a phrase that may follow an inverted cue."""
+    return toks[k].text.lower() in ("in", "on", "at", "during", "via", "of", "from", "to", "who")
 
 
 def _name_colon(text: str, toks: Sequence[Tok], offset: int) -> Attribution | None:

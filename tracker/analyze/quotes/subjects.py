@@ -3,6 +3,7 @@ general, vowed`), after it (`said a person close to him`), or opening the senten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tracker.analyze.quotes.phrases import (
@@ -23,8 +24,19 @@ from tracker.analyze.quotes.speech_words import (
     RELATIVES,
     ROLES,
     STOP_CAPS,
+    TITLES,
 )
 from tracker.analyze.quotes.tokens import Tok
+
+_APPOSITIONS = 5
+_SUBORDINATORS = frozenset(
+    """as when while after before although though because since if unless until once whether
+    in on at for during despite with without from by under over amid""".split()
+)
+_PARTY = re.compile(r"[RDI]-[A-Z]")
+_PREPOSITIONS = frozenset(
+    "in on at of for with from by to about after before during into over under".split()
+)
 
 
 def inverted_subject(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
@@ -68,6 +80,83 @@ def _name_before_comma(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
 
 
 def _subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    if k > 0 and toks[k - 1].text == ",":
+        return _apposed_subject(toks, k) or _old_subject_before(toks, k)
+    for _ in range(3):
+        found = np_before(toks, k)
+        if found is None:
+            return _before_relative(toks, k)
+        if found[0] == 0 or toks[found[0] - 1].text.lower() not in _PREPOSITIONS:
+            return found
+        k = _skip_back(toks, found[0] - 1)  # `who has in the past described`: not "the past"
+    return None
+
+
+def _before_relative(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """`a White House official who spoke anonymously to discuss strategy said`: the phrase
+    before a relative clause that runs up to the verb."""
+    for i in range(k - 1, max(0, k - 14), -1):
+        word = toks[i].text
+        if not word[:1].isalnum():
+            return None
+        if word.lower() in ("who", "whom"):
+            return np_before(toks, i)
+    return None
+
+
+def _apposed_subject(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """`Daniel Gros, the director of the Centre, which is based in Brussels, said`: the name
+    that opens a chain of comma-separated appositions before the verb."""
+    commas = [i for i in range(max(0, k - 60), k) if toks[i].text == ","]
+    end = commas.pop()
+    for _ in range(_APPOSITIONS):
+        start = commas.pop() + 1 if commas else _chain_start(toks, end)
+        if start < end:
+            name = None if _PARTY.match(toks[start].text) else _segment_name(toks, start, end)
+            if name:
+                return name
+            if not _apposition(toks, start, end):
+                return None
+        if start == 0 or not toks[start - 1].text == ",":
+            return None
+        end = start - 1
+    return None
+
+
+def _chain_start(toks: Sequence[Tok], end: int) -> int:
+    """Where the clause holding the first segment of a chain starts (after "said," or "and")."""
+    i = end
+    while i > 0 and toks[i - 1].text not in ",;:—–(" and toks[i - 1].text.lower() not in CUES:
+        i -= 1
+    return i
+
+
+def _segment_name(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int] | None:
+    """The name that fills tokens [start, end) ("Daniel Gros", "the Rev. Al Sharpton")."""
+    found = name_phrase_before(toks, end)
+    if found is None or found[0] != start:
+        return None
+    first = toks[start].text
+    if not first[:1].isupper() and not (end - start > 2 and toks[start + 1].text[:-1] in TITLES):
+        return None
+    if end - start == 1 and first in STOP_CAPS:
+        return None
+    return found
+
+
+def _apposition(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """A segment that describes the name before it: "the director of ...", "45", "who ...",
+    "R-Ohio", or a lowercase list item."""
+    first = toks[start].text
+    low = first.lower()
+    if low in DETERMINERS or low in RELATIVES or low in ("whose", "and", "or", "based"):
+        return True
+    if first[:1].isdigit() or first[-2:] in ("’s", "'s") or "-" in first:
+        return True
+    return all(t.text.islower() or not t.text[:1].isalnum() for t in toks[start:end])
+
+
+def _old_subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
     for _ in range(3):
         if k > 0 and toks[k - 1].text == ",":
             commas = [i for i in range(k - 1) if toks[i].text == ","]
@@ -92,19 +181,30 @@ def _whole_name(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int] | 
 
 
 def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
-    """The noun phrase opening the sentence (after a dateline, a leading adverbial and its
-    comma)."""
-    start = _after_dateline(toks)
+    """The noun phrase opening the sentence (after a dateline and up to three leading
+    adverbials with their commas: "Even as regulators dug in this summer, Mr. Sloan, 56,")."""
+    start = _skip_leads(toks, _after_dateline(toks))
+    found = None
+    for _ in range(3):
+        lead = toks[start].text if start < len(toks) else ""
+        opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
+        leading = lead in STOP_CAPS or opening or lead.lower() in _SUBORDINATORS
+        found = None if leading else np_after(toks, start) or _description_after(toks, start)
+        if found or not (leading or _lowercase_lead(toks, start)):
+            return found
+        commas = [i for i, t in enumerate(toks[start : start + 30]) if t.text == ","]
+        if not commas:
+            return np_after(toks, start + 1) if lead in STOP_CAPS else None
+        start = _skip_leads(toks, start + commas[0] + 1)
+    return found
+
+
+def _skip_leads(toks: Sequence[Tok], start: int) -> int:
     while start < len(toks) and (
         toks[start].text in LEAD_WORDS or toks[start].text.lower() in ADVERBS
     ):
         start += 1
-    lead = toks[start].text if start < len(toks) else ""
-    opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
-    if lead in STOP_CAPS or opening or _lowercase_lead(toks, start):
-        commas = [i for i, t in enumerate(toks[start : start + 16]) if t.text == ","]
-        start = start + commas[0] + 1 if commas else start + 1
-    return np_after(toks, start) or _description_after(toks, start)
+    return start
 
 
 def _lowercase_lead(toks: Sequence[Tok], start: int) -> bool:
