@@ -66,6 +66,16 @@ BODY = [
             "and Lena Park from New York.",
             ["Ines Varga", "Paul Dunn", "Lena Park"],
         ),
+        (
+            "Reporting was contributed by Lena Park from Kabul, Afghanistan; Omar Haddad from "
+            "Herat, Afghanistan; and Tomas Berg from Washington.",
+            ["Lena Park", "Omar Haddad", "Tomas Berg"],
+        ),
+        (
+            "Reporting by Lena Park; additional reporting by Omar Haddad in London; editing by "
+            "Tomas Berg",
+            ["Lena Park", "Omar Haddad", "Tomas Berg"],
+        ),
     ],
 )
 def test_contributor_line_patterns(line: str, names: list[str]) -> None:
@@ -118,6 +128,10 @@ def test_sentences_of_the_story_are_not_credit_lines(sentence: str) -> None:
         (["Lena Park Omar Haddad", "Lena Park", "Omar Haddad"], ["Lena Park", "Omar Haddad"]),
         (["Lena Park Jacksonville", "Lena Park"], ["Lena Park"]),
         (["Lena Park Omar Haddad", "Lena Park"], ["Lena Park", "Omar Haddad"]),
+        (["Reporting Was Contributed By Lena Park"], ["Lena Park"]),
+        (["By Lena Park; Additional reporting by Omar Haddad"], ["Lena Park", "Omar Haddad"]),
+        (["By Lena Park with reporting by Omar Haddad"], ["Lena Park", "Omar Haddad"]),
+        (["Lena Park Contributed Reporting From Kabul", "Afghanistan."], ["Lena Park"]),
     ],
 )
 def test_garbled_bylines_give_clean_names(raw: list[str], names: list[str]) -> None:

@@ -109,7 +109,7 @@ def split_names(line: str) -> list[str]:
     text = " ".join(line.translate(TYPOGRAPHY).split()).strip(" ()[]*_")
     names: dict[str, str] = {}
     for segment in _sentences(text):
-        segment = _LEAD.sub("", _BY.sub("", segment.strip(" .")))
+        segment = _LEAD.sub("", _BY.sub("", re.sub(r"^\s*and\s+", "", segment.strip(" ."))))
         for part in _parts(segment):
             name = _credit_name(part)
             if name:
@@ -391,7 +391,7 @@ _JOB_WORDS = frozenset(
     "contributor contributors columnist photographer analyst producer bureau chief senior "
     "intern author authors journalist journalists desk team opinion special contributing "
     "associate deputy managing political national international washington engineer "
-    "developer".split()
+    "developer reporting research additional contributed".split()
 )
 _LOWER_PARTICLES = frozenset(
     "de da del della der den di do dos du la le van von bin al el ibn".split()
@@ -444,7 +444,7 @@ def _name_pieces(text: str, lenient: bool) -> Iterator[str]:
     text = _NAME_CUT.split(text, maxsplit=1)[0]
     for group in re.split(r"\s*(?:;|&|\band\b|\bwith\b|\||/|\+)\s*", text, flags=re.I):
         for index, piece in enumerate(group.split(",")):
-            piece = _unglue_date(_BY_PREFIX.sub("", piece).strip())
+            piece = _unglue_date(_LEAD.sub("", _BY_PREFIX.sub("", piece)).strip())
             piece = _before_job(piece.strip(" .:-–—'\"“”"))
             piece = scrub_name(piece).strip(" .:-–—'\"“”")
             if (
