@@ -23,6 +23,7 @@ class ArchivedCapture:
     body: bytes
     status: int = 200
     mimetype: str = "text/html"
+    redirect: str | None = None  # the raw capture redirects to this URL's capture
 
     @property
     def digest(self) -> str:
@@ -142,6 +143,9 @@ class FakeArchive:
             return 503, {"Content-Type": "text/plain"}, b"unavailable"
         for c in self.captures:
             if c.timestamp == stamp and _same_url(c.original, original):
+                if c.redirect:
+                    where = f"{self.base}/web/{stamp}{'id_' if raw else ''}/{c.redirect}"
+                    return 302, {"Location": where, "Content-Type": "text/html"}, b""
                 body = c.body if raw else b"<div id='wm-toolbar'>Wayback</div>" + c.body
                 return c.status, {"Content-Type": f"{c.mimetype}; charset=utf-8"}, body
         return 404, {"Content-Type": "text/html"}, b"<html><body>Not in archive</body></html>"

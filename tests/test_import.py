@@ -143,6 +143,19 @@ def test_import_resumes_without_fetching_what_is_stored(store_path: Path) -> Non
     assert len(_log(store_path)) == 3
 
 
+def test_a_capture_redirecting_to_the_home_page_is_no_version(store_path: Path) -> None:
+    archive = FakeArchive()
+    _history(archive)
+    home = "https://news.example.com/"
+    archive.add("20240501200000", URL, b"", redirect=home)
+    archive.add("20240501200000", home, article_html("Today's news", *PARAGRAPHS[2:]))
+    with serve_archive(archive) as base:
+        code, out, err = _run(store_path, "import", URL, "--archive", base, "--allow-private")
+    assert code == 0, err
+    assert "redirects to another page" in err
+    assert "3 new versions" in out
+
+
 def test_import_again_records_nothing(store_path: Path) -> None:
     archive = FakeArchive()
     _history(archive)
