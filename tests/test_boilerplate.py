@@ -74,6 +74,16 @@ BODY = [
         "Ana Ruiz/Agence France-Presse \u2014 Getty Images",
         "Peter K. Lind/The Harbor Gazette",
         "Getty Images",
+        "Advertisement - Continue Reading Below",
+        "ADVERTISEMENT - SCROLL TO CONTINUE",
+        "Show more",
+        "This article is more than 5 years old",
+        "June 5, 2031",
+        "JUNE 5, 2031",
+        "Updated 9:45 p.m. ET, Tue March 5, 2031",
+        "Published: 2031-03-05",
+        "Posted: Thursday, April 21, 2031. 10:11 pm CST.",
+        "4:14 p.m.",
     ],
 )
 def test_layout_lines_are_furniture(line: str) -> None:
@@ -105,6 +115,10 @@ def test_layout_lines_are_furniture(line: str) -> None:
         "Loading the ships took three days.",
         "Comments from residents were mostly positive.",
         "Page 2 of the report lists the damage.",
+        "On June 5, 2031, the pier closed.",
+        "1962",
+        "https://example.com/2031/06/05/pier-closes/",
+        "Expand the pier, the mayor said.",
     ],
 )
 def test_sentences_about_photos_ads_and_shares_stay(sentence: str) -> None:
@@ -247,3 +261,10 @@ def test_caption_and_credit_markup_leaves_the_html_body() -> None:
 def test_separator_lines_are_not_layout_phrases() -> None:
     assert not is_furniture("___")
     assert clean_paragraphs(["* * *"]) == ["* * *"]
+
+
+def test_a_changed_update_time_is_no_event() -> None:
+    old = "\n\n".join(["Updated June 5, 2031, 9:45 a.m. ET", *BODY])
+    new = "\n\n".join(["Updated June 5, 2031, 4:10 p.m. ET", *BODY])
+    report = compare(old, new)
+    assert not report.changed

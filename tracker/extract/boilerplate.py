@@ -68,7 +68,9 @@ _LINE_PHRASES = (
     r"|previous|prev|close|caption|credit|ad|subscribe(?:\s+(?:now|today|here))?"
     r"|sign\s+(?:up|in)|log\s+in|register|newsletters?|watch(?:\s+(?:now|live|video))?"
     r"|listen|\d+:\d\d\s+min(?:ute)?s?|page\s+\d+|follow(?:\s+us)?|menu"
-    r"|(?:view|see|show)\s+all|more\s+stories"
+    r"|(?:view|see|show)\s+all|more\s+stories|show\s+(?:more|less)|expand|collapse"
+    r"|open\s+in\s+(?:the\s+)?app|opens?\s+in\s+(?:a\s+)?new\s+(?:tab|window)"
+    r"|listen\s+to\s+article"
 )
 _SEPARATORS = r"[\s|•·:/>»›<«‹,;()\[\]*_–—\"-]*"
 _PHRASE = re.compile(rf"(?:{_CUT_PHRASES}|{_LINE_PHRASES})(?!\w)\.?\s*", re.I)
@@ -78,6 +80,28 @@ _EDGE = re.compile(rf"\b(?:{_CUT_PHRASES}|{_MEDIA})\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?\"')\]\u201d\u2019])\s+")
 _OPENS = re.compile(r"[\"'(\u201c\u2018\d]|(?-i:[A-Z])")
 _MAX_RUN = 60  # phrases in one run
+
+# --- date lines ----------------------------------------------------------------------------
+
+CLOCK_WORDS = frozenset(
+    "am pm et est ist jst kst hkt sgt aest aedt msk wat cat eat z edt pt pst pdt ct cst cdt "
+    "gmt bst utc cet cest at on by "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december mon tue wed thu fri sat sun monday "
+    "tuesday wednesday thursday friday saturday sunday".split()
+)
+_STAMP_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:last\s+|first\s+)?(?:updated?|published|posted|modified)|date)\b"
+    r"(?:\s+(?:on|at))?\s*:?\s*",
+    re.I,
+)
+_DATE_MARK = re.compile(
+    r"\d{1,2}:\d\d|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+_STAMP_WORDS = 14
+_NUMERIC = re.compile(r"\d[\d:/,-]*(?:am|pm|th|st|nd|rd|h)?")
 
 # --- prompts and link lists ----------------------------------------------------------------
 
@@ -96,6 +120,7 @@ _PROMPT = re.compile(
     r"more\s+coverage|recommended|watch|listen|related\s+coverage|related\s+article|"
     r"related\s+story|further\s+reading|previously|explore\s+more)\s*(?::|›|»|>|\|)\s*\S"
     r"|this\s+material\s+may\s+not\s+be\s+published"
+    r"|this\s+(?:article|story|content)\s+is\s+more\s+than\s+\w+\s+(?:years?|months?)\s+old"
     r"|(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*\d{4}\b"
     r")",
     re.I,
@@ -151,7 +176,20 @@ def is_layout(line: str) -> bool:
     ends = _run(text, _skip_gap(text, 0))
     if len(ends) > 1 and ends[-1] == len(text):
         return True
+    if is_date_line(text):
+        return True
     return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date or time, labelled or not ("June 5, 2012", "Updated 9:45 p.m.
+    ET, Tue March 5, 2024", "Published: 2024-03-05"): page metadata, not the story."""
+    text = _plain(line)
+    if len(text.split()) > _STAMP_WORDS or not _DATE_MARK.search(text):
+        return False
+    words = [w.strip(",;()|").replace(".", "").lower() for w in _STAMP_LABEL.sub("", text).split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in CLOCK_WORDS or _NUMERIC.fullmatch(w) for w in words)
 
 
 def is_credit(line: str) -> bool:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from tracker.extract.boilerplate import is_layout
+from tracker.extract.boilerplate import CLOCK_WORDS, is_layout
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
 from tracker.extract.typography import TYPOGRAPHY
 
@@ -75,13 +75,6 @@ _NOTE = re.compile(
     re.I,
 )
 _NOTE_LABEL = re.compile(r"^\W{0,3}(?:updated?|last\s+updated)\b[^:]{0,40}:?\s*", re.I)
-_CLOCK_WORDS = frozenset(
-    "am pm et est ist jst kst hkt sgt aest aedt msk wat cat eat z edt pt pst pdt ct cst cdt "
-    "gmt bst utc cet cest at on by "
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december mon tue wed thu fri sat sun monday "
-    "tuesday wednesday thursday friday saturday sunday".split()
-)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\s*")
 _NOT_NAME = re.compile(r"[^\w .'-]|^\W|\d")
 
@@ -168,7 +161,7 @@ def is_note(paragraph: str) -> bool:
 def _is_timestamp(text: str) -> bool:
     """ "3:45 PM ET, Tue March 5, 2024": only clock, date and zone words."""
     words = [w.strip(",;()").replace(".", "").lower() for w in text.split()]
-    return all(not w or w in _CLOCK_WORDS or any(c.isdigit() for c in w) for w in words)
+    return all(not w or w in CLOCK_WORDS or any(c.isdigit() for c in w) for w in words)
 
 
 def is_contributor_line(paragraph: str) -> bool:
