@@ -281,7 +281,7 @@ class _Comparison:
         for i in sorted(version.touched):
             s = version.facts[i]
             for clause in s.clauses:
-                if clause.quoted > 0.5 or not clause.keys:
+                if not clause.keys:
                     continue
                 atoms = [
                     a
@@ -291,8 +291,9 @@ class _Comparison:
                     and not a.weak
                     and not self._is_used(tag, i, a)
                 ]
-                if s.quoted_words >= QUOTE_FRAME and not _counts(atoms):
-                    continue
+                quoting = clause.quoted > 0.5 or s.quoted_words >= QUOTE_FRAME
+                if quoting and not _hard([a for a in atoms if not _attribution(s, a)]):
+                    continue  # the quote ledger reports the quotation and who said it
                 if atoms or (len(clause.keys) >= 3 and not self._covered(tag, i, clause)):
                     out.append((i, clause, atoms))
         return out
@@ -354,18 +355,24 @@ class _Comparison:
 
     def _grouped(self, version: Version, items: list[Novel]) -> list[tuple[int, str, list[Atom]]]:
         """One event per run of clauses in one paragraph: a reporter adds (or cuts) a paragraph
-        at a time, and an editor reads it as one."""
+        at a time, and an editor reads it as one. A sentence citing another source than the
+        run does starts its own event: a new statement is a fact of its own."""
         out: list[tuple[int, str, list[Atom]]] = []
-        last: tuple[int, int] | None = None
+        last_sentence, last_paragraph, speaker = -2, -2, ""
         for i, clause, atoms in items:
-            text = version.facts[i].clause_text(clause)
+            s = version.facts[i]
+            text = s.clause_text(clause)
             paragraph = version.paragraph_of.get(i, -1)
-            if last is not None and last[1] == paragraph and i - last[0] <= 1:
+            source = s.source.text.casefold()
+            joins = paragraph == last_paragraph and i - last_sentence <= 1
+            if joins and (i == last_sentence or source in {"", speaker}):
                 first, before, known = out[-1]
                 out[-1] = (first, f"{before} {text}", [*known, *atoms])
+                speaker = speaker or source
             else:
                 out.append((i, text, atoms))
-            last = (i, paragraph)
+                speaker = source
+            last_sentence, last_paragraph = i, paragraph
         return out
 
 
@@ -386,10 +393,21 @@ def _top_kind(atoms: list[Atom], s: SentenceFacts, other: SentenceFacts | None) 
     return max(kinds, key=lambda k: _KIND_RANK[k], default="other")
 
 
-def _counts(atoms: list[Atom]) -> bool:
-    """A number or a dated event: what the frame of a quotation may add beside the speaker."""
-    return any(a.kind == "number" or (a.kind == "date" and any(c.isdigit() for c in a.text))
-               for a in atoms)  # fmt: skip
+def _attribution(s: SentenceFacts, atom: Atom) -> bool:
+    """Whether the fact is who the sentence cites or whom they told ("told CNN")."""
+    told = s.source.audience
+    return s.source.start <= atom.start < s.source.end or told[0] <= atom.start < told[1]
+
+
+def _hard(atoms: list[Atom]) -> bool:
+    """A fact a quotation's frame may add beside the words quoted: a count, a dated event, a
+    person or body the other version never names ("In a statement, the Rev. Al Sharpton
+    said")."""
+    return any(
+        a.kind in {"number", "person", "organisation"}
+        or (a.kind == "date" and any(c.isdigit() for c in a.text))
+        for a in atoms
+    )
 
 
 def _about(atoms: list[Atom]) -> str:

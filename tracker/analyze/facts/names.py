@@ -90,7 +90,11 @@ def respelt(a: str, b: str) -> bool:
 
 
 def _words(tokens: Sequence[Token], name: Name) -> list[str]:
-    return [t.key for t in tokens[name.first : name.end] if t.key in name.words]
+    """The name's words, without titles, joiners and a trailing initial ("Rodney G.")."""
+    words = [t.key for t in tokens[name.first : name.end] if t.key in name.words]
+    while len(words) > 1 and len(words[-1]) == 1:
+        words.pop()
+    return words
 
 
 def _role(tokens: Sequence[Token], name: Name) -> str:

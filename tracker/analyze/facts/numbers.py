@@ -52,7 +52,8 @@ def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause)
     ("people killed")."""
     words = tokens[p.first : p.end]
     core = tokens[p.core].key
-    counted, event = _counted(tokens, text, p), _event(tokens, p, clause)
+    counted = _counted(tokens, text, p)
+    event = None if p.measure else _event(tokens, p, clause)  # "50 miles" counts miles
     unit = p.measure or ("$" if core[0] in _CURRENCY else "")
     what = lx.EVENTS[event.key] if event else counted.key.removesuffix("s") if counted else ""
     if not (what or unit) and _is_age(tokens, p):
@@ -62,7 +63,8 @@ def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause)
         slot += "?"  # nothing says what it counts: only a restating sentence may change it
     weak = (core in lx.WEAK_NUMBERS and not p.measure) or core in claims_lx.VAGUE
     shown = " ".join(t.text for t in (counted, event) if t) or (what if what == "age" else "")
-    return Atom("number", f"{slot}|{p.qualifier}|{p.value}", slot, span(list(words), text),
+    qualifier = "" if p.qualifier == "about" else p.qualifier  # "about 50" says 50
+    return Atom("number", f"{slot}|{qualifier}|{p.value}", slot, span(list(words), text),
                 words[0].start, words[-1].end, shown, weak)  # fmt: skip
 
 

@@ -4,6 +4,7 @@ Pure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,30 +20,49 @@ _PASSIVE = frozenset("be been being is are was were to".split())
 _LONGEST = 7  # words in a source
 
 
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s[^,;]*")
+_TOLD = frozenset("told tells tell telling".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     text: str  # "" when the sentence attributes to a pronoun ("he said") or to no one
     official: bool  # speaks for an institution
     attributed: bool  # the sentence reports what someone said
-    start: int = 0  # where the source's words stand in the sentence
+    start: int = 0  # where the source's words (and a description after them) stand
     end: int = 0
+    audience: tuple[int, int] = (0, 0)  # whom it was told to ("told The Los Angeles Times")
 
 
 def source_of(tokens: Sequence[Token], text: str, persons: frozenset[str]) -> Source:
     """The source of the sentence's first attribution."""
     attributed = False
+    audience = (0, 0)
     for i in range(len(tokens)):
         if not is_cue(tokens, i):
             continue
         attributed = True
+        if tokens[i].key in _TOLD and i + 1 < len(tokens):
+            told = _phrase_after(tokens, text, i + 1)
+            if told:
+                audience = (told[0].start, told[-1].end)
         words = _phrase_of(tokens, text, i)
         if words:
             keys = {t.key for t in words}
             named = any(t.capital and t.key in persons for t in words)
             official = bool(keys & lx.OFFICIAL) or (named and bool(keys & lx.OFFICIAL_ROLES))
             shown = span(list(words), text)
-            return Source(shown, official, True, words[0].start, words[0].start + len(shown))
-    return Source("", False, attributed)
+            start = words[0].start
+            end = _apposition_end(text, start + len(shown))
+            return Source(shown, official, True, start, end, audience)
+    return Source("", False, attributed, audience=audience)
+
+
+def _apposition_end(text: str, end: int) -> int:
+    """Where a description of the source that follows it ends (", a geologist at Dunmore
+    University,"); `end` when none follows."""
+    m = _APPOSITION.match(text, end)
+    return m.end() if m else end
 
 
 def _phrase_of(tokens: Sequence[Token], text: str, cue: int) -> Sequence[Token]:
@@ -53,7 +73,7 @@ def _phrase_of(tokens: Sequence[Token], text: str, cue: int) -> Sequence[Token]:
         return _phrase_before(tokens, text, cue)
     nxt = tokens[cue + 1] if cue + 1 < len(tokens) else None
     inverted = tokens[cue].key in _INVERTED and ('"' in gap or "," in gap)
-    if nxt is not None and inverted and (nxt.capital or nxt.key == "the"):
+    if nxt is not None and inverted and (nxt.capital or nxt.key == "the" or '"' in gap):
         after = _phrase_after(tokens, text, cue + 1)  # '," said Mr. King.'
         end = cue + 1 + len(after)
         if after and (end == len(tokens) or "," in text[after[-1].end : tokens[end].start]):

@@ -83,7 +83,11 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
         lemmas = {claims_lx.CUES.get(w.casefold(), "") for w in f"{c.old} {c.new}".split()}
         if c.old and c.new and lemmas - {""} <= _NEUTRAL_CUES:
             return "statement", c.old, c.new, "wording", sig.wording(1)
-        return "statement", c.old, c.new, "attribution", 0.75 if c.old and c.new else 0.6
+        if c.old and c.new:
+            return "statement", c.old, c.new, "attribution", 0.75
+        source = (p.new if c.new else p.old).source
+        score = 0.6 if source.official else 0.5 if source.text else 0.35  # "he would say"
+        return "statement", c.old, c.new, "attribution", score
     if c.kind == "negation":
         kind = "statement" if p.old.source.attributed or p.new.source.attributed else "other"
         return kind, c.old, c.new, "negation", 0.85
