@@ -293,3 +293,13 @@ def test_serve_command_without_a_store_fails_cleanly(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli_app, ["serve", "--store", str(tmp_path / "none")])
     assert done.exit_code == 1
     assert "Error: no snapshot store" in done.output
+
+
+def test_serve_command_on_a_busy_port_fails_cleanly(filled: Store) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        done = CliRunner().invoke(cli_app, ["serve", "--port", port, "--store", str(filled.root)])
+    assert done.exit_code == 1
+    assert done.output.startswith(f"Error: cannot listen on 127.0.0.1:{port}")

@@ -27,10 +27,12 @@ def serve(
     root = store_path(store)
     if host not in LOOPBACK_NAMES:
         typer.echo(f"Note: {host} is not a loopback address; others can read the store.", err=True)
-    if not global_options().quiet:
-        shown = f"[{host}]" if ":" in host else host
-        typer.echo(f"Serving {root}/ read-only at http://{shown}:{port}/ (Ctrl-C stops)", err=True)
-    serve(root, host, port)
+
+    def announce(url: str) -> None:
+        if not global_options().quiet:
+            typer.echo(f"Serving {root}/ read-only at {url} (Ctrl-C stops)", err=True)
+
+    serve(root, host, port, announce=announce)
 
 
 @app.command()

@@ -12,7 +12,8 @@ naming another host (DNS rebinding).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import socket
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -21,7 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tracker.errors import SnapshotNotFound
+from tracker.errors import SnapshotNotFound, TrackerError
 from tracker.render import render_report
 from tracker.web.library import Library
 from tracker.web.pages import PAIR, Links, article_page, diff_page, error_page, front_page
@@ -168,14 +169,45 @@ def _host_name(scope: Scope) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the store at `root` until interrupted (SnapshotNotFound when there is none)."""
+def serve(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    announce: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the store at `root` until interrupted. SnapshotNotFound when there is no store,
+    TrackerError when the address cannot be listened on; `announce` hears the URL once it is."""
     import uvicorn
 
     library = Library(root)
     allowed = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None
+    listening = _listen(host, port)
     try:
-        uvicorn.run(create_app(library, allowed_hosts=allowed), host=host, port=port,
-                    log_level="warning", server_header=False)  # fmt: skip
+        shown = f"[{host}]" if ":" in host else host
+        if announce is not None:
+            announce(f"http://{shown}:{listening.getsockname()[1]}/")
+        config = uvicorn.Config(create_app(library, allowed_hosts=allowed), host=host, port=port,
+                                log_level="warning", server_header=False)  # fmt: skip
+        uvicorn.Server(config).run(sockets=[listening])
     finally:
+        listening.close()
         library.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host`:`port` (0: any free port)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listening = socket.socket(family, kind, proto)
+    except OSError as error:
+        raise TrackerError(f"cannot listen on {host}: {error.strerror or error}") from None
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(address)
+    except OSError as error:
+        listening.close()
+        raise TrackerError(
+            f"cannot listen on {host}:{port}: {error.strerror or error}; give another --port"
+        ) from None
+    return listening
