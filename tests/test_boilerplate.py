@@ -268,3 +268,8 @@ def test_a_changed_update_time_is_no_event() -> None:
     new = "\n\n".join(["Updated June 5, 2031, 4:10 p.m. ET", *BODY])
     report = compare(old, new)
     assert not report.changed
+
+
+def test_paywall_prompts_stay_for_the_guards() -> None:
+    prompt = "Subscribe to continue reading this article."
+    assert clean_paragraphs([BODY[0], prompt]) == [BODY[0], prompt]

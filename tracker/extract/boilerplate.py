@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from tracker.extract.guards import blocking_phrase
 from tracker.extract.typography import TYPOGRAPHY
 from tracker.models import Article
 
@@ -251,6 +252,9 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     dropped, layout phrases glued to a paragraph are cut from it."""
     out: list[str] = []
     for paragraph in paragraphs:
+        if blocking_phrase(paragraph):  # a paywall or consent prompt tells the guards a page
+            out.append(paragraph)  # is no article: it stays for them to see
+            continue
         if is_caption(paragraph):
             continue
         text = strip_furniture(paragraph)

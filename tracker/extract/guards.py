@@ -134,7 +134,16 @@ def _blocking_phrase(previous: Article | None, current: Article, policy: GuardPo
     for paragraph in current.paragraphs:
         if paragraph in known or len(_WORD.findall(paragraph)) > _SHORT_PARAGRAPH_WORDS:
             continue
-        for what, pattern in _BLOCKING_PATTERNS:
-            if found := pattern.search(paragraph):
-                return f"the page looks like {what} ({found.group(0)!r}), not an edit"
+        found = blocking_phrase(paragraph)
+        if found:
+            return f"the page looks like {found[0]} ({found[1]!r}), not an edit"
+    return None
+
+
+def blocking_phrase(paragraph: str) -> tuple[str, str] | None:
+    """(what the page looks like, the phrase) when a paragraph reads like a paywall, consent
+    wall, bot check or error page, else None."""
+    for what, pattern in _BLOCKING_PATTERNS:
+        if found := pattern.search(paragraph):
+            return what, found.group(0)
     return None
