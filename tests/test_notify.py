@@ -233,9 +233,11 @@ def test_filters_decide_who_hears_of_a_change(tmp_path: Path, receiver: Receiver
     _run(store, "notify", "add", receiver.url("/quotes"), "--only", "quotes")
     _run(store, "notify", "add", receiver.url("/claims"), "--only", "claims")
     _run(store, "notify", "add", receiver.url("/all"))
+    _run(store, "notify", "add", receiver.url("/major"), "--min-significance", "0.5")
+    _run(store, "notify", "add", receiver.url("/top"), "--min-significance", "0.99")
     _v1(store, tmp_path)
-    _v2(store, tmp_path)  # 40 -> 25 bus drivers: a claim, no quote
-    assert sorted(p.path for p in receiver.posts) == ["/all", "/claims"]
+    _v2(store, tmp_path)  # 40 -> 25 bus drivers: a claim (significant, not 0.99), no quote
+    assert sorted(p.path for p in receiver.posts) == ["/all", "/claims", "/major"]
 
 
 def test_a_failing_target_retries_then_keeps_the_event_and_the_snapshot_succeeds(
