@@ -101,7 +101,7 @@ def build_report(
         new_sentences=tuple(new_s),
         quotes=quotes,
         claims=tuple(claims),
-        facts=compare_facts(old_s, new_s, rows),
+        facts=compare_facts(old_s, new_s, rows, claims),
         contributors_added=tuple(c_added),
         contributors_removed=tuple(c_removed),
         notes_added=tuple(n_added),

@@ -126,13 +126,12 @@ def _qualifier(tokens: list[Token], text: str, core: int) -> tuple[int, str]:
     """Where the qualifier before tokens[core] starts, and its lemma."""
     for n in (3, 2, 1):
         start = core - n
-        if start < 0 or any(gap(tokens, text, k) != " " for k in range(start, core)):
+        if start < 0:
             continue
         words = tuple(t.key for t in tokens[start:core])
-        if words in lx.QUALIFIERS:
-            return start, lx.QUALIFIERS[words]
-        if n == 2 and words[1] == "than":
-            return start, words[0]
+        lemma = lx.QUALIFIERS.get(words) or (words[0] if n == 2 and words[1] == "than" else "")
+        if lemma and all(gap(tokens, text, k) == " " for k in range(start, core)):
+            return start, lemma
     return core, ""
 
 

@@ -4,9 +4,10 @@ of two versions, and typo distance."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.extract.typography import TYPOGRAPHY
@@ -22,11 +23,13 @@ _TOKEN = re.compile(
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
 _PUNCT_ONLY = re.compile(r"^[^\w$\u00a3\u20ac\u00a5%]+$")
 _SENTENCE_END = {".", "!", "?", '"', ":", ";", "-", "(", "["}
+_SYMBOLS = frozenset("$\u00a3\u20ac\u00a5%_")  # single characters that are words
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word (a tuple: the comparisons read thousands of them per article)."""
+
     text: str  # as printed (typography normalised)
     key: str  # casefolded comparison form
     start: int  # position in the sentence after typography normalisation
@@ -35,7 +38,7 @@ class Token:
     at_start: bool  # opens the sentence, a quote or a clause after a dash or colon
 
     def rekeyed(self, key: str) -> Token:
-        return replace(self, key=key)
+        return self._replace(key=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +60,17 @@ def tokenise(text: str) -> tuple[list[Token], str]:
     at_start = True
     for m in _TOKEN.finditer(normal):
         raw = m.group()
-        if _PUNCT_ONLY.match(raw):
+        if len(raw) == 1 and not raw.isalnum() and raw not in _SYMBOLS or _PUNCT_ONLY.match(raw):
             at_start = at_start or raw in _SENTENCE_END
             continue
-        for piece, start in _split_contraction(raw, m.start()):
+        start = m.start()
+        if "'" not in raw:  # no contraction to split
+            tokens.append(Token(raw, _key(raw), start, m.end(), raw[0].isupper(), at_start))
+            at_start = False
+            continue
+        for piece, begin in _split_contraction(raw, start):
             tokens.append(
-                Token(piece, _key(piece), start, start + len(piece), piece[0].isupper(), at_start)
+                Token(piece, _key(piece), begin, begin + len(piece), piece[0].isupper(), at_start)
             )
             at_start = False
     return tokens, normal

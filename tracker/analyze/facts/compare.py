@@ -23,7 +23,15 @@ from tracker.analyze.facts.sentence import SentenceFacts
 from tracker.analyze.facts.text import Clause
 from tracker.analyze.facts.wording import QUOTE_FRAME, Pairing, pair_changes
 from tracker.analyze.people import is_contributor_line, is_note
-from tracker.models import FactKind, FactLedger, FactRef, FactUpdate, SentenceChange
+from tracker.models import (
+    Claim,
+    FactChange,
+    FactKind,
+    FactLedger,
+    FactRef,
+    FactUpdate,
+    SentenceChange,
+)
 
 COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
@@ -41,12 +49,23 @@ Novel = tuple[int, Clause, list[Atom]]  # sentence, clause, its facts the other 
 
 
 def compare_facts(
-    old_sentences: Sequence[str], new_sentences: Sequence[str], rows: Sequence[SentenceChange]
+    old_sentences: Sequence[str],
+    new_sentences: Sequence[str],
+    rows: Sequence[SentenceChange],
+    claims: Sequence[Claim] | None = None,
 ) -> FactLedger:
-    """Compare the fact ledgers of two versions, given their sentence alignment."""
+    """Compare the fact ledgers of two versions, given their sentence alignment (and the
+    claims of its edited sentences, when they are known: else they are worked out)."""
+    if all(r.kind == "same" or r.old_text == r.new_text for r in rows):
+        return FactLedger()  # nothing an edit touched: no fact can have changed
     old, new = read_versions(old_sentences, new_sentences)
     pairs, merged = _mark(rows, old, new)
-    return _Comparison(old, new, pairs, merged, _weights(old, new)).run()
+    comparison = _Comparison(old, new, pairs, merged, _weights(old, new))
+    if claims is not None:
+        comparison.claims = {
+            (c.old[0], c.new[0]): list(c.changes) for c in claims if c.old and c.new
+        }
+    return comparison.run()
 
 
 def _mark(
@@ -64,12 +83,12 @@ def _mark(
             old.paragraph_of[i] = -1 if row.old_paragraph is None else row.old_paragraph
         for j in row.new:
             new.paragraph_of[j] = -1 if row.new_paragraph is None else row.new_paragraph
+        if row.kind == "same" or row.old_text == row.new_text:
+            continue  # a cosmetic edit stays: a name's spelling is a fact
         if _furniture(row):
             notes[0].update(old.paragraph_of[i] for i in row.old)
             notes[1].update(new.paragraph_of[j] for j in row.new)
             continue
-        if row.kind == "same" or row.old_text == row.new_text:
-            continue  # a cosmetic edit stays: a name's spelling is a fact
         old.touched.update(row.old)
         new.touched.update(row.new)
         if len(row.old) == len(row.new) == 1:
@@ -123,6 +142,7 @@ class _Comparison:
     removed: list[FactRef] = field(default_factory=list)
     used: set[tuple[str, int, int]] = field(default_factory=set)  # (side, sentence, atom start)
     linked: set[tuple[int, int]] = field(default_factory=set)  # sentences sharing a changed fact
+    claims: dict[tuple[int, int], list[FactChange]] | None = None  # of aligned pairs, if known
 
     def run(self) -> FactLedger:
         restated = self._restated() | self.merged
@@ -252,7 +272,8 @@ class _Comparison:
 
     def _pair(self, i: int, j: int, aligned: bool) -> None:
         o, n = self.old.facts[i], self.new.facts[j]
-        pairing = Pairing(o, n, aligned, self.old.keys, self.new.keys, self._is_used)
+        known = None if self.claims is None or not aligned else self.claims.get((i, j), [])
+        pairing = Pairing(o, n, aligned, self.old.keys, self.new.keys, self._is_used, known)
         for kind, old_text, new_text, about, score in pair_changes(pairing):
             if not self._reported(i, j, old_text, new_text, about):
                 self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))

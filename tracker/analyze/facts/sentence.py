@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tracker.analyze.claims.names import Name, names_in
 from tracker.analyze.claims.numbers import NumberPhrase, number_phrases
@@ -13,7 +14,7 @@ from tracker.analyze.facts.atom import Atom
 from tracker.analyze.facts.names import name_atoms
 from tracker.analyze.facts.numbers import number_atoms
 from tracker.analyze.facts.sources import Source, source_of
-from tracker.analyze.facts.text import Clause, clauses, content_keys, inside, quoted_spans
+from tracker.analyze.facts.text import Clause, clauses, inside, quoted_spans, word_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Parsed:
 
     text: str
     tokens: tuple[Token, ...]
+    keys: tuple[str | None, ...]  # each token's content-word stem, None for other words
     names: tuple[Name, ...]
     numbers: tuple[NumberPhrase, ...]
 
@@ -43,11 +45,13 @@ class SentenceFacts:
         return self.text[clause.start : clause.end].strip(" ,;-")
 
 
+@lru_cache(maxsize=4096)
 def parse(sentence: str) -> Parsed:
+    """Read once, kept for the next comparison: consecutive versions share most sentences."""
     tokens, text = tokenise(sentence)
-    return Parsed(
-        text, tuple(tokens), tuple(names_in(tokens, text)), tuple(number_phrases(tokens, text))
-    )
+    keys = tuple(map(word_key, tokens))
+    names, numbers = names_in(tokens, text), number_phrases(tokens, text)
+    return Parsed(text, tuple(tokens), keys, tuple(names), tuple(numbers))
 
 
 def sentence_facts(
@@ -58,7 +62,7 @@ def sentence_facts(
     tokens, text = parsed.tokens, parsed.text
     quoted = quoted_spans(text, opened)
     source = source_of(tokens, text, persons)
-    parts = clauses(text, tokens, quoted, (source.start, source.end))
+    parts = clauses(text, tokens, parsed.keys, quoted, (source.start, source.end))
     atoms = [
         *number_atoms(tokens, text, parsed.numbers, parts),
         *name_atoms(tokens, text, parsed.names, persons, quoted),
@@ -72,7 +76,7 @@ def sentence_facts(
         text,
         tuple(atoms),
         tuple(parts),
-        content_keys(tokens),
+        frozenset(k for k in parsed.keys if k),
         source,
-        sum(inside(t.start, quoted) for t in tokens),
+        sum(inside(t.start, quoted) for t in tokens) if quoted else 0,
     )

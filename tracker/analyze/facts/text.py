@@ -41,15 +41,17 @@ def stem(key: str) -> str:
     return key
 
 
+def word_key(t: Token) -> str | None:
+    """The content-word stem of a token; None for function words, pronouns, titles, cues."""
+    key = t.key
+    if key in lx.STOP or (len(key) < 2 and not key.isdigit()):
+        return None
+    return stem(key) if key[0].isalpha() else key
+
+
 def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
     """Stems of the words that carry content: no function words, pronouns, titles or cues."""
-    out = set()
-    for t in tokens:
-        key = t.key
-        if key in lx.STOP or (len(key) < 2 and not key.isdigit()):
-            continue
-        out.add(stem(key) if key[0].isalpha() else key)
-    return frozenset(out)
+    return frozenset(k for k in map(word_key, tokens) if k)
 
 
 def quote_states(sentences: Iterable[str]) -> list[bool]:
@@ -77,33 +79,44 @@ def quoted_spans(text: str, opened: bool) -> list[Span]:
 
 
 def inside(pos: int, spans: Sequence[Span]) -> bool:
-    return any(a < pos < b for a, b in spans)
+    return bool(spans) and any(a < pos < b for a, b in spans)
 
 
 def clauses(
-    text: str, tokens: Sequence[Token], quoted: Sequence[Span], skip: Span = (0, 0)
+    text: str,
+    tokens: Sequence[Token],
+    keys: Sequence[str | None],
+    quoted: Sequence[Span],
+    skip: Span = (0, 0),
 ) -> list[Clause]:
     """The sentence cut where a new clause begins (";", ", and", ", but", a dash), outside
-    quotations; a piece too short to say anything stays with its neighbour. The words in
-    `skip` (who the sentence cites) are no content of a clause."""
-    tokens = [t for t in tokens if not skip[0] <= t.start < skip[1]]
+    quotations; a piece too short to say anything stays with its neighbour. `keys` are the
+    tokens' content words; the words in `skip` (who the sentence cites) are no content."""
+    words = [
+        (
+            t.start,
+            None if skip[0] <= t.start < skip[1] else k,
+            bool(quoted) and inside(t.start, quoted),
+        )
+        for t, k in zip(tokens, keys, strict=True)
+    ]
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if not inside(m.start(), quoted))]
     cuts.append(len(text))
     bounds: list[Span] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        if bounds and len(_keys_in(tokens, (a, b))) < _MIN_CLAUSE:
+        if bounds and len(_keys_in(words, (a, b))) < _MIN_CLAUSE:
             bounds[-1] = (bounds[-1][0], b)
         else:
             bounds.append((a, b))
-    if len(bounds) > 1 and len(_keys_in(tokens, bounds[0])) < _MIN_CLAUSE:
+    if len(bounds) > 1 and len(_keys_in(words, bounds[0])) < _MIN_CLAUSE:
         bounds[0:2] = [(bounds[0][0], bounds[1][1])]
     out = []
     for a, b in bounds:
-        words = [t for t in tokens if a <= t.start < b]
-        share = sum(inside(t.start, quoted) for t in words) / len(words) if words else 0.0
-        out.append(Clause(a, b, content_keys(words), share))
+        held = [w for w in words if a <= w[0] < b]
+        share = sum(w[2] for w in held) / len(held) if held else 0.0
+        out.append(Clause(a, b, _keys_in(held, (a, b)), share))
     return out
 
 
-def _keys_in(tokens: Sequence[Token], bounds: Span) -> frozenset[str]:
-    return content_keys(t for t in tokens if bounds[0] <= t.start < bounds[1])
+def _keys_in(words: Sequence[tuple[int, str | None, bool]], bounds: Span) -> frozenset[str]:
+    return frozenset(k for start, k, _ in words if k and bounds[0] <= start < bounds[1])

@@ -4,7 +4,7 @@ the two are aligned and mostly kept) the words swapped in place. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.claims import fact_changes, word_pair
@@ -33,13 +33,16 @@ class Pairing:
     old_keys: set[str]  # atom keys anywhere in the old version
     new_keys: set[str]
     is_used: Callable[[str, int, Atom], bool]
+    claims: Sequence[FactChange] | None = None  # the claims of the two, when known already
     used_old: list[Atom] = field(default_factory=list)
     used_new: list[Atom] = field(default_factory=list)
 
 
 def pair_changes(p: Pairing) -> Iterator[Change]:
     """Every fact that changed between the two sentences, beyond numbers already paired."""
-    claims = fact_changes(p.old.text, p.new.text) if p.aligned else []
+    claims = list(p.claims) if p.claims is not None else []
+    if p.aligned and p.claims is None:
+        claims = fact_changes(p.old.text, p.new.text)
     for c in claims:
         change = _from_claim(p, c)
         if change is not None:
