@@ -331,3 +331,37 @@ def test_a_wording_change_alone_comes_after_the_headline_in_the_summary() -> Non
         "Party gathers\n\nThe governing party met on Friday.",
     )
     assert report.summary.startswith("Headline changed. Wording changed: ")
+
+
+def test_a_rewritten_lede_updates_deaths_and_injuries_as_two_numbers() -> None:
+    ledger = facts(
+        "A strong earthquake struck the province early on Tuesday, killing at least 12 people "
+        "and injuring dozens more, the disaster agency said.",
+        "The death toll from a strong earthquake that struck the province early on Tuesday rose "
+        "to 31, with more than 200 people injured, the disaster agency said.",
+    )
+    changes = {(c.old, c.new): c for c in ledger.changed if c.kind == "number"}
+    assert changes[("at least 12", "31")].significance >= 0.9
+    assert changes[("dozens", "more than 200")].significance >= 0.8
+    assert not ledger.added
+
+
+def test_a_new_official_statement_ranks_with_a_death_toll() -> None:
+    ledger = facts(
+        "Rescue teams searched the rubble. The region has had strong quakes before.",
+        "Rescue teams searched the rubble. Interior Minister Ayse Demir said the government "
+        "would declare a state of emergency. The region has had strong quakes before.",
+    )
+    (item,) = ledger.added
+    assert item.significance >= 0.85
+
+
+def test_a_name_corrected_with_a_correction_note_is_a_name_change() -> None:
+    ledger = facts(
+        "The town was cut off, said Mehmet Yilmaz, the provincial governor.",
+        "The town was cut off, said Mehmet Yildiz, the provincial governor.\n\n"
+        "Correction: An earlier version misspelled the governor's name. He is Mehmet Yildiz, "
+        "not Mehmet Yilmaz.",
+    )
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("person", "Yilmaz", "Yildiz")]
+    assert not ledger.added

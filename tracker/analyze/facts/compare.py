@@ -95,8 +95,11 @@ def _mark(
             pairs.append((row.old[0], row.new[0]))
         else:  # a split or a merge: each part restates a part of the other side
             merged.update((i, j) for i in row.old for j in row.new)
-    old.touched = {i for i in old.touched if old.paragraph_of.get(i) not in notes[0]}
-    new.touched = {j for j in new.touched if new.paragraph_of.get(j) not in notes[1]}
+    for version, paragraphs in zip((old, new), notes, strict=True):
+        aside = {i for i, p in version.paragraph_of.items() if p in paragraphs}
+        version.touched -= aside
+        if aside:
+            version.set_aside(aside)
     appended = _appended_from(rows)
     if appended is not None:
         new.touched = {j for j in new.touched if j < appended}

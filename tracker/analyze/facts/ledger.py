@@ -22,8 +22,15 @@ class Version:
     holders: dict[str, list[int]] = field(default_factory=dict)  # content word -> sentences
 
     def __post_init__(self) -> None:
-        self.keys = {a.key for s in self.facts for a in s.atoms}
-        for s in self.facts:
+        self.set_aside(set())
+
+    def set_aside(self, sentences: set[int]) -> None:
+        """Read the version's facts without these sentences (notes and credits, whose words
+        are no statement of the story: a correction names the misspelt name too)."""
+        kept = [s for s in self.facts if s.index not in sentences]
+        self.keys = {a.key for s in kept for a in s.atoms}
+        self.holders = {}
+        for s in kept:
             for k in s.keys:
                 self.holders.setdefault(k, []).append(s.index)
 

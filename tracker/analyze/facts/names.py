@@ -48,14 +48,16 @@ def name_atoms(
 
 
 def person_surnames(parsed: Iterable[tuple[Sequence[Token], Sequence[Name]]]) -> frozenset[str]:
-    """Surnames an article names with a person's title or a known first name, so that a later
-    "King" alone is known to be a person."""
+    """Surnames an article names with a person's title, a known first name or a role after
+    the name ("Mehmet Yilmaz, the provincial governor"), so that a later "Yilmaz" alone is
+    known to be a person, in both versions alike."""
     out: set[str] = set()
     for tokens, names in parsed:
         for name in names:
             words = _words(tokens, name)
             titled = name.first > 0 and tokens[name.first - 1].key in lx.PERSON_TITLES
-            if words and (titled or (len(words) > 1 and words[0] in _FIRST_NAMES)):
+            named = len(words) > 1 and (words[0] in _FIRST_NAMES or _described(tokens, name))
+            if words and (titled or named):
                 out.add(words[-1])
     return frozenset(out)
 
@@ -76,6 +78,16 @@ def name_kind(tokens: Sequence[Token], name: Name, persons: frozenset[str]) -> F
     if words[-1] in persons or (len(words) > 1 and words[0] in _FIRST_NAMES):
         return "person"
     return "place" if prev in _PLACE_BEFORE else "other"
+
+
+def _described(tokens: Sequence[Token], name: Name) -> bool:
+    """A role in an apposition after the name: ', the provincial governor'."""
+    after = tokens[name.end : name.end + 5]
+    return (
+        bool(after)
+        and after[0].key in {"a", "an", "the"}
+        and any(t.key in lx.ROLES for t in after[1:])
+    )
 
 
 def respelt(a: str, b: str) -> bool:

@@ -17,7 +17,6 @@ from tracker.analyze.facts.text import Clause, stem
 _YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])s?$")
 _CURRENCY = "$\u00a3\u20ac\u00a5"
 _AFTER = 5  # words after a number its event may stand in ("26 people were killed")
-_BEFORE = 8  # words before it ("the death toll from the bombing rose to 26")
 _POSSESSIVES = frozenset("the his her their its those these".split())
 
 
@@ -100,11 +99,17 @@ def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Token | Non
 
 
 def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> Token | None:
-    """What happened to what is counted ('were killed', 'killing'): a word of EVENTS, looked
-    for after the number first, then before it, inside its clause."""
-    after = [t for t in tokens[p.end : p.end + _AFTER] if t.start < clause.end]
-    before = [t for t in tokens[max(p.first - _BEFORE, 0) : p.first] if t.start >= clause.start]
-    return next((t for t in [*after, *reversed(before)] if t.key in lx.EVENTS), None)
+    """What happened to what is counted: the word of EVENTS nearest the number inside its
+    clause, a few words after it ("12 people were killed") or anywhere before it ("killing
+    at least 12", "the death toll from the quake rose to 31")."""
+    after = [(k - p.end, t) for k, t in enumerate(tokens[p.end : p.end + _AFTER], p.end)]
+    before = [(p.first - k, t) for k, t in enumerate(tokens[: p.first])]
+    found = [
+        (distance, t)
+        for distance, t in [*after, *before]
+        if t.key in lx.EVENTS and clause.start <= t.start < clause.end
+    ]
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def _is_age(tokens: Sequence[Token], p: NumberPhrase) -> bool:

@@ -40,10 +40,10 @@ def changed(kind: FactKind, old: Atom, new: Atom) -> float:
     old_value, new_value = old.key.rsplit("|", 1)[-1], new.key.rsplit("|", 1)[-1]
     if old_value == new_value:  # only the qualifier changed: "over 100" -> "about 100"
         return 0.55
+    if _counts(old) in _HUMAN_TOLL:
+        return 0.8 if old.weak or new.weak else 0.95  # "dozens" -> "more than 200" injured
     if old.weak or new.weak:
         return 0.6
-    if _counts(old) in _HUMAN_TOLL:
-        return 0.95
     if "$" in old.slot or "%" in old.slot:
         return 0.9
     return 0.85
@@ -56,10 +56,10 @@ def _counts(atom: Atom) -> str:
 
 def one_sided(kind: FactKind, s: SentenceFacts, atoms: list[Atom]) -> float:
     """A clause only one version states."""
-    if kind == "statement":
-        return 0.85 if s.source.official else 0.7
     if kind == "number" and any(_counts(a) in _HUMAN_TOLL for a in atoms):
         return 0.9
+    if s.source.official and (kind == "statement" or s.source.attributed):
+        return max(0.85, _ONE_SIDED[kind])  # a new official statement
     return _ONE_SIDED[kind]
 
 

@@ -110,9 +110,13 @@ def _source_change(p: Pairing) -> Change | None:
     new_keys = content_keys(_words(new))
     if old_keys == new_keys or not old_keys or not new_keys:
         return None
-    came = new_keys - old_keys
-    if all(any(respelt(a, b) for b in came) for a in old_keys - new_keys):
+    came, gone = new_keys - old_keys, old_keys - new_keys
+    if all(any(respelt(a, b) for b in came) for a in gone):
         return None  # the same source, its name spelt another way
+    renamed_old = content_keys(t for a in p.used_old for t in _words(a.text))
+    renamed_new = content_keys(t for a in p.used_new for t in _words(a.text))
+    if gone <= renamed_old and came <= renamed_new:
+        return None  # its name changed, and that is reported already
     p.used_old.extend(a for a in p.old.atoms if a.text in old)  # the people named in them
     p.used_new.extend(a for a in p.new.atoms if a.text in new)
     official = p.old.source.official or p.new.source.official
