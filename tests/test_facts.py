@@ -365,3 +365,23 @@ def test_a_name_corrected_with_a_correction_note_is_a_name_change() -> None:
     )
     assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("person", "Yilmaz", "Yildiz")]
     assert not ledger.added
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Turnout was 45 percent, the lowest in decades.",
+            "Turnout was 45%, the lowest in decades.",
+        ),
+        ("The project cost $5 million.", "The project cost 5 million dollars."),
+        (
+            "About 1,200 people attended the rally on Sunday.",
+            "Some 1200 people attended Sunday's rally.",
+        ),
+        ("Five people were hurt in the crash.", "The crash hurt 5 people."),
+        ("The bill passed 52 to 48 in the Senate.", "The Senate passed the bill 52 to 48."),
+    ],
+)
+def test_a_number_written_another_way_is_no_change(old: str, new: str) -> None:
+    assert not facts(old, new)

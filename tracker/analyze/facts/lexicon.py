@@ -159,7 +159,7 @@ STOP = (
         "him them me us mr mrs ms been being having said says say told tells also very much "
         "more most less than into onto upon whose whom s t nt re ve ll d m would could "
         "there's it's that's he's she's they're we're i'm did didn't wasn't weren't isn't "
-        "aren't has hasn't have haven't had hadn't"
+        "aren't has hasn't have haven't had hadn't percent"
     )
 )
 # Dates: days, months, relative days, parts of a day.

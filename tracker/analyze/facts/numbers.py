@@ -17,6 +17,7 @@ from tracker.analyze.facts.text import Clause, stem
 _YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])s?$")
 _CURRENCY = "$\u00a3\u20ac\u00a5"
 _AFTER = 5  # words after a number its event may stand in ("26 people were killed")
+_MONEY = {"dollar": "$", "euro": "\u20ac", "pound": "\u00a3"}  # "5 million dollars" is $5 million
 _POSSESSIVES = frozenset("the his her their its those these".split())
 
 
@@ -47,24 +48,34 @@ def _date(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Atom:
 
 def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause) -> Atom:
     """A number keyed by its value and by what it counts: the event ("were killed") or the
-    noun ("buildings"), else its unit, else the word before it. `about` says it as printed
-    ("people killed")."""
+    noun ("buildings"), else its unit; a number nothing describes is keyed by its value
+    alone. `about` says what it counts as printed ("people killed")."""
     words = tokens[p.first : p.end]
     core = tokens[p.core].key
+    value, unit = _value_and_unit(p, core)
     counted = _counted(tokens, text, p)
     event = None if p.measure else _event(tokens, p, clause)  # "50 miles" counts miles
-    unit = p.measure or ("$" if core[0] in _CURRENCY else "")
     what = lx.EVENTS[event.key] if event else counted.key.removesuffix("s") if counted else ""
     if not (what or unit) and _is_age(tokens, p):
         what = "age"
-    slot = f"number|{unit}|{what or unit + ' ' + _before(tokens, p.first)}"
+    slot = f"number|{unit}|{what or unit}"
     if not (what or unit):
         slot += "?"  # nothing says what it counts: only a restating sentence may change it
     weak = (core in lx.WEAK_NUMBERS and not p.measure) or core in claims_lx.VAGUE
     shown = " ".join(t.text for t in (counted, event) if t) or (what if what == "age" else "")
     qualifier = "" if p.qualifier == "about" else p.qualifier  # "about 50" says 50
-    return Atom("number", f"{slot}|{qualifier}|{p.value}", slot, span(list(words), text),
+    return Atom("number", f"{slot}|{qualifier}|{value}", slot, span(list(words), text),
                 words[0].start, words[-1].end, shown, weak)  # fmt: skip
+
+
+def _value_and_unit(p: NumberPhrase, core: str) -> tuple[str, str]:
+    """The number and its unit, one way however printed ("45%", "45 percent"; "$5 million",
+    "5 million dollars")."""
+    if p.value.endswith(" %"):
+        return p.value.removesuffix(" %"), "%"
+    if core[0] in _CURRENCY:
+        return p.value[1:], core[0]
+    return p.value, _MONEY.get(p.measure, p.measure)
 
 
 def _is_date(words: Sequence[Token], p: NumberPhrase) -> bool:

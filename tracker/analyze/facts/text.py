@@ -46,7 +46,9 @@ def word_key(t: Token) -> str | None:
     key = t.key
     if key in lx.STOP or (len(key) < 2 and not key.isdigit()):
         return None
-    return stem(key) if key[0].isalpha() else key
+    if key[0].isalpha():
+        return stem(key)
+    return key.strip("$\u00a3\u20ac\u00a5%") or None  # "45%" and "45 percent" hold 45
 
 
 def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
