@@ -132,6 +132,9 @@ def test_sentences_of_the_story_are_not_credit_lines(sentence: str) -> None:
         (["By Lena Park; Additional reporting by Omar Haddad"], ["Lena Park", "Omar Haddad"]),
         (["By Lena Park with reporting by Omar Haddad"], ["Lena Park", "Omar Haddad"]),
         (["Lena Park Contributed Reporting From Kabul", "Afghanistan."], ["Lena Park"]),
+        (["Lena Park", "And Omar Haddad From Atlanta."], ["Lena Park", "Omar Haddad"]),
+        (["Lena Park In Kabul"], ["Lena Park"]),
+        (["Kim In Ho"], ["Kim In Ho"]),
     ],
 )
 def test_garbled_bylines_give_clean_names(raw: list[str], names: list[str]) -> None:

@@ -258,6 +258,8 @@ _ROLE_CUT = re.compile(
     re.I,
 )
 _OF_ORGANISATION = re.compile(r"(?<=\w)\s+of\s+(?:the\s+)?[A-Z].*$")
+_FROM_PLACE = re.compile(r"\s+(?:from|(?-i:in|at))\s+\S.*$", re.I)
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?P<place>\S.*)$", re.I)
 
 
 def _unglue_date(text: str) -> str:
@@ -274,7 +276,11 @@ def scrub_name(name: str, residue: bool = False) -> str:
     before = text
     text = _ROLE_CUT.sub("", text)
     residue = residue or text != before
-    text = _OF_ORGANISATION.sub("", text) if len(text.split()) > 2 else text
+    if len(text.split()) > 2:
+        text = _FROM_PLACE.sub("", _OF_ORGANISATION.sub("", text))
+        where = _IN_PLACE.search(text)
+        if where and is_place(where.group("place")):
+            text = text[: where.start()]
     words = text.split()
     lead = leading_place(words)
     if lead and words[lead - 1].endswith((".", ",")) and len(words) - lead >= 2:
