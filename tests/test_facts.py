@@ -385,3 +385,31 @@ def test_a_name_corrected_with_a_correction_note_is_a_name_change() -> None:
 )
 def test_a_number_written_another_way_is_no_change(old: str, new: str) -> None:
     assert not facts(old, new)
+
+
+def test_a_person_given_another_role_is_a_person_change() -> None:
+    ledger = facts(
+        "Senator John Smith said the bill would pass. Debate began on Monday.",
+        "Former Senator John Smith said the bill would pass. Debate began on Monday.",
+    )
+    assert [(c.kind, c.old, c.new, c.about) for c in ledger.changed] == [
+        ("person", "senator", "former senator", "role of John Smith")
+    ]
+
+
+def test_a_place_swapped_is_one_change() -> None:
+    ledger = facts(
+        "The suspect was arrested in Boston. Police gave no details.",
+        "The suspect was arrested in Chicago. Police gave no details.",
+    )
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("place", "Boston", "Chicago")]
+
+
+def test_an_age_is_a_number_about_age() -> None:
+    ledger = facts(
+        "The suspect, a 24-year-old man, was arrested. Police gave no details.",
+        "The suspect, a 25-year-old man, was arrested. Police gave no details.",
+    )
+    (change,) = ledger.changed
+    assert (change.about, change.old, change.new) == ("age", "24-year-old", "25-year-old")
+    assert 0.5 <= change.significance < 0.8

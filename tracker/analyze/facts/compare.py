@@ -13,14 +13,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from tracker.analyze.claims.text import tokenise
 from tracker.analyze.facts import significance as sig
 from tracker.analyze.facts.atom import Atom
 from tracker.analyze.facts.ledger import Version, read_versions
 from tracker.analyze.facts.names import respelt
 from tracker.analyze.facts.sentence import SentenceFacts
-from tracker.analyze.facts.text import Clause
+from tracker.analyze.facts.text import Clause, content_keys
 from tracker.analyze.facts.wording import QUOTE_FRAME, Pairing, pair_changes
 from tracker.analyze.people import is_contributor_line, is_note
 from tracker.models import (
@@ -304,7 +305,9 @@ class _Comparison:
         out = []
         for i in sorted(version.touched):
             s = version.facts[i]
-            for clause in s.clauses:
+            done = _words_of([a for a in s.atoms if self._is_used(tag, i, a)])
+            for whole in s.clauses:
+                clause = replace(whole, keys=whole.keys - done)  # changed facts are reported
                 if not clause.keys:
                     continue
                 atoms = [
@@ -432,6 +435,11 @@ def _hard(atoms: list[Atom]) -> bool:
         or (a.kind == "date" and any(c.isdigit() for c in a.text))
         for a in atoms
     )
+
+
+def _words_of(atoms: list[Atom]) -> frozenset[str]:
+    """The content words of facts, as clause keys hold them."""
+    return content_keys(t for a in atoms for t in tokenise(a.text)[0])
 
 
 def _about(atoms: list[Atom]) -> str:

@@ -53,9 +53,13 @@ def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause)
     words = tokens[p.first : p.end]
     core = tokens[p.core].key
     value, unit = _value_and_unit(p, core)
-    counted = _counted(tokens, text, p)
-    event = None if p.measure else _event(tokens, p, clause)  # "50 miles" counts miles
-    what = lx.EVENTS[event.key] if event else counted.key.removesuffix("s") if counted else ""
+    if _years_old(tokens, p):  # "a 24-year-old man", "24 years old"
+        value, unit = value.removesuffix(" yearold"), ""
+        counted, event, what = None, None, "age"
+    else:
+        counted = _counted(tokens, text, p)
+        event = None if p.measure else _event(tokens, p, clause)  # "50 miles" counts miles
+        what = lx.EVENTS[event.key] if event else counted.key.removesuffix("s") if counted else ""
     if not (what or unit) and _is_age(tokens, p):
         what = "age"
     slot = f"number|{unit}|{what or unit}"
@@ -121,6 +125,11 @@ def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> Token | 
         if t.key in lx.EVENTS and clause.start <= t.start < clause.end
     ]
     return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _years_old(tokens: Sequence[Token], p: NumberPhrase) -> bool:
+    after = tokens[p.end].key if p.end < len(tokens) else ""
+    return p.value.endswith(" yearold") or (p.measure == "year" and after == "old")
 
 
 def _is_age(tokens: Sequence[Token], p: NumberPhrase) -> bool:

@@ -40,6 +40,8 @@ def changed(kind: FactKind, old: Atom, new: Atom) -> float:
     old_value, new_value = old.key.rsplit("|", 1)[-1], new.key.rsplit("|", 1)[-1]
     if old_value == new_value:  # only the qualifier changed: "over 100" -> "about 100"
         return 0.55
+    if _counts(old) == "age":
+        return 0.7
     if _counts(old) in _HUMAN_TOLL:
         return 0.8 if old.weak or new.weak else 0.95  # "dozens" -> "more than 200" injured
     if old.weak or new.weak:

@@ -20,6 +20,7 @@ from tracker.models import FactChange, FactKind
 Change = tuple[FactKind, str, str, str, float]  # kind, old, new, about, significance
 _NEUTRAL_CUES = frozenset("say tell state add note explain write report".split())
 _MERGE_GAP = 2  # hunks this close are one reworded phrase
+_STATUS = frozenset("former acting interim deputy vice".split())
 QUOTE_FRAME = 3  # a sentence quoting this many words is the quote ledger's
 
 
@@ -47,6 +48,7 @@ def pair_changes(p: Pairing) -> Iterator[Change]:
         change = _from_claim(p, c)
         if change is not None:
             yield change
+    yield from _role_changes(p)
     source = _source_change(p)
     if source is not None:
         yield source
@@ -99,6 +101,21 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
 
 def _atoms_in(s: SentenceFacts, text: str) -> list[Atom]:
     return [a for a in s.atoms if a.text in text or text in a.text]
+
+
+def _role_changes(p: Pairing) -> Iterator[Change]:
+    """A person given another role ("Senator John Smith" -> "Representative John Smith") or
+    another standing in it ("former", "acting"); a role only one side states is no change."""
+    for a in p.old.atoms:
+        b = next((b for b in p.new.atoms if b.kind == a.kind == "person" and b.key == a.key), None)
+        if b is None or not a.about or not b.about:
+            continue
+        old_roles, new_roles = set(a.about.split()), set(b.about.split())
+        status = (old_roles ^ new_roles) & _STATUS  # "former", "acting": another standing
+        if status or not (old_roles <= new_roles or new_roles <= old_roles):
+            p.used_old.append(a)
+            p.used_new.append(b)
+            yield "person", a.about, b.about, f"role of {b.text}", 0.7
 
 
 def _source_change(p: Pairing) -> Change | None:
