@@ -413,3 +413,14 @@ def test_an_age_is_a_number_about_age() -> None:
     (change,) = ledger.changed
     assert (change.about, change.old, change.new) == ("age", "24-year-old", "25-year-old")
     assert 0.5 <= change.significance < 0.8
+
+
+def test_a_phrase_inserted_in_a_kept_sentence_adds_a_detail() -> None:
+    ledger = facts(
+        "Officials said he had suffered a stroke in prison. The court met.",
+        "Officials said he had suffered cardiac arrest and a stroke in prison. The court met.",
+    )
+    (change,) = ledger.changed
+    assert change.about == "detail added"
+    assert "cardiac arrest" in change.new
+    assert change.significance == 0.5

@@ -20,6 +20,7 @@ from tracker.models import FactChange, FactKind
 Change = tuple[FactKind, str, str, str, float]  # kind, old, new, about, significance
 _NEUTRAL_CUES = frozenset("say tell state add note explain write report".split())
 _MERGE_GAP = 2  # hunks this close are one reworded phrase
+_DETAIL = 2  # content words an inserted phrase needs to add a detail
 _STATUS = frozenset("former acting interim deputy vice".split())
 QUOTE_FRAME = 3  # a sentence quoting this many words is the quote ledger's
 
@@ -145,7 +146,9 @@ def _words(text: str) -> list[Token]:
 
 
 def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
-    """Words swapped in an aligned, mostly kept sentence, not already a fact change: low."""
+    """Words swapped in an aligned, mostly kept sentence, not already a fact change: low; a
+    phrase only inserted (or only cut) that carries words of its own adds (or drops) a
+    detail: the middle of the scale."""
     pair = word_pair(p.old.text, p.new.text)
     if pair.heavy:
         return
@@ -164,7 +167,11 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
         core = [span(old_w, pair.old_text), span(new_w, pair.new_text)]
         if any(r and any(r in c or c in r for c in core if c) for r in reported):
             continue
-        yield "other", old_text, new_text, "wording", sig.wording(len(old_k ^ new_k))
+        if len(new_k if not old_k else old_k if not new_k else ()) >= _DETAIL:
+            about = "detail added" if new_k else "detail removed"  # "cardiac arrest and a"
+            yield "other", old_text, new_text, about, sig.DETAIL
+        else:
+            yield "other", old_text, new_text, "wording", sig.wording(len(old_k ^ new_k))
 
 
 def _merged(hunks: list[Hunk]) -> list[Hunk]:
