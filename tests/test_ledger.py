@@ -93,3 +93,31 @@ def test_quote_spanning_paragraphs_is_placed_at_its_first_sentence() -> None:
     new = ["Officials met.", "Ms. Ada Long said: “We are ready.", "“We have been for weeks.”"]
     ledger = _ledger(["Officials met."], new)
     assert [q.sentence for q in ledger.added] == [1]
+
+
+def test_speaker_written_another_way_is_not_a_change() -> None:
+    old = ["Sen. John Smith of Ohio spoke.", "“We will get answers,” Mr. Smith said."]
+    new = ["Sen. John Smith of Ohio spoke.", "“We will get answers,” John Smith said."]
+    assert _ledger(old, new) == QuoteLedger()
+
+
+def test_speaker_named_in_one_version_only_is_not_a_change() -> None:
+    old = ["“We will get answers,” he said."]
+    new = ["Sen. John Smith spoke on Monday.", "“We will get answers,” he said."]
+    assert _ledger(old, new) == QuoteLedger()
+
+
+def test_reworded_quote_keeps_one_speaker_when_one_side_is_unattributed() -> None:
+    old = ["“We will get the answers soon,” he said."]
+    new = ["Sen. John Smith spoke on Monday.", "“We will get all the answers soon,” he said."]
+    ledger = _ledger(old, new)
+    assert len(ledger.changed) == 1
+    before, after = ledger.changed[0]
+    assert before.speaker == after.speaker == "Sen. John Smith"
+
+
+def test_two_people_with_one_surname_are_a_reattribution() -> None:
+    old = ["“We will win the state,” Jeb Hale said."]
+    new = ["“We will win the state,” George Hale said."]
+    ledger = _ledger(old, new)
+    assert [(a.speaker, b.speaker) for a, b in ledger.changed] == [("Jeb Hale", "George Hale")]

@@ -165,7 +165,7 @@ def test_a_clause_after_the_quote_is_not_its_tag() -> None:
         "Former governor Ed Brandt praised the plan, calling it “an incredible feat” — but "
         "he said the time is coming to change course."
     )
-    assert _only(text).speaker == "Ed Brandt"
+    assert _only(text).speaker == "Former governor Ed Brandt"
 
 
 def test_a_leading_participle_is_not_the_speaker() -> None:

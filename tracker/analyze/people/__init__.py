@@ -1,6 +1,6 @@
 """Contributor and note changes between two versions. Pure.
 
-Recognising contributor lines and notes and parsing names is tracker.extract_people's job (the
+Recognising contributor lines and notes and parsing names is tracker.extract.people's job (the
 same rules extraction uses); this module re-exports those and diffs two versions.
 """
 

@@ -218,7 +218,8 @@ class Mentions:
             start = max(start, floor)
             found = self._candidates(start, end, want)
             if found and only:
-                alone = all(same_person(c[2], found[0][2]) for c in found)
+                found = [c for c in found if self._salience((c[0], c[2]))[0] < 2]
+                alone = bool(found) and all(same_person(c[2], found[0][2]) for c in found)
                 return found[0][2] or None if alone else None
             if found:
                 return self._decide(start, found)

@@ -15,9 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.first_names import FEMALE, MALE
+from tracker.analyze.people.gender import gender_near
 from tracker.analyze.people.mentions import Mentions, same_person, speaks_after
 from tracker.analyze.people.runs import (
     CAPWORD,
+    LEADING_STOP,
     NOT_PERSON,
     PERSON_TITLES,
     Run,
@@ -26,7 +28,17 @@ from tracker.analyze.people.runs import (
     is_person,
     name_runs,
 )
+from tracker.analyze.quotes.bodies import (
+    DOCUMENTS,
+    definite_body,
+    issuer,
+    named_body,
+    owned,
+    sentence_before,
+    subject_at,
+)
 from tracker.analyze.quotes.roles import (
+    OFFICES,
     PERSON_ROLES,
     TITLE_ROLES,
     definite_role,
@@ -35,6 +47,7 @@ from tracker.analyze.quotes.roles import (
     role_gender,
 )
 from tracker.analyze.quotes.speakers import Attribution
+from tracker.analyze.quotes.speech_words import STOP_CAPS
 
 _APPOSED_ROLES = (
     "leader spokesman spokeswoman official lawyer member director president minister candidate "
@@ -48,6 +61,12 @@ _PERSON_AFTER = re.compile(
     r"(?:[\w’'.-]+\s+){0,5}?(?:" + "|".join(_APPOSED_ROLES) + r")\b)"
 )
 _GIVEN = MALE | FEMALE
+_NOT_LEADING = frozenset("His Her Its Their Our My The A An This That One".split())
+_NOT_NAMES = STOP_CAPS | LEADING_STOP | frozenset(("He", "She", "They", "It", "We", "Who"))
+_SINGLE_SPEAKER = re.compile(
+    r"\b([A-Z][a-z][\w’'-]+)(?:[’']s)?\s+(?:also\s+)?"
+    r"(?:said|says|told|tells|added|wrote|argued|insisted|noted|explained|recalled)\b"
+)
 _SUFFIX = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _APPOSED = re.compile(r"[A-Z][\w.’'-]*,\s+$")
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -85,6 +104,7 @@ class NameBook:
             bare(name.split()[-1]) for _, _, name in named_roles(masked) if len(name.split()) > 1
         )
         book.people.update(_used_alone(masked, maybe - book.people))
+        book.people.update(_speaking_alone(masked, book.people))
         return book
 
     def fullest(self, words: Sequence[str], position: int) -> str | None:
@@ -130,14 +150,22 @@ class NameBook:
         short names made whole; None for a pronoun or description the text leaves unclear."""
         if speaker.lower() in ("he", "she"):
             return self._mentions().person_before(self.sentence_starts, position, speaker.lower())
+        own = owned(speaker)
+        if own:
+            return self._owner(own[0], own[1], position)
+        body = definite_body(speaker)
+        if body in DOCUMENTS:
+            found = issuer(self.masked, body, position)
+            return self._body(found, position) if found else speaker
+        if body:
+            return named_body(self.masked, body, position) or speaker
         role = definite_role(speaker)
         if role:
-            return (
-                self._described_earlier(role, position)
-                or self.role_person(role, position)
-                or self._mentions().described_before(
-                    self.sentence_starts, position, role_gender(role)
-                )
+            found = self._described_earlier(role, position) or self.role_person(role, position)
+            if found or role in OFFICES:
+                return found  # "the senator": only someone the article calls one
+            return self._mentions().described_before(
+                self.sentence_starts, position, role_gender(role)
             )
         words = speaker.split()
         core = [w for w in words if w not in PERSON_TITLES]
@@ -146,10 +174,29 @@ class NameBook:
         full = self.fullest(core, position)
         return full if full and len(full.split()) > len(words) else speaker
 
+    def _owner(self, pronoun: str, thing: str, position: int) -> str | None:
+        """ "his campaign" -> "Mr. Romney’s campaign"; "its statement" -> the body its sentence
+        is about ("The Shafik campaign"); None when the owner is unclear."""
+        if pronoun in ("his", "her"):
+            who = "he" if pronoun == "his" else "she"
+            name = self._mentions().person_before(self.sentence_starts, position, who)
+            return f"{name}’s {thing}" if name else f"{pronoun} {thing}"
+        if pronoun == "its":
+            subject = subject_at(sentence_before(self.masked, position))
+            return self._body(subject, position) if subject else None
+        return None
+
+    def _body(self, subject: str, position: int) -> str:
+        """A body as the article names it: "the ministry" -> "Ministry of Home Affairs"."""
+        noun = definite_body(subject)
+        return (named_body(self.masked, noun, position) if noun else None) or subject
+
     def canonical(self, name: str) -> str:
         """The fullest form the article gives a named speaker ("Sen. John Smith" for "Mr. Smith",
         "Smith" or "John Smith of Ohio"), when every run of that surname that fits is one person;
         a description ("a senior official") stays as written."""
+        if name.split()[-1][:1].islower():
+            return name  # "Mr. Romney’s campaign", "a senior official"
         words = [w for w in name.split() if w[:1].isupper() and w.rstrip(".,") not in _SUFFIX]
         if not words or words[-1] in PERSON_TITLES:
             return name
@@ -165,7 +212,20 @@ class NameBook:
         best = max(fits, key=lambda r: (len(r.words), -r.start))
         if _given_name(best.words) is None and len(words) > len(best.words):
             return name
-        return " ".join(best.words)
+        return self._with_role(" ".join(best.words))
+
+    def _with_role(self, name: str) -> str:
+        """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
+        Peskov"), when the article gives one; else `name`."""
+        longer = [
+            a.speaker
+            for a in self.speakers
+            if a.speaker.endswith(name)
+            and len(a.speaker) > len(name)
+            and a.speaker[:1].isupper()
+            and a.speaker.split()[0] not in _NOT_LEADING
+        ]
+        return max(longer, key=len) if longer else name
 
     def said(self, position: int, name: str) -> None:
         """Record that `name` spoke at `position`, for the pronouns after it: a person by name,
@@ -225,7 +285,7 @@ class NameBook:
                     for w in run.words[:-1]
                     if w in TITLE_ROLES
                 ]
-        return [(at, role, key) for at, role, key in table if key in self.runs]
+        return [(at, role, key) for at, role, key in table if key in self.people]
 
     def _described_earlier(self, role: str, position: int) -> str | None:
         """ "the organizer" after "an organizer at a field office" in the paragraph before or
@@ -264,6 +324,22 @@ def _evidently_person(masked: str, run: Run) -> bool:
         return True
     end = masked.find(words[-1], run.start) + len(words[-1])
     return _PERSON_AFTER.match(masked, end) is not None or speaks_after(masked, end)
+
+
+def _speaking_alone(masked: str, known: set[str]) -> set[str]:
+    """Single names that speak and are then "he" or "she" ("Ginsburg said in an interview
+    that she ..."), as a person's surname is and a wire service's name is not."""
+    out: set[str] = set()
+    for m in _SINGLE_SPEAKER.finditer(masked):
+        word = m.group(1)
+        if word in known or word in out or word in NOT_PERSON or word in _NOT_NAMES:
+            continue
+        before = masked[max(0, m.start() - 25) : m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", ",")):
+            continue  # part of a longer name
+        if gender_near(masked, m.start(1), m.end(1)):
+            out.add(word)
+    return out
 
 
 def _used_alone(masked: str, surnames: set[str]) -> set[str]:

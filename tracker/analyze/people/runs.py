@@ -22,7 +22,7 @@ CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
 _QUOTES = ("’", "'")
 _NOTHING: frozenset[str] = frozenset()
-_LEADING_STOP = frozenset(
+LEADING_STOP = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
     While After Before Asked This That The A An Last Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday If Although Though Because Since Until Even Just Only What Why How Where Who
@@ -149,7 +149,7 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
 
 def _breaks_run(word: str, common: Collection[str]) -> bool:
     """Everyday words, shouted headings and quoted words are not parts of a name."""
-    if word in _LEADING_STOP or (word.isupper() and len(word) > 3):
+    if word in LEADING_STOP or (word.isupper() and len(word) > 3):
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
         return True

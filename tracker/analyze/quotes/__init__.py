@@ -20,7 +20,12 @@ from tracker.analyze.people.names import NameBook
 from tracker.analyze.quotes.continued import inherit_speakers
 from tracker.analyze.quotes.marks import normalize_marks
 from tracker.analyze.quotes.scan import MARKS, WORD, Span, scan
-from tracker.analyze.quotes.sentences import mask, sentence_at, sentence_ranges
+from tracker.analyze.quotes.sentences import (
+    blank_headlines,
+    mask,
+    sentence_at,
+    sentence_ranges,
+)
 from tracker.analyze.quotes.speakers import (
     Attribution,
     adjacent_cue,
@@ -43,7 +48,7 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = scan(text)
     if not spans:
         return []
-    masked = mask(text, spans)
+    masked = blank_headlines(mask(text, spans))
     sentences = sentence_ranges(masked)
     found = [_attribute(masked, sentences, s) for s in spans]
     kept = [(s, a) for s, a in zip(spans, found, strict=True) if is_speech(text, masked, s, a)]

@@ -1,17 +1,23 @@
 """Two versions' quotes -> what was added, removed, reworded or re-attributed. Pure.
 
-Quotes are matched by content, not position: first the ones whose words and speaker are the
-same (unchanged, not reported), then the most similar remaining pairs by word overlap (changed:
-reworded, re-attributed or both). What is left is added or removed.
+Quotes are matched by content, not position: first the ones whose words are the same and whose
+speakers can be one person (unchanged, not reported), then the most similar remaining pairs by
+word overlap (changed: reworded, re-attributed or both). What is left is added or removed.
+
+A speaker that only changed form ("Mr. Smith" -> "John Smith") or that one version names and the
+other leaves unattributed is not a re-attribution: a changed pair then carries one speaker, the
+fuller name, on both sides. Only two different people make a re-attribution.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from itertools import accumulate
 
+from tracker.analyze.people.mentions import same_person
 from tracker.analyze.quotes import extract_quotes
 from tracker.models import QuoteLedger, QuoteRef
 
@@ -29,9 +35,10 @@ def quote_ledger(
     old = _placed(old_paragraphs, old_sentences)
     new = _placed(new_paragraphs, new_sentences)
     old, new = _drop_unchanged(old, new)
-    changed = _pair_similar(old, new)
-    paired_old = {id(a) for a, _ in changed}
-    paired_new = {id(b) for _, b in changed}
+    pairs = _pair_similar(old, new)
+    paired_old = {id(a) for a, _ in pairs}
+    paired_new = {id(b) for _, b in pairs}
+    changed = [_one_speaker(a, b) for a, b in pairs]
     return QuoteLedger(
         added=tuple(q for q in new if id(q) not in paired_new),
         removed=tuple(q for q in old if id(q) not in paired_old),
@@ -66,23 +73,42 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(text))
 
 
-def _speaker_key(speaker: str | None) -> str:
-    return " ".join(_words(speaker or ""))
+def _one_person(a: str | None, b: str | None) -> bool:
+    """Whether two speakers can be one person: the same name in any form, or one of them not
+    named (an unattributed side is no claim that someone else spoke)."""
+    if a is None or b is None:
+        return True
+    return a == b or same_person(a, b) or " ".join(_words(a)) == " ".join(_words(b))
+
+
+def _one_speaker(old: QuoteRef, new: QuoteRef) -> tuple[QuoteRef, QuoteRef]:
+    """A changed pair whose speakers are one person, written the same way on both sides (the
+    fuller name); two different people are left as they are (a re-attribution)."""
+    if old.speaker == new.speaker or not _one_person(old.speaker, new.speaker):
+        return old, new
+    names = [s for s in (new.speaker, old.speaker) if s]
+    speaker = max(names, key=lambda s: len(s.split()))
+    return dataclasses.replace(old, speaker=speaker), dataclasses.replace(new, speaker=speaker)
 
 
 def _drop_unchanged(
     old: list[QuoteRef], new: list[QuoteRef]
 ) -> tuple[list[QuoteRef], list[QuoteRef]]:
-    """Remove pairs with the same words and the same speaker (one for one)."""
-    waiting: dict[tuple[tuple[str, ...], str], list[int]] = {}
+    """Remove pairs with the same words whose speakers can be one person (one for one; the
+    same speaker string first)."""
+    waiting: dict[tuple[str, ...], list[int]] = {}
     for i, q in enumerate(new):
-        waiting.setdefault((_words(q.text), _speaker_key(q.speaker)), []).append(i)
+        waiting.setdefault(_words(q.text), []).append(i)
     gone_new: set[int] = set()
     kept_old = []
     for q in old:
-        slot = waiting.get((_words(q.text), _speaker_key(q.speaker)))
-        if slot:
-            gone_new.add(slot.pop(0))
+        slot = waiting.get(_words(q.text), [])
+        fits = [i for i in slot if _one_person(q.speaker, new[i].speaker)]
+        exact = [i for i in fits if new[i].speaker == q.speaker]
+        if fits:
+            i = (exact or fits)[0]
+            slot.remove(i)
+            gone_new.add(i)
         else:
             kept_old.append(q)
     return kept_old, [q for i, q in enumerate(new) if i not in gone_new]

@@ -51,7 +51,7 @@ def _phrase_ok(words: Sequence[str]) -> bool:
 
 def _accept_backward(word: str) -> bool:
     low = word.lower()
-    return _is_name(word) or low in ROLES or low in MODIFIERS or low in CONNECTORS
+    return _is_name(word) or _is_role(word) or low in MODIFIERS or low in CONNECTORS
 
 
 def np_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:

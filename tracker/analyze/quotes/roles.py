@@ -21,7 +21,9 @@ PERSON_ROLES = frozenset(
     prosecutor investigator detective sheriff priest cleric pastor rabbi imam bishop
     member supporter critic opponent organizer volunteer survivor victim relative cousin
     brother sister uncle aunt grandmother grandfather lawmaker legislator negotiator
-    manager consultant operative official""".split()
+    manager consultant operative official delegate attendee participant salesman saleswoman
+    nurse pilot lieutenant sergeant captain colonel coach player actor actress singer comedian
+    columnist commentator blogger founder cofounder partner employee teenager child kid""".split()
 )
 FEMALE_ROLES = frozenset(
     """spokeswoman woman girl mother daughter wife chairwoman congresswoman businesswoman
@@ -30,6 +32,12 @@ FEMALE_ROLES = frozenset(
 MALE_ROLES = frozenset(
     """spokesman man boy father son husband chairman congressman businessman policeman
     brother uncle grandfather""".split()
+)
+# Offices a person holds by title: "the senator" means only someone the article calls one.
+OFFICES = frozenset(
+    """president senator governor congressman congresswoman representative minister secretary
+    mayor judge justice ambassador general commander chairman chairwoman chancellor speaker
+    sheriff prosecutor commissioner director""".split()
 )
 # A title before a name, and the role noun a later "the <role>" uses for that person.
 TITLE_ROLES = {
@@ -67,7 +75,7 @@ _NAME = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]+"
 # Ann Cole,"
 _NAME_THEN_ROLE = re.compile(
     rf"({_NAME}),[ \t]+(?:{_DETERMINER}|his|her|their|its|[A-Z][\w.]*[’']s?)[ \t]+"
-    rf"{_MODIFIER}({_ROLE_WORD})\b"
+    rf"{_MODIFIER}({_ROLE_WORD})\b(?![ \t]+(?:said|says|told|added|wrote)\b)"
 )
 _ROLE_THEN_NAME = re.compile(rf"\b({_ROLE_WORD}),?[ \t]+({_NAME})")
 _NOT_DESCRIBED = frozenset("one another".split())

@@ -17,7 +17,10 @@ _NO_END = re.compile(
     r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
     r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
 )
-_NO_END_REACH = 12  # `_NO_END` matches at most "Sept." and the boundary before it
+_NO_END_REACH = 12
+_HEADLINE_SMALL = frozenset(
+    "a an the and or but of in on at to for with by from as is are was be over into vs".split()
+)  # `_NO_END` matches at most "Sept." and the boundary before it
 
 
 def mask(text: str, spans: Sequence[Span]) -> str:
@@ -39,6 +42,24 @@ def _blank(words: str) -> str:
         keep = len(inner) - 1
         blank = blank[:keep] + inner[-1] + blank[keep + 1 :]
     return blank
+
+
+def blank_headlines(masked: str) -> str:
+    """`masked` with headline lines (title case, four words or more, no quotation) blanked:
+    their capitalised words ("Gold Star Mom Corners Obama") name no one."""
+    out: list[str] = []
+    pos = 0
+    for para in PARAGRAPH.finditer(masked):
+        line = para.group()
+        words = line.split()
+        if len(words) >= 4 and _MASK not in line:
+            content = [w for w in words if w.lower().strip(".,:;’'") not in _HEADLINE_SMALL]
+            capped = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+            if capped == len(content) and capped >= 4:
+                out += (masked[pos : para.start()], " " * len(line))
+                pos = para.end()
+    out.append(masked[pos:])
+    return "".join(out)
 
 
 def sentence_ranges(masked: str) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 
+_TO_SOMEONE = frozenset("told tells tell asked asks thanked urged pressed".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
 )
@@ -93,7 +94,8 @@ def _inverted_after_comma(
     comma is its subject."""
     if cue == 0 or toks[cue - 1].text != "," or cue + 1 >= len(toks):
         return None
-    if toks[cue].text.lower() not in CUES or not toks[cue + 1].text[:1].isupper():
+    word = toks[cue].text.lower()
+    if word not in CUES or word in _TO_SOMEONE or not toks[cue + 1].text[:1].isupper():
         return None
     subj = inverted_subject(toks, cue + 1)
     if subj is None or subj[0] != cue + 1:

@@ -17,7 +17,7 @@ CUES = frozenset(
     riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
     raved lectured admits confirms denies denied argues warns insists recalls responds replies
     declares counters concedes acknowledges suggests cautions complains laments boasts
-    maintains reiterates assures explains notes added""".split()
+    maintains reiterates assures explains notes added confided confides""".split()
 )
 SUBJECT_CUES = frozenset(
     """praised praises blamed blames thanked thanks criticized criticizes accused accuses
@@ -25,7 +25,8 @@ SUBJECT_CUES = frozenset(
     dismissed dismisses defended defends touted touts pondered ponders predicted predicts
     lauded hailed welcomed welcomes condemned condemns derided derides rejected rejects
     vowed promised pledged pledges endorsed endorses urged urges implored warned questioned
-    questions described describes characterized labeled labelled dubbed branded cited cites
+    questions described describes characterized labeled labelled labeling labels dubbed branded
+    cited cites
     likened compared compares recalled recalls quoted quotes offered admitted added""".split()
 )
 PARTICIPLES = frozenset(
@@ -107,3 +108,28 @@ PRONOUNS = frozenset(("he", "she", "they"))
 RELATIVES = frozenset(("who", "which", "that"))
 CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
 SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+# Places a speaker phrase may stop at by mistake ("of Columbia, South Carolina").
+STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming America
+    Europe Asia Africa Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich
+    Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt
+    Wash Wis Wyo D.C""".split()
+) | frozenset(
+    (
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "United States",
+    )
+)

@@ -23,12 +23,14 @@ from tracker.analyze.quotes.speech_words import (
     NOT_VERBS,
     RELATIVES,
     ROLES,
+    STATES,
     STOP_CAPS,
     TITLES,
 )
 from tracker.analyze.quotes.tokens import Tok
 
 _APPOSITIONS = 5
+_COMMAS = frozenset(",—–")
 _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
     in on at for during despite with without from by under over amid""".split()
@@ -66,6 +68,11 @@ def _skip_back(toks: Sequence[Tok], k: int) -> int:
             k -= 1
         elif word == "to" and k > 1 and toks[k - 2].text.islower():
             k -= 3 if toks[k - 2].text == "on" and k > 2 else 2
+            j = k
+            while j > 0 and k - j < 4 and toks[j - 1].text.isalpha() and toks[j - 1].text.islower():
+                j -= 1  # `went so far as to say`, `was prompted to say`
+            if j < k and j > 0 and toks[j - 1].text[:1].isupper():
+                k = j
         else:
             return k
     return k
@@ -80,16 +87,24 @@ def _name_before_comma(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
 
 
 def _subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
-    if k > 0 and toks[k - 1].text == ",":
+    if k > 0 and toks[k - 1].text in _COMMAS:
         return _apposed_subject(toks, k) or _old_subject_before(toks, k)
-    for _ in range(3):
+    for _ in range(4):
         found = np_before(toks, k)
         if found is None:
             return _before_relative(toks, k)
+        if found[0] > 1 and toks[found[0] - 1].text == "," and _place(toks, found):
+            k = found[0] - 1  # `Stacy Baker of Columbia, South Carolina says`
+            continue
         if found[0] == 0 or toks[found[0] - 1].text.lower() not in _PREPOSITIONS:
             return found
         k = _skip_back(toks, found[0] - 1)  # `who has in the past described`: not "the past"
     return None
+
+
+def _place(toks: Sequence[Tok], span: tuple[int, int]) -> bool:
+    """A state ("South Carolina", "Calif.") closing a "city, state" pair."""
+    return " ".join(t.text for t in toks[span[0] : span[1]]).rstrip(".") in STATES
 
 
 def _before_relative(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
@@ -107,20 +122,30 @@ def _before_relative(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
 def _apposed_subject(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
     """`Daniel Gros, the director of the Centre, which is based in Brussels, said`: the name
     that opens a chain of comma-separated appositions before the verb."""
-    commas = [i for i in range(max(0, k - 60), k) if toks[i].text == ","]
+    commas = [i for i in range(max(0, k - 60), k) if toks[i].text in _COMMAS]
     end = commas.pop()
     for _ in range(_APPOSITIONS):
         start = commas.pop() + 1 if commas else _chain_start(toks, end)
         if start < end:
             name = None if _PARTY.match(toks[start].text) else _segment_name(toks, start, end)
+            if name and _place(toks, name) and _after_place_word(toks, start):
+                name = None  # `a salesman from Sumter, South Carolina,`
             if name:
                 return name
-            if not _apposition(toks, start, end):
+            if not _apposition(toks, start, end) and not _place(toks, (start, end)):
                 return None
-        if start == 0 or not toks[start - 1].text == ",":
+        if start == 0 or toks[start - 1].text not in _COMMAS:
             return None
         end = start - 1
     return None
+
+
+def _after_place_word(toks: Sequence[Tok], start: int) -> bool:
+    """Whether the segment before `start` ends in a place ("from Sumter,")."""
+    k = start - 2
+    while k >= 0 and toks[k].text[:1].isupper():
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in ("from", "in", "of", "at", "near")
 
 
 def _chain_start(toks: Sequence[Tok], end: int) -> int:
@@ -190,6 +215,8 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
         opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
         leading = lead in STOP_CAPS or opening or lead.lower() in _SUBORDINATORS
         found = None if leading else np_after(toks, start) or _description_after(toks, start)
+        if found and _place(toks, found) and found[1] < len(toks) and toks[found[1]].text == ",":
+            found, leading = None, True  # `In San Bernardino, Calif., a familiar voice`
         if found or not (leading or _lowercase_lead(toks, start)):
             return found
         commas = [i for i, t in enumerate(toks[start : start + 30]) if t.text == ","]

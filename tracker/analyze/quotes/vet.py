@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.analyze.people.first_names import FEMALE, MALE
-from tracker.analyze.quotes.speech_words import STOP_CAPS
+from tracker.analyze.quotes.speech_words import STATES, STOP_CAPS
 
 _PRONOUNS = frozenset(
     """he she they it i we you him her them us me who whom which that this these those what
@@ -17,7 +17,11 @@ _PRONOUNS = frozenset(
 _LEADING_JUNK = frozenset(
     """Photo Photos Photograph Image Video Credit Caption Amid Still Yet Also However Meanwhile
     Instead Indeed Thus Then Now Later Earlier Asked Speaking Writing According Like Unlike
-    Despite Among Amongst Between Beyond Besides Via Per Upon Within""".split()
+    Despite Among Amongst Between Beyond Besides Via Per Upon Within Back Thirteen Fourteen
+    Fifteen Twenty Thirty Hundreds Thousands Dozens Millions Rather Perhaps Maybe Overall
+    Finally Ultimately Nonetheless Nevertheless Otherwise Similarly Likewise Moreover
+    Furthermore Additionally Again Sometimes Often Even Only Just Here There Today Tonight
+    Yesterday Tomorrow Audiences""".split()
 )
 _TIME = re.compile(
     r"\b(?:ago|years?|months?|weeks?|days?|hours?|minutes?|yesterday|today|tonight|morning"
@@ -32,6 +36,11 @@ _PUBLICATION = re.compile(
 )
 _PAPER_VERBS = frozenset(
     "reported reports wrote writes said says editorialized noted notes added opined".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in on at for with by from as and or but that which who what it its
+    is was are were be been has have had will would can could may might must should do does
+    did not no this these those their his her our my your than then so if""".split()
 )
 _QUANTIFIERS = frozenset("a an the few several some many most all both each other others".split())
 
@@ -58,6 +67,10 @@ def vet(speaker: str | None, cue: str | None = None) -> str | None:
     if words[-1][-2:] in ("’s", "'s") or words[-1][-1:] in "’'":
         return None
     if _TIME.search(text) and not any(w[:1].isupper() for w in words[1:]):
+        return None
+    if words[-1] in _FUNCTION_WORDS or len(words) == 1 and words[0].isdigit():
+        return None  # "the magnitude of the", "the request was": a phrase cut short
+    if text.rstrip(".") in STATES or low in ("the state", "the country", "the city"):
         return None
     if _PUBLICATION.fullmatch(text) and (cue or "").split(" ")[0] not in _PAPER_VERBS:
         return None

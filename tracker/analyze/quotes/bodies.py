@@ -1,0 +1,92 @@
+"""Speakers that are bodies or their documents: "the ministry said" is the Ministry of Home
+Affairs the article named; "the statement said" is whoever the article said issued a statement
+("The ministry, in a statement, rejected..."); "its statement added" is the subject of its
+sentence ("The Shafik campaign ..., but its statement added"). Pure functions of the masked text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.analyze.quotes.subjects import sentence_subject
+from tracker.analyze.quotes.tokens import tokenize
+
+DOCUMENTS = frozenset(
+    """statement report letter release memo email e-mail post tweet filing complaint study
+    survey poll ad advertisement video website site editorial column book memoir transcript
+    message announcement""".split()
+)
+BODIES = frozenset(
+    """ministry department agency company campaign committee council commission center centre
+    embassy court party group organization organisation foundation institute office
+    administration government board union bank army police network newspaper firm""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
+# "in a statement", "issued a written statement", "released its report"
+_ISSUED = (
+    r"\b(?:in|issued|released|put out|sent|posted|published)\s+(?:a|an|its|his|her|their)"
+    r"\s+(?:\w+\s+)?{noun}\b"
+)
+_PRONOUNS = frozenset("he she it they we i you who which that this".split())
+
+
+def owned(speaker: str) -> tuple[str, str] | None:
+    """("its", "statement") for "its statement": a possessive pronoun and what it owns."""
+    words = speaker.split()
+    if len(words) >= 2 and words[0].lower() in ("its", "his", "her", "their"):
+        if all(w[:1].islower() for w in words[1:]):
+            return words[0].lower(), " ".join(words[1:])
+    return None
+
+
+def definite_body(speaker: str) -> str | None:
+    """The noun of "the ministry" / "the statement" (a body or a document), else None."""
+    words = speaker.split()
+    if len(words) < 2 or words[0] not in ("the", "The") or any(w[:1].isupper() for w in words[1:]):
+        return None
+    head = words[-1].lower()
+    return head if head in BODIES or head in DOCUMENTS else None
+
+
+def named_body(masked: str, noun: str, position: int) -> str | None:
+    """The one capitalised name before `position` that holds `noun` ("Ministry of Home Affairs"
+    for "the ministry"), or None when there is none or more than one."""
+    cap = noun[:1].upper() + noun[1:]
+    pattern = re.compile(
+        rf"(?:[A-Z][\w.’'&-]*\s+)*{re.escape(cap)}\b(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
+    )
+    found = {m.group().strip() for m in pattern.finditer(masked, 0, position)}
+    found = {f for f in found if f != cap and not f.startswith(("The ", "A "))}
+    return found.pop() if len(found) == 1 else None
+
+
+def issuer(masked: str, noun: str, position: int) -> str | None:
+    """Who issued "the statement": the subject of the latest sentence before `position`, in
+    its paragraph or the one before, that mentions a statement."""
+    floor = masked.rfind("\n", 0, masked.rfind("\n", 0, position) - 1) + 1
+    starts = [floor] + [m.end() for m in _SENTENCE_END.finditer(masked, floor, position)]
+    for start, end in reversed(list(zip(starts, [*starts[1:], position], strict=True))):
+        sentence = masked[start:end]
+        if not re.search(_ISSUED.format(noun=re.escape(noun)), sentence):
+            continue
+        found = subject_at(sentence)
+        if found and (found[:1].isupper() and found.split()[0] not in ("A", "An")):
+            return found
+    return None
+
+
+def subject_at(sentence: str) -> str | None:
+    """The subject a sentence opens with, when it is not a pronoun."""
+    toks = tokenize(sentence)
+    span = sentence_subject(toks)
+    if span is None:
+        return None
+    text = sentence[toks[span[0]].start : toks[span[1] - 1].end]
+    return None if text.lower() in _PRONOUNS else text
+
+
+def sentence_before(masked: str, position: int) -> str:
+    """The text of the sentence holding `position`, up to it."""
+    ends = list(_SENTENCE_END.finditer(masked, max(0, position - 400), position))
+    return masked[ends[-1].end() if ends else max(0, position - 400) : position]
