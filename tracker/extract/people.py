@@ -101,7 +101,7 @@ def split_names(line: str) -> list[str]:
     ("from Kabul, Afghanistan", "Rialto, Calif."), organisations, dates and roles left out."""
     text = " ".join(line.translate(TYPOGRAPHY).split()).strip(" ()[]*_")
     names: dict[str, str] = {}
-    for segment in _sentences(text):
+    for segment in _clauses(text):
         segment = _LEAD.sub("", _BY.sub("", re.sub(r"^\s*and\s+", "", segment.strip(" ."))))
         for part in _parts(segment):
             name = _credit_name(part)
@@ -110,7 +110,7 @@ def split_names(line: str) -> list[str]:
     return list(names.values())
 
 
-def _sentences(text: str) -> list[str]:
+def _clauses(text: str) -> list[str]:
     """Clauses of a credit line: cut at ";", "|", brackets and full stops, but not after an
     initial or a short title ("David E. Sanger", "John Cushman Jr. and ...")."""
     out: list[str] = []
