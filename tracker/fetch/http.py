@@ -30,6 +30,7 @@ import socket
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -279,7 +280,11 @@ def open_client(
         transport=direct,
         mounts=mounts,
         trust_env=False,  # proxies are read above, once
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+            "Accept-Encoding": "gzip, deflate",  # what _Inflater undoes
+        },
     ) as client:
         yield client
 
@@ -459,22 +464,59 @@ def _check_response(url: str, response: httpx.Response, max_bytes: int) -> None:
 def _read_capped(
     url: str, response: httpx.Response, max_bytes: int, *, truncate: bool = False
 ) -> bytes:
-    """The body, read while it streams: over `max_bytes` is an error (or, with `truncate`, the
-    first `max_bytes`); past the request's deadline is a timeout."""
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
+    """The body, read while it streams and decompressed here with a bound on the output (a
+    small compressed chunk may hold gigabytes): over `max_bytes` is an error (or, with
+    `truncate`, the first `max_bytes`); past the request's deadline is a timeout."""
+    inflater = _Inflater(url, response.headers.get("content-encoding", ""))
+    body = bytearray()
+    for chunk in response.iter_raw():
+        body += inflater.feed(chunk, max_bytes + 1 - len(body))
+        if len(body) > max_bytes:
             if truncate:
-                chunks.append(chunk[: max_bytes - size])
-                break
+                return bytes(body[:max_bytes])
             raise FetchFailed(f"{url}: too large (over {max_bytes} bytes)")
         deadline = _CONTEXT.deadline
         if deadline is not None and time.monotonic() > deadline:
             raise httpx.ReadTimeout("deadline passed", request=response.request)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return bytes(body)
+
+
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+
+
+class _Inflater:
+    """Undoes a Content-Encoding (none, gzip or deflate), giving at most `limit` bytes a call."""
+
+    def __init__(self, url: str, header: str) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in _WBITS):
+            raise FetchFailed(f"{url}: unsupported content encoding ({header.strip()})")
+        self._url = url
+        self._wbits = _WBITS[codings[0]] if codings else 0
+        self._zlib = zlib.decompressobj(self._wbits) if codings else None
+        self._started = False
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        if self._zlib is None:
+            return data
+        out = bytearray()
+        while data and len(out) < limit:
+            try:
+                out += self._zlib.decompress(data, limit - len(out))
+            except zlib.error:
+                if self._started or self._wbits != zlib.MAX_WBITS:
+                    raise FetchFailed(f"{self._url}: the compressed body is damaged") from None
+                self._wbits = -zlib.MAX_WBITS  # "deflate" sent raw, as some servers do
+                self._zlib = zlib.decompressobj(self._wbits)
+                continue
+            self._started = True
+            if self._zlib.eof:  # another gzip member may follow
+                data = self._zlib.unused_data
+                self._zlib = zlib.decompressobj(self._wbits)
+            else:
+                data = self._zlib.unconsumed_tail
+        return bytes(out)
 
 
 def _describe(error: httpx.HTTPError) -> str:
