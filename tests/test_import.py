@@ -204,6 +204,16 @@ def test_a_private_archive_is_refused_without_allow_private(store_path: Path) ->
     assert archive.requests == []
 
 
+def test_only_error_pages_is_an_error(store_path: Path) -> None:
+    archive = FakeArchive()
+    archive.add("20240501150000", URL, SOFT_404)
+    with serve_archive(archive) as base:
+        code, out, err = _run(store_path, "import", URL, "--archive", base, "--allow-private")
+    assert code == 1
+    assert "1 not recorded" in out
+    assert "20240501150000" in err
+
+
 def test_no_capture_is_an_error(store_path: Path) -> None:
     with serve_archive(FakeArchive()) as base:
         code, _, err = _run(store_path, "import", URL, "--archive", base, "--allow-private")

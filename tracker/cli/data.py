@@ -15,6 +15,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import (
+    ExitStatus,
     QuietOption,
     StoreOption,
     WaitOption,
@@ -112,6 +113,8 @@ def _print_import(result: ImportResult, fmt: ReportFormat, quiet: bool) -> None:
                 typer.echo(f"  {outcome.capture.timestamp}: {outcome.error}", err=True)
         if not quiet:
             typer.echo(result.describe())
+    if result.outcomes and all(o.status == "failed" for o in result.outcomes):
+        raise typer.Exit(ExitStatus.ERROR)  # not one capture could be read as the article
 
 
 @contextmanager

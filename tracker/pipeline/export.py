@@ -211,6 +211,7 @@ def article_rows(store: Store, tracked: TrackedArticle, after: int = 0) -> dict[
          "last_seen": last.seen, "month": month_of(first.seen)}
     )  # fmt: skip
     previous: StoredVersion | None = None
+    previous_quotes: set[str] | None = None
     if after > 0 and after <= len(versions):
         previous = store.read(tracked, versions[after - 1])
     for info in versions[after:]:
@@ -237,12 +238,11 @@ def article_rows(store: Store, tracked: TrackedArticle, after: int = 0) -> dict[
         for role, names in (("author", article.authors), ("contributor", article.contributors)):
             rows["contributors"] += [{**base, "version": info.version, "role": role, "name": n}
                                      for n in names]  # fmt: skip
-        before = (
-            {_quote_key(q.text) for q in extract_quotes(previous.article.text)}
-            if previous is not None
-            else set()
-        )
-        for position, quote in enumerate(extract_quotes(article.text)):
+        if previous is not None and previous_quotes is None:
+            previous_quotes = {_quote_key(q.text) for q in extract_quotes(previous.article.text)}
+        before = previous_quotes or set()
+        quotes = extract_quotes(article.text)
+        for position, quote in enumerate(quotes):
             rows["quotes"].append(
                 {**base, "version_id": None, "version": info.version, "position": position,
                  "text": quote.text, "speaker": quote.speaker, "cue": quote.cue,
@@ -255,7 +255,7 @@ def article_rows(store: Store, tracked: TrackedArticle, after: int = 0) -> dict[
                     "month": month_of(info.seen), "host": host}  # fmt: skip
             for table, found in pair_rows(report, pair).items():
                 rows[table] += found
-        previous = stored
+        previous, previous_quotes = stored, {_quote_key(q.text) for q in quotes}
     return rows
 
 
