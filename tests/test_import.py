@@ -156,6 +156,16 @@ def test_a_capture_redirecting_to_the_home_page_is_no_version(store_path: Path) 
     assert "3 new versions" in out
 
 
+def test_verbose_lists_every_capture(store_path: Path) -> None:
+    archive = FakeArchive()
+    _history(archive)
+    with serve_archive(archive) as base:
+        code, out, _ = _run(store_path, "import", URL, "--archive", base, "--allow-private", "-v")
+    assert code == 0
+    assert "  20240501130000  unchanged v1" in out
+    assert "  20240502090000  changed v3" in out
+
+
 def test_import_again_records_nothing(store_path: Path) -> None:
     archive = FakeArchive()
     _history(archive)

@@ -79,6 +79,9 @@ def import_(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ReportFormat.TEXT
     ),
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every capture and what became of it.")
+    ] = False,
     quiet: QuietOption = False,
     store: StoreOption = None,
 ) -> None:
@@ -97,14 +100,14 @@ def import_(
             opened, url, archive=archive, since=since, until=until, protocol=protocol.value,
             allow_private=allow_private, rate=rate, timeout=timeout, wait=wait, progress=step,
         )  # fmt: skip
-    _print_import(result, fmt, quiet)
+    _print_import(result, fmt, quiet, verbose or global_options().verbose)
 
 
-def _print_import(result: ImportResult, fmt: ReportFormat, quiet: bool) -> None:
+def _print_import(result: ImportResult, fmt: ReportFormat, quiet: bool, verbose: bool) -> None:
     if fmt is ReportFormat.JSON:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        if global_options().verbose:
+        if verbose and not quiet:
             for outcome in result.outcomes:
                 version = f" v{outcome.version}" if outcome.version else ""
                 typer.echo(f"  {outcome.capture.timestamp}  {outcome.status}{version}")
