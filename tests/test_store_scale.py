@@ -220,3 +220,29 @@ def test_list_stats_reports_the_store_size(store: Store) -> None:
     stats = json.loads(result.stdout)
     assert (stats["articles"], stats["versions"]) == (3, 6)
     assert stats["git_bytes"] >= stats["pack_bytes"] > 0
+
+
+def test_commits_inside_a_run_leave_the_cache_file_to_the_end_of_the_run(store: Store) -> None:
+    _fill(store, 1, 1)
+    before = _cache(store).read_bytes()
+    with store.writer() as writer:
+        for n in range(3):
+            url = f"https://example.com/news/extra-{n}"
+            writer.record(Snapshot(article_identity(url), _article(n), b"<p>x</p>", T0))
+            writer.flush()
+        assert writer.committed == 3
+        assert _cache(store).read_bytes() == before  # a killed run is caught up from git
+    assert len(Store.open(store.root).articles()) == 4
+    assert len(json.loads(_cache(store).read_text())["articles"]) == 4
+
+
+def test_a_long_run_keeps_only_the_last_commits_trees_in_memory(store: Store) -> None:
+    with store.writer() as writer:
+        for n in range(30):
+            url = f"https://example.com/news/story-{n}"
+            writer.record(Snapshot(article_identity(url), _article(n), b"<p>x</p>", T0))
+            writer.flush()
+        kinds = [kind for kind, _ in store._objects._fresh.values()]
+        assert kinds.count(b"commit") == 1
+        assert b"blob" not in kinds
+    assert len(Store.open(store.root).articles()) == 30

@@ -62,15 +62,15 @@ class ObjectStore:
     def save(self) -> None:
         """Write the objects added since the last save as one pack file with its index.
 
-        Saved blobs leave memory (they are read back from the pack); trees and commits stay,
-        as the next commits of the run read them.
+        Saved objects leave memory (they are read back from the pack), except the trees and
+        commit of this pack, which the run's next commit reads: memory stays bounded by one
+        commit's objects however many commits a run makes.
         """
         if not self._unsaved:
             return
         write_pack(self._folder / "pack", [(sha, *self._fresh[sha]) for sha in self._unsaved])
-        for sha in self._unsaved:
-            if self._fresh[sha][0] == b"blob":
-                del self._fresh[sha]
+        kept = {sha: self._fresh[sha] for sha in self._unsaved if self._fresh[sha][0] != b"blob"}
+        self._fresh = kept
         self._unsaved.clear()
 
     def read(self, sha: bytes) -> bytes:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -88,6 +89,7 @@ __all__ = [
 _BRANCH = BRANCH
 _CACHE = "tracker-index.json"
 _FLUSH_EVERY = 250
+_CACHE_SECONDS = 30.0
 
 
 class Store:
@@ -180,10 +182,13 @@ class Store:
             remove_leftovers(self._git_dir)
             writer = StoreWriter(self)
             try:
-                yield writer
+                try:
+                    yield writer
+                finally:
+                    writer.flush(save=False)
+                self._sync_worktree(writer.checked_out if in_sync else None)
             finally:
-                writer.flush()
-            self._sync_worktree(writer.checked_out if in_sync else None)
+                _save_cache(self._repo, self._index)
 
     def _sync_worktree(self, written: list[tuple[str, bytes]] | None = None) -> None:
         """Bring the store folder's files and git index up to the branch head.
@@ -289,6 +294,7 @@ class StoreWriter:
         self._last: tuple[Snapshot, Version] | None = None
         self.committed = 0
         self.checked_out: list[tuple[str, bytes]] = []
+        self._saved = time.monotonic()
 
     def find(self, url: str) -> TrackedArticle | None:
         """The article already known under `url` (its key or a source URL seen before)."""
@@ -377,18 +383,24 @@ class StoreWriter:
             self.checked_out += [(f"{path}/{name}", sha) for name, (sha, _) in files.items()]
         write_folders(writes)  # derived: a killed run forces a full re-sync
 
-    def flush(self) -> None:
-        """Commit the pending versions in one commit per distinct seen-time, then save the cache."""
-        if not self._pending:
+    def flush(self, *, save: bool = True) -> None:
+        """Commit the pending versions in one commit per distinct seen-time.
+
+        The cache (one document for the whole store) is written when the writer closes and, with
+        `save`, at most every `_CACHE_SECONDS` in between: writing it after every commit would
+        cost O(articles) per commit. A run killed in between loses nothing: the next one
+        catches the cache up from the commits it missed.
+        """
+        if self._pending:
+            by_time: dict[datetime, list[str]] = {}
+            for key, (_, snap, _) in self._pending.items():
+                by_time.setdefault(snap.seen, []).append(key)
+            for seen in sorted(by_time):
+                self._commit_group(seen, by_time[seen])
+            self._pending.clear()
+        if save and time.monotonic() - self._saved >= _CACHE_SECONDS:
             _save_cache(self._store._repo, self._store._index)
-            return
-        by_time: dict[datetime, list[str]] = {}
-        for key, (_, snap, _) in self._pending.items():
-            by_time.setdefault(snap.seen, []).append(key)
-        for seen in sorted(by_time):
-            self._commit_group(seen, by_time[seen])
-        self._pending.clear()
-        _save_cache(self._store._repo, self._store._index)
+            self._saved = time.monotonic()
 
     def _commit_group(self, seen: datetime, keys: list[str]) -> None:
         store, pending = self._store, self._pending
