@@ -187,6 +187,14 @@ def test_jsonl_one_file_per_table(history: Path, tmp_path: Path) -> None:
     assert {f.name for f in out.iterdir()} == {f"{t}.jsonl" for t in TABLES}
 
 
+def test_jsonl_into_one_file(history: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.jsonl"
+    _export(history, "jsonl", out)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sum(r["table"] == "versions" for r in rows) == 4
+    assert {r["table"] for r in rows} <= set(TABLES)
+
+
 def test_export_without_a_store_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["export", str(tmp_path / "x.db"), "--store", str(tmp_path / "none")]

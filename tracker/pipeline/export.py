@@ -155,7 +155,8 @@ def export_store(
         return _export_sqlite(store, out, progress)
     if fmt not in ("parquet", "jsonl"):
         raise BadSource(f"unknown export format {fmt!r}; choose sqlite, parquet or jsonl")
-    if out.exists() and not out.is_dir():
+    single_file = fmt == "jsonl" and out.suffix == ".jsonl"
+    if out.exists() and not out.is_dir() and not single_file:
         raise BadSource(f"{out} is a file; give a folder for the {fmt} export")
     tables: dict[str, list[Row]] = {table: [] for table in TABLES}
     for rows in _all_rows(store, {}, progress):
@@ -374,6 +375,16 @@ def _typed(table: str, row: Row) -> Row:
 
 
 def _write_jsonl(tables: Mapping[str, list[Row]], out: Path) -> None:
+    """`OUT/<table>.jsonl` per table; or, for an OUT ending in .jsonl, one file whose lines
+    name their table first (`{"table": "versions", ...}`)."""
+    if out.suffix == ".jsonl":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as stream:
+            for name, rows in tables.items():
+                for row in rows:
+                    line = {"table": name, **_typed(name, row)}
+                    stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return
     out.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
