@@ -34,6 +34,7 @@ from tracker.errors import BadSource, FetchFailed
 from tracker.fetch.http import (
     FetchTransient,
     PrivateAddressRefused,
+    fetch_answer,
     fetch_page,
     open_client,
 )
@@ -231,23 +232,10 @@ class ArchiveClient:
         )
 
     def _fetch_text(self, url: str) -> str:
-        import httpx  # noqa: TID251 - fetch/ is where HTTP lives; the project's client
-
         assert self._client is not None, "use ArchiveClient as a context manager"
-        try:
-            response = self._client.get(url)
-        except httpx.TimeoutException:
-            raise FetchTransient(f"{url}: timed out after {self.timeout:g} s") from None
-        except httpx.HTTPError as error:
-            raise FetchTransient(f"{url}: {type(error).__name__}: {error}") from None
-        if response.status_code in (429, 500, 502, 503, 504):
-            wait = response.headers.get("retry-after", "").strip()
-            raise FetchTransient(
-                f"{url}: HTTP {response.status_code}", float(wait) if wait.isdigit() else None
-            )
-        if response.status_code >= 400:
-            raise FetchFailed(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-        return response.text
+        page = fetch_answer(url, client=self._client, timeout=self.timeout,
+                            refuse_private=not self.allow_private)  # fmt: skip
+        return page.content.decode(page.encoding or "utf-8", errors="replace")
 
     def _patiently(self, url: str, request: Callable[[str], _T]) -> _T:
         backoff = max(self.interval, 2.0)

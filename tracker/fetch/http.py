@@ -308,6 +308,25 @@ def fetch_page(
         return _fetch(own, clean, timeout, max_bytes, refuse_private=refuse_private)
 
 
+def fetch_answer(
+    url: str,
+    *,
+    client: httpx.Client,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    refuse_private: bool = False,
+) -> Page:
+    """Like `fetch_page`, for answers of any content type (an archive's index, a TimeMap):
+    the same hop checks, deadline and cap; 4xx and 5xx answers raise as for pages."""
+    clean = fetchable(url)
+    fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    answer = _get(client, clean, timeout, max_bytes, refuse_private=refuse_private,
+                  check=_check_status)  # fmt: skip
+    encoding = detect_encoding(answer.content, answer.headers.get("content-type", ""))
+    return Page(clean, answer.final_url, answer.status, answer.content, fetched, answer.headers,
+                answer.redirects, encoding)  # fmt: skip
+
+
 def fetchable(url: str) -> str:
     """`url` checked and cleaned for fetching (see `tracker.fetch.urls.web_url`); FetchFailed
     when it cannot be fetched."""
@@ -318,6 +337,7 @@ def fetchable(url: str) -> str:
 
 
 Hop = Callable[[str, bool], AbstractContextManager[None]]  # (hop URL, refuse private)
+Check = Callable[[str, "httpx.Response", int], None]  # (URL shown, response, max bytes)
 
 
 def _no_hop(url: str, refuse_private: bool) -> AbstractContextManager[None]:
@@ -371,11 +391,13 @@ def _get(
     refuse_private: bool = False,
     hop: Hop = _no_hop,
     robots: bool = False,
+    check: Check | None = None,
 ) -> _Answer:
     """GET `url`, following redirects one checked hop at a time.
 
-    A page must answer 2xx or 304 with a web content type within `max_bytes`; a robots.txt
-    (`robots`) may answer any status, and is cut at `max_bytes` rather than refused.
+    The final answer passes `check` (default: a page's, 2xx or 304 with a web content type,
+    within `max_bytes`); a robots.txt (`robots`) may answer anything, and is cut at
+    `max_bytes` rather than refused.
     """
     current, before = url, list[str]()
     refuse = refuse_private
@@ -385,7 +407,8 @@ def _get(
             where = "its address is" if not before else f"it redirects to {shown(current)},"
             raise PrivateAddressRefused(f"{shown(url)}: refused, {where} private or loopback")
         with hop(current, refuse), _request_context(timeout, refuse):
-            outcome = _get_one(client, url, current, timeout, max_bytes, conditions, robots)
+            outcome = _get_one(client, url, current, timeout, max_bytes, conditions, robots,
+                               check or _check_response)  # fmt: skip
         if isinstance(outcome, _Answer):
             return replace(outcome, redirects=tuple(before))
         if not refuse and not before:  # a redirect never leaves a public address for a private
@@ -403,6 +426,7 @@ def _get_one(
     max_bytes: int,
     conditions: dict[str, str] | None,
     robots: bool,
+    check: Check,
 ) -> _Answer | str:
     """One request: its answer, or the URL it redirects to."""
     name = shown(url)
@@ -412,7 +436,7 @@ def _get_one(
             if response.status_code in _REDIRECT_STATUSES and location:
                 return _redirect_target(name, current, location)
             if not robots:
-                _check_response(name, response, max_bytes)
+                check(name, response, max_bytes)
             content = _read_capped(name, response, max_bytes, truncate=robots)
     except httpx.TimeoutException:
         raise FetchTransient(f"{name}: timed out after {timeout:g} s") from None
@@ -446,19 +470,23 @@ def looks_binary(content: bytes, encoding: str | None) -> bool:
     return b"\0" in head or sum(byte in _CONTROL for byte in head) > len(head) // 20
 
 
-def _check_response(url: str, response: httpx.Response, max_bytes: int) -> None:
+def _check_status(url: str, response: httpx.Response, max_bytes: int) -> None:
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
         message = f"{url}: HTTP {response.status_code} {reason}"
         if response.status_code in _RETRY_STATUSES:
             raise FetchTransient(message, _retry_after(response.headers.get("retry-after", "")))
         raise FetchFailed(message)
-    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media and not (media in _ACCEPTED_TYPES or media.endswith("+xml")):
-        raise FetchFailed(f"{url}: not a web page (content type {media})")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchFailed(f"{url}: too large ({int(declared)} bytes; the limit is {max_bytes})")
+
+
+def _check_response(url: str, response: httpx.Response, max_bytes: int) -> None:
+    _check_status(url, response, max_bytes)
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media and not (media in _ACCEPTED_TYPES or media.endswith("+xml")):
+        raise FetchFailed(f"{url}: not a web page (content type {media})")
 
 
 def _read_capped(
