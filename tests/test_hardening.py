@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 from tracker.cli.app import app
 from tracker.errors import FetchFailed
 from tracker.fetch import http
-from tracker.fetch.feeds import parse_feed
+from tracker.fetch.feeds import FeedInvalid, parse_feed
 from tracker.fetch.http import (
     FetchJob,
     FetchPolicy,
@@ -615,3 +615,8 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt(
         assert not list(store_path.glob("articles/*/*"))
     finally:
         other.stop()
+
+
+def test_markup_that_trips_the_feed_parser_is_an_invalid_feed() -> None:
+    with pytest.raises(FeedInvalid, match="not a readable"):
+        parse_feed(b"<item><link></item><feed</link>", "https://e.com/feed")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.store.identity import article_identity, normalise_url
+from tracker.store.identity import article_identity, normalise_url, registrable_domain
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,14 @@ def test_urls_map_inside_the_store_and_normalising_is_idempotent(url: str) -> No
     assert normalise_url(key) == key
     assert article_identity(key) == article_identity(url)
     assert _safe(article_identity(url).path)
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [("news.bbc.co.uk", "bbc.co.uk"), ("a.b.example.com", "example.com"),
+     ("victim.github.io", "victim.github.io"), ("x.y.blogspot.com", "y.blogspot.com"),
+     ("a.writer.substack.com", "writer.substack.com"), ("co.uk", None), ("github.io", None),
+     ("127.0.0.1", None), ("localhost", None)],
+)  # fmt: skip
+def test_registrable_domain_knows_shared_suffixes(host: str, domain: str | None) -> None:
+    assert registrable_domain(host) == domain

@@ -12,6 +12,7 @@ from tracker.fetch.politeness import (
     backoff_delays,
     host_of,
     is_private_address,
+    is_private_ip,
     robots_url,
 )
 from tracker.fetch.politeness import _resolve as _resolve
@@ -268,3 +269,13 @@ def test_resolving_localhost_gives_loopback_addresses() -> None:
 
 def test_an_empty_host_is_not_an_address() -> None:
     assert not is_private_address("")
+
+
+@pytest.mark.parametrize(
+    ("address", "private"),
+    [("93.184.216.34", False), ("2606:2800:220:1:248:1893:25c8:1946", False),
+     ("127.0.0.1", True), ("169.254.169.254", True), ("::ffff:10.0.0.1", True),
+     ("fe80::1%eth0", True), ("100.64.0.1", True), ("not an address", True)],
+)  # fmt: skip
+def test_is_private_ip_judges_resolved_addresses(address: str, private: bool) -> None:
+    assert is_private_ip(address) is private

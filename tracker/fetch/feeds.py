@@ -104,11 +104,14 @@ def _xml_root(start: str) -> str | None:
 
 
 def _parse_xml_feed(content: bytes, base_url: str) -> Feed:
-    parsed = feedparser.parse(
-        io.BytesIO(content),
-        response_headers={"content-location": base_url, "content-type": "application/xml"},
-        sanitize_html=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(content),
+            response_headers={"content-location": base_url, "content-type": "application/xml"},
+            sanitize_html=False,
+        )
+    except Exception as error:  # feedparser's own bugs on broken markup (KeyError: 'links')
+        raise FeedInvalid(_invalid_message(base_url, f"{type(error).__name__}: {error}")) from None
     entries: list[Mapping[str, Any]] = list(parsed.get("entries", []))
     broken_and_empty = parsed.get("bozo") and not entries
     if not parsed.get("version") or broken_and_empty:
