@@ -224,3 +224,43 @@ def test_family_name_first() -> None:
         "The memoir by Teo Soh Lung was published last year.\n\n“This is progress,” Ms. Teo said."
     )
     assert _only(text).speaker == "Teo Soh Lung"
+
+
+def test_a_thing_is_not_a_speaker() -> None:
+    text = "The first incident came when a crowd shouted, “We want the vote now!”"
+    assert _only(text).speaker != "The first incident"
+
+
+def test_a_headline_line_names_no_one() -> None:
+    text = "Mayor Slams Council Over Budget Vote\n\n“It is a shameful day for the city,” she said."
+    assert _only(text).speaker is None
+
+
+def test_the_statement_is_who_issued_it() -> None:
+    text = (
+        "A spokesman for the Ministry of Home Affairs declined to comment. The ministry, in a "
+        "statement, rejected calls for an inquiry. “The threat was real,” the statement said."
+    )
+    assert _only(text).speaker == "Ministry of Home Affairs"
+
+
+def test_its_statement_is_the_body_of_its_sentence() -> None:
+    text = (
+        "The Hale campaign did not present evidence, but its statement added, “Our opponents "
+        "broke the election law again and again.”"
+    )
+    assert _only(text).speaker == "The Hale campaign"
+
+
+def test_his_campaign_is_the_person_s() -> None:
+    text = (
+        "Mitt Romney has changed his position twice.\n\n"
+        "His campaign later edited its website to include the line, “Mitt Romney believes it "
+        "is unacceptable.”"
+    )
+    assert (_only(text).speaker or "").startswith("Mitt Romney")
+
+
+def test_told_someone_after_a_comma_names_the_listener_not_the_speaker() -> None:
+    text = "“We will win,” Dick Dever, a delegate from Fargo, told Politico on Monday."
+    assert _only(text).speaker == "Dick Dever"

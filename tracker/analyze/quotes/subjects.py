@@ -30,6 +30,7 @@ from tracker.analyze.quotes.speech_words import (
 from tracker.analyze.quotes.tokens import Tok
 
 _APPOSITIONS = 5
+_POSSESSIVES = frozenset(("His", "Her", "Its", "Their"))
 _COMMAS = frozenset(",—–")
 _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
@@ -213,7 +214,8 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
     for _ in range(3):
         lead = toks[start].text if start < len(toks) else ""
         opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
-        leading = lead in STOP_CAPS or opening or lead.lower() in _SUBORDINATORS
+        leading = (lead in STOP_CAPS and lead not in _POSSESSIVES) or opening
+        leading = leading or lead.lower() in _SUBORDINATORS
         found = None if leading else np_after(toks, start) or _description_after(toks, start)
         if found and _place(toks, found) and found[1] < len(toks) and toks[found[1]].text == ",":
             found, leading = None, True  # `In San Bernardino, Calif., a familiar voice`

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from tracker.analyze.people.first_names import FEMALE, MALE
-from tracker.analyze.quotes.speech_words import STATES, STOP_CAPS
+from tracker.analyze.quotes.bodies import BODIES, DOCUMENTS
+from tracker.analyze.quotes.roles import PERSON_ROLES
+from tracker.analyze.quotes.speech_words import CUES, ROLES, STATES, STOP_CAPS, SUBJECT_CUES
 
 _PRONOUNS = frozenset(
     """he she they it i we you him her them us me who whom which that this these those what
@@ -37,10 +39,18 @@ _PUBLICATION = re.compile(
 _PAPER_VERBS = frozenset(
     "reported reports wrote writes said says editorialized noted notes added opined".split()
 )
+_MORE_HEADS = frozenset(
+    """source insider veteran guru playwright advocate conservative liberal progressive team
+    jock sign banner placard lawsuit suit opinion note piece pitch article story headline caption
+    ad narrator voice-over people crowd audience""".split()
+)
+_AGENT = re.compile(r"(?:er|or|ist|ant|ent|ian|eon|an)s?$")
+_CLAUSE_VERBS = frozenset("is was were are has have had will would could should can may".split())
 _FUNCTION_WORDS = frozenset(
     """the a an of to in on at for with by from as and or but that which who what it its
     is was are were be been has have had will would can could may might must should do does
-    did not no this these those their his her our my your than then so if""".split()
+    did not no this these those their his her our my your than then so if he she they we i
+    you""".split()
 )
 _QUANTIFIERS = frozenset("a an the few several some many most all both each other others".split())
 
@@ -72,9 +82,28 @@ def vet(speaker: str | None, cue: str | None = None) -> str | None:
         return None  # "the magnitude of the", "the request was": a phrase cut short
     if text.rstrip(".") in STATES or low in ("the state", "the country", "the city"):
         return None
+    if any(w in _CLAUSE_VERBS for w in words[1:]) or any(
+        w[:1].isupper() and w.lower() in CUES | SUBJECT_CUES for w in words[1:]
+    ):
+        return None  # "the statement was coming", "Francois Hollande Says Donald Trump"
+    if words[-1][:1].islower() and not _speaks_as(words):
+        return None  # "a damning reaction", "The music": things, not speakers
     if _PUBLICATION.fullmatch(text) and (cue or "").split(" ")[0] not in _PAPER_VERBS:
         return None
     return text
+
+
+def _speaks_as(words: list[str]) -> bool:
+    """Whether a description can speak: it names a person's role, a body or a document
+    ("a spokesman for the buyer", "the lawsuit"), or ends in an agent noun ("the narrator")."""
+    heads = ROLES | PERSON_ROLES | BODIES | DOCUMENTS | _MORE_HEADS
+    for word in words:
+        low = word.lower().rstrip(".,’'")
+        if low in heads or (low.endswith("s") and low[:-1] in heads):
+            return True
+        if word[:1].isupper() and word not in _LEADING_JUNK and low not in ("the", "a", "an"):
+            return True  # "one Republican involved in the planning"
+    return _AGENT.search(words[-1].lower()) is not None
 
 
 def _participle(word: str) -> bool:
