@@ -84,3 +84,21 @@ def test_a_new_version_leaves_an_unchanged_raw_page_file_alone(store: Store) -> 
     assert raw.stat().st_mtime_ns == 10**18
     assert "voted twice" in (raw.parent / "article.txt").read_text()
     assert _git(store.root, "status", "--porcelain") == ""
+
+
+def test_tree_parser_reads_what_git_wrote(tmp_path: Path) -> None:
+    from git.objects.fun import tree_entries_from_data  # noqa: TID251 - the reference parser
+
+    from tracker.store.objects import parse_tree, tree_data
+
+    entries = {
+        "a.txt": (0o100644, object_id(b"blob", b"a")),
+        "dir": (0o40000, object_id(b"tree", b"")),
+        "é ü": (0o100644, object_id(b"blob", b"b")),
+    }
+    data = tree_data(entries)
+    assert parse_tree(data) == entries
+    assert parse_tree(data) == {
+        name: (mode, sha) for sha, mode, name in tree_entries_from_data(data)
+    }
+    assert parse_tree(b"") == {}

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
-from git.objects.fun import tree_entries_from_data  # noqa: TID251 - part of the store
 from gitdb import GitDB  # type: ignore[import-untyped]
 from gitdb.exc import BadObject  # type: ignore[import-untyped]
 
@@ -49,6 +48,7 @@ class ObjectStore:
         self._folder = objects
         self._db = GitDB(str(objects))
         self._fresh: dict[bytes, tuple[bytes, bytes]] = {}
+        self._parsed: dict[bytes, Entries] = {}
         self._unsaved: list[bytes] = []
 
     def add(self, kind: bytes, data: bytes) -> bytes:
@@ -71,6 +71,7 @@ class ObjectStore:
         write_pack(self._folder / "pack", [(sha, *self._fresh[sha]) for sha in self._unsaved])
         kept = {sha: self._fresh[sha] for sha in self._unsaved if self._fresh[sha][0] != b"blob"}
         self._fresh = kept
+        self._parsed = {sha: self._parsed[sha] for sha in kept if sha in self._parsed}
         self._unsaved.clear()
 
     def read(self, sha: bytes) -> bytes:
@@ -90,11 +91,16 @@ class ObjectStore:
                 ) from None
         return data
 
+    def remember_tree(self, sha: bytes, entries: Mapping[str, tuple[int, bytes]]) -> None:
+        """Keep the entries of the added tree `sha` parsed until it is saved: the run's next
+        commit reads the large trees it just wrote without parsing them again."""
+        if sha in self._fresh:
+            self._parsed[sha] = dict(entries)
+
     def read_tree(self, sha: bytes) -> Entries:
-        """A tree's entries: name -> (mode, id)."""
-        return {
-            name: (mode, binsha) for binsha, mode, name in tree_entries_from_data(self.read(sha))
-        }
+        """A tree's entries: name -> (mode, id) (a new dict: the caller may change it)."""
+        parsed = self._parsed.get(sha)
+        return dict(parsed) if parsed is not None else parse_tree(self.read(sha))
 
     def tree_at(self, tree: bytes | None, path: str) -> bytes | None:
         """The id of the tree at `path` ("a/b/c") under `tree`, or None when it is absent."""
@@ -131,6 +137,26 @@ class ObjectStore:
             for name, (_, folder) in self.read_tree(host_sha).items():
                 if before.get(name, (0, b""))[1] != folder:
                     yield f"articles/{host}/{name}", folder
+
+
+def parse_tree(data: bytes) -> Entries:
+    """A tree object's entries: name -> (mode, id)."""
+    entries: Entries = {}
+    at, end = 0, len(data)
+    try:
+        while at < end:
+            space = data.index(b" ", at)
+            nul = data.index(b"\0", space)
+            entries[data[space + 1 : nul].decode()] = (
+                int(data[at:space], 8),
+                data[nul + 1 : nul + 21],
+            )
+            at = nul + 21
+    except ValueError:
+        raise StoreCorrupt(
+            "a tree object of the store is damaged; check it with 'git fsck'"
+        ) from None
+    return entries
 
 
 def tree_data(entries: Mapping[str, tuple[int, bytes]]) -> bytes:

@@ -216,7 +216,9 @@ class Store:
         return self._objects.add(kind, data)
 
     def _write_tree(self, entries: Mapping[str, tuple[int, bytes]]) -> bytes:
-        return self._write(b"tree", tree_data(entries))
+        sha = self._write(b"tree", tree_data(entries))
+        self._objects.remember_tree(sha, entries)
+        return sha
 
     def _update_tree(
         self, tree: bytes | None, changes: Mapping[str, bytes], replaced: dict[str, bytes]
