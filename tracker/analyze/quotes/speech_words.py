@@ -17,7 +17,8 @@ CUES = frozenset(
     riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
     raved lectured admits confirms denies denied argues warns insists recalls responds replies
     declares counters concedes acknowledges suggests cautions complains laments boasts
-    maintains reiterates assures explains notes added confided confides""".split()
+    maintains reiterates assures explains notes added confided confides pronounced
+    pronounces""".split()
 )
 SUBJECT_CUES = frozenset(
     """praised praises blamed blames thanked thanks criticized criticizes accused accuses

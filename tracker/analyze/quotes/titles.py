@@ -8,18 +8,24 @@ from collections.abc import Sequence
 
 from tracker.analyze.quotes.scan import NAMED_TITLE_WORDS, Span
 from tracker.analyze.quotes.speakers import Attribution, adjacent_cue
+from tracker.analyze.quotes.speech_words import CUES, PARTICIPLES, SUBJECT_CUES
 
 _COLON_CUE = re.compile(r"(?:said|says|added|asked|wrote|tweeted|told \w+)\s*[:,]?\s*$", re.I)
 _SHORT = 2
+_COINED = 3  # a coined term or scare quote has at most this many words
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z][\w’'-]+")
 _TITLE_WORDS = 6  # a title-case quote of more words is speech, unless its context names a work
 _TITLE_SMALL = frozenset(
     """a an the and or nor but of in on at to for with by from as is vs via
-    de la le los las del y""".split()
+    de la le los las del y para por en des du""".split()
 )
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:show|program|programme|podcast|book|memoir|novel|film|movie|documentary|series"
     r"|sitcom|episode\s+of|broadcast\s+of|interview\s+with|appearance\s+on|appeared\s+on"
-    r"|column|op-ed|editorial|essay|headline|segment|song|album|play|musical|star\s+of|on|On)"
+    r"|column|op-ed|editorial|essay|headline|segment|song|album|play|musical|star\s+of|on|On"
+    r"|titled|entitled|called|named|dubbed|headlined|classic|hit|bestseller|autobiography"
+    r"|author\s+of|according\s+to|group|PAC|slogan|campaign)"
     r"|\b[A-Z]{2,}[’']s)[\s,:]*$"
 )
 _BY_AUTHOR = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?[A-Z][\w.&-]*(?:[’']s?\s|:)")
@@ -34,11 +40,35 @@ def is_speech(text: str, masked: str, span: Span, found: Attribution | None) -> 
     right = masked[span.close + 1 : span.close + 60].split("\n", 1)[0]
     left = masked[max(0, span.open - 40) : span.open].rsplit("\n", 1)[-1]
     beside = adjacent_cue(right) or _COLON_CUE.search(left) is not None
+    if _nickname(text, span):
+        return False
     if len(words) <= _SHORT:
         return beside and found is not None
-    titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
     inner = text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
-    return beside or not (titled and len(words) <= _TITLE_WORDS and inner[-1:] not in ".,!?")
+    if beside:
+        return True
+    coined = len(words) <= _COINED and inner[-1:] not in ".!?,;:"
+    if coined and not _speech_cue(found):
+        return False  # the "law and order" candidate, "more for more": no one said it
+    titled = _title_case(words)
+    return not (titled and len(words) <= _TITLE_WORDS and inner[-1:] not in ".!?")
+
+
+def _speech_cue(found: Attribution | None) -> bool:
+    """Whether an attribution names a verb of saying (not "He ran as the ...")."""
+    if found is None:
+        return False
+    verb = found.cue.split()[0].lower() if found.cue else ""
+    return verb in CUES or verb in SUBJECT_CUES or verb in PARTICIPLES or verb in (":", "according")
+
+
+def _nickname(text: str, span: Span) -> bool:
+    """Dwayne “The Rock” Johnson: a quoted word or two between a given name and a surname."""
+    if len(span.words) > _COINED or len(span.pieces) > 1 or not text[span.close - 1].isalnum():
+        return False
+    before = text[max(0, span.open - 30) : span.open]
+    after = text[span.close + 1 : span.close + 30]
+    return _NAME_BEFORE.search(before) is not None and _NAME_AFTER.match(after) is not None
 
 
 def _names_work(text: str, span: Span) -> bool:
