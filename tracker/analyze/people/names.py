@@ -85,12 +85,14 @@ class NameBook:
     speakers: list[Attribution] = field(default_factory=list)
     mentions: Mentions | None = None
     roles: list[tuple[int, str, str]] | None = None  # position, role noun, person key
+    named: list[tuple[int, str, str]] = field(default_factory=list)  # `named_roles`, once
 
     @classmethod
     def build(
         cls, masked: str, speakers: Iterable[Attribution], sentence_starts: Sequence[int]
     ) -> NameBook:
         book = cls(sentence_starts=list(sentence_starts), masked=masked, speakers=list(speakers))
+        book.named = list(named_roles(masked))
         maybe: set[str] = set()
         for run in name_runs(masked):
             book.runs.setdefault(run.words[-1], []).append(run)
@@ -101,7 +103,7 @@ class NameBook:
                     maybe.add(run.words[-1])
         book.people.update(bare(a.speaker.split()[-1]) for a in book.speakers if _named(a))
         book.people.update(
-            bare(name.split()[-1]) for _, _, name in named_roles(masked) if len(name.split()) > 1
+            bare(name.split()[-1]) for _, _, name in book.named if len(name.split()) > 1
         )
         book.people.update(_used_alone(masked, maybe - book.people))
         book.people.update(_speaking_alone(masked, book.people))
@@ -277,7 +279,7 @@ class NameBook:
         return self.fullest((surname,), position)
 
     def _role_table(self) -> list[tuple[int, str, str]]:
-        table = [(at, role, bare(name.split()[-1])) for at, role, name in named_roles(self.masked)]
+        table = [(at, role, bare(name.split()[-1])) for at, role, name in self.named]
         for same in self.runs.values():
             for run in same:
                 table += [

@@ -68,26 +68,36 @@ TITLE_ROLES = {
 }
 _DETERMINER = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)"
 _MODIFIER = r"(?:[\w’'.-]+[ \t]+){0,4}?"
-_ROLE_WORD = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
-_DESCRIPTION = re.compile(rf"\b{_DETERMINER}[ \t]+{_MODIFIER}({_ROLE_WORD})\b(?![’'-])")
 _NAME = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]+"
 # "Ann Cole, a lawyer for", "Ann Cole, Mr. Hale's lawyer,"; "lawyer Ann Cole", "the lawyer,
 # Ann Cole,"
 _NAME_THEN_ROLE = re.compile(
     rf"({_NAME}),[ \t]+(?:{_DETERMINER}|his|her|their|its|[A-Z][\w.]*[’']s?)[ \t]+"
-    rf"{_MODIFIER}({_ROLE_WORD})\b(?![ \t]+(?:said|says|told|added|wrote)\b)"
+    rf"{_MODIFIER}$"
 )
-_ROLE_THEN_NAME = re.compile(rf"\b({_ROLE_WORD}),?[ \t]+({_NAME})")
+_LOWER = re.compile(r"(?<![\w’'.-])[a-z]+\b(?![’'-])")
+_DETERMINED = re.compile(rf"\b{_DETERMINER}[ \t]+(?:[\w’'.-]+[ \t]+){{0,4}}$")
+_NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME})")
+_SPEAKS = re.compile(r"[ \t]+(?:said|says|told|added|wrote)\b")
+_ROLE_REACH = 90
 _NOT_DESCRIBED = frozenset("one another".split())
 
 
 def descriptions(masked: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, role noun) of each singular description of a person in the narration."""
-    for m in _DESCRIPTION.finditer(masked):
-        head = masked[m.start() : m.start(1)].split()
+    for role in _roles(masked):
+        det = _DETERMINED.search(masked, max(0, role.start() - 60), role.start())
+        if det is None:
+            continue
+        head = masked[det.start() : role.start()].split()
         if len(head) == 1 and head[0].lower() in _NOT_DESCRIBED:
             continue  # "one man" is a description; "one leader" rarely means a person met
-        yield m.start(), m.end(), m.group(1)
+        yield det.start(), role.end(), role.group()
+
+
+def _roles(masked: str) -> Iterator[re.Match[str]]:
+    """Each role noun of the text (a lowercase word in `PERSON_ROLES`)."""
+    return (m for m in _LOWER.finditer(masked) if m.group() in PERSON_ROLES)
 
 
 def role_gender(role: str) -> str | None:
@@ -99,11 +109,17 @@ def role_gender(role: str) -> str | None:
 
 
 def named_roles(masked: str) -> Iterator[tuple[int, str, str]]:
-    """(position, role noun, name as written) for each name the narration ties to a role."""
-    for m in _NAME_THEN_ROLE.finditer(masked):
-        yield m.start(), m.group(2), m.group(1)
-    for m in _ROLE_THEN_NAME.finditer(masked):
-        yield m.start(2), m.group(1), m.group(2)
+    """(position, role noun, name as written) for each name the narration ties to a role:
+    "Ann Cole, a lawyer for ..." (not "..., a lawyer said") and "lawyer Ann Cole"."""
+    for m in _roles(masked):
+        role = m.group()
+        lo = max(0, m.start() - _ROLE_REACH)
+        before = _NAME_THEN_ROLE.search(masked, lo, m.start())
+        if before and not _SPEAKS.match(masked, m.end()):
+            yield before.start(1), role, before.group(1)
+        after = _NAME_AFTER_ROLE.match(masked, m.end())
+        if after:
+            yield after.start(1), role, after.group(1)
 
 
 def definite_role(speaker: str) -> str | None:

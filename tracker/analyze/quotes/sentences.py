@@ -18,6 +18,7 @@ _NO_END = re.compile(
     r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
 )
 _NO_END_REACH = 12
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _HEADLINE_SMALL = frozenset(
     "a an the and or but of in on at to for with by from as is are was be over into vs".split()
 )  # `_NO_END` matches at most "Sept." and the boundary before it
@@ -51,6 +52,11 @@ def blank_headlines(masked: str) -> str:
     pos = 0
     for para in PARAGRAPH.finditer(masked):
         line = para.group()
+        lower = _LOWER_WORD.search(line)
+        while lower and lower.group() in _HEADLINE_SMALL:
+            lower = _LOWER_WORD.search(line, lower.end())
+        if lower:
+            continue  # a lowercase word that is not a title's small word: running text
         words = line.split()
         if len(words) >= 4 and _MASK not in line:
             content = [w for w in words if w.lower().strip(".,:;’'") not in _HEADLINE_SMALL]
