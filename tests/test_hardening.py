@@ -620,3 +620,31 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt(
 def test_markup_that_trips_the_feed_parser_is_an_invalid_feed() -> None:
     with pytest.raises(FeedInvalid, match="not a readable"):
         parse_feed(b"<item><link></item><feed</link>", "https://e.com/feed")
+
+
+# -- 15. conditional GET for articles snapshotted by URL ---------------------------------------
+
+
+def test_snapshot_by_url_sends_the_kept_validators_and_takes_a_304(
+    site: Site, store_path: Path
+) -> None:
+    url = site.put("/a", article_html(), etag=True)
+    assert "new v1" in _run(store_path, "snapshot", "-v", url).stdout
+    again = _run(store_path, "snapshot", "-v", url)
+    assert again.exit_code == 0
+    assert "unchanged" in again.stdout
+    headers = site.requests[-1][1]
+    assert headers.get("If-None-Match", "").startswith('"')
+    (meta,) = store_path.glob("articles/*/*/meta.json")
+    assert json.loads(meta.read_text())["etag"] == headers["If-None-Match"]
+    site.put("/a", article_html("Council rejects budget"), etag=True)
+    assert "changed v2" in _run(store_path, "snapshot", "-v", url).stdout
+
+
+def test_a_hostile_validator_is_not_sent_back(site: Site) -> None:
+    url = site.put("/a", article_html())
+    page = _fetch(FetchJob(url, etag='"caf\u00e9"\r\nX-Injected: 1', last_modified="\u2028"))
+    assert page.status == 200
+    headers = site.requests[-1][1]
+    assert "If-None-Match" not in headers
+    assert "X-Injected" not in headers

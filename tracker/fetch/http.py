@@ -75,6 +75,7 @@ _ACCEPTED_TYPES = (
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]{1,1024}")  # validators a site sent back, sent only if sane
 
 
 class FetchTransient(FetchFailed):
@@ -296,16 +297,18 @@ def fetch_page(
     max_bytes: int = DEFAULT_MAX_BYTES,
     client: httpx.Client | None = None,
     refuse_private: bool = False,
+    conditions: dict[str, str] | None = None,
 ) -> Page:
     """Fetch one page; raise FetchFailed with a one-line reason when it cannot be had.
 
-    `refuse_private` refuses private and loopback addresses for the URL and every redirect.
+    `refuse_private` refuses private and loopback addresses for the URL and every redirect;
+    `conditions` are headers of a conditional GET (a 304 comes back with no content).
     """
     clean = fetchable(url)
     if client is not None:
-        return _fetch(client, clean, timeout, max_bytes, refuse_private=refuse_private)
+        return _fetch(client, clean, timeout, max_bytes, conditions, refuse_private=refuse_private)
     with open_client(timeout) as own:
-        return _fetch(own, clean, timeout, max_bytes, refuse_private=refuse_private)
+        return _fetch(own, clean, timeout, max_bytes, conditions, refuse_private=refuse_private)
 
 
 def fetch_answer(
@@ -364,6 +367,7 @@ def _fetch(
     hop: Hop = _no_hop,
 ) -> Page:
     fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conditions = {k: v for k, v in (conditions or {}).items() if _HEADER_VALUE.fullmatch(v)}
     answer = _get(client, url, timeout, max_bytes, conditions, refuse_private=refuse_private,
                   hop=hop)  # fmt: skip
     encoding = detect_encoding(answer.content, answer.headers.get("content-type", ""))

@@ -159,7 +159,7 @@ def snapshot(
     sources = [_source_name(source) for source in sources]
     with store.writer(wait=wait) as writer, open_client(timeout) as client:
         results = []
-        fetch = _Fetch(client, refuse_private)
+        fetch = _Fetch(client, refuse_private, writer)
         for source in sources:
             results.append(_snapshot_one(source, writer, fetch, url, seen, allow_backdated))
             if progress is not None:
@@ -367,10 +367,12 @@ def compare_sources(old: str, new: str) -> Report:
 
 @dataclass(frozen=True, slots=True)
 class _Fetch:
-    """How sources that are URLs are fetched: the shared client, the address policy."""
+    """How sources that are URLs are fetched: the shared client, the address policy, and the
+    store whose latest version of an article gives the validators of a conditional GET."""
 
     client: Client
     refuse_private: bool = False
+    writer: StoreWriter | None = None
 
 
 def _load_source(source: str, fetch: _Fetch | None) -> tuple[Page, str]:
@@ -378,7 +380,7 @@ def _load_source(source: str, fetch: _Fetch | None) -> tuple[Page, str]:
     if re.match(r"(?i)https?://", source):
         if fetch is None:
             return fetch_page(source), "url"
-        return fetch_page(source, client=fetch.client, refuse_private=fetch.refuse_private), "url"
+        return _fetch_conditionally(source, fetch), "url"
     if source == "-":
         content, uri, kind = sys.stdin.buffer.read(), "-", "stdin"
     else:
@@ -393,6 +395,23 @@ def _load_source(source: str, fetch: _Fetch | None) -> tuple[Page, str]:
         name = "standard input" if source == "-" else source
         raise BadSource(f"{name} is not an HTML or text file (binary content)")
     return Page(uri, uri, 0, content, now, encoding=encoding if kind == "file" else None), kind
+
+
+def _fetch_conditionally(source: str, fetch: _Fetch) -> Page:
+    """Fetch `source`, sending the ETag / Last-Modified kept with its article's latest version;
+    a 304 answer comes back as that version's page (so the store sees it unchanged)."""
+    known = fetch.writer.find(without_userinfo(source)) if fetch.writer else None
+    latest = fetch.writer.latest(known.key) if fetch.writer and known else None
+    meta = latest.meta if latest else {}
+    conditions = {name: str(meta[key]) for key, name in _VALIDATORS if meta.get(key)}
+    page = fetch_page(source, client=fetch.client, refuse_private=fetch.refuse_private,
+                      conditions=conditions)  # fmt: skip
+    if page.status != 304 or latest is None:
+        return page
+    return replace(page, content=latest.raw, encoding=meta.get("encoding"))
+
+
+_VALIDATORS = (("etag", "If-None-Match"), ("last_modified", "If-Modified-Since"))
 
 
 def _article_url(url: str | None) -> str | None:
@@ -437,6 +456,8 @@ def _details(page: Page, kind: str, url: str) -> dict[str, Any]:
         "final_url": page.final_url if kind == "url" else None,
         "redirects": list(page.redirects),
         "encoding": page.encoding,
+        "etag": page.headers.get("etag") if kind == "url" else None,  # for a conditional GET
+        "last_modified": page.headers.get("last-modified") if kind == "url" else None,
     }
 
 
