@@ -13,6 +13,8 @@ commits are written in-process (no git subprocess per article); the branch ref m
 run killed at any point leaves the previous state intact. `.git/tracker-index.json` caches the
 version list of every article and the commit it reflects; when that commit is not the branch
 head (a run was killed after moving the ref) the cache catches up from the commits it missed.
+It also names each version's folder tree, so a read is a few object lookups at any store size;
+after a run that wrote enough, git repacks the store with deltas (`repo.compact`).
 
 The modules beside this one hold its parts: `objects.py` (objects and pack files), `layout.py`
 (the files of a version), `index.py` (the cache), `files.py` (the atomic writer) and `repo.py`
