@@ -196,7 +196,9 @@ def _split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _from_text(text: str, url: str | None) -> Article:
-    paragraphs = clean_paragraphs(split_plain_text(text))
+    given = split_plain_text(text)
+    # Text a user hands over that reads as page furniture alone is still their text.
+    paragraphs = clean_paragraphs(given) or given
     headline = len(paragraphs) > 1 and _looks_like_headline(paragraphs[0])
     title = paragraphs.pop(0) if headline else ""
     paragraphs, authors = _split_bylines(paragraphs)
