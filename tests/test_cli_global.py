@@ -129,3 +129,22 @@ def test_show_takes_the_version_as_an_argument(tmp_path: Path, pages: tuple[str,
     first = runner.invoke(app, ["--store", str(store), "show", URL, "1"])
     assert "Monday" in first.stdout
     assert "Tuesday" in runner.invoke(app, ["--store", str(store), "show", URL]).stdout
+
+
+def test_only_cuts_the_sentence_listing_too(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(
+        "Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n\n"
+        "Traffic was light in the morning.\n"
+    )
+    new.write_text(
+        "Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n\n"
+        "Traffic was heavy in the morning.\n\n"
+        '"We are glad it is open," said Mayor Ana Ruiz.\n'
+    )
+    everything = runner.invoke(app, ["diff", str(old), str(new)])
+    assert "Traffic was" in everything.stdout
+    quotes = runner.invoke(app, ["diff", str(old), str(new), "--only", "quotes"])
+    assert quotes.exit_code == 0
+    assert "We are glad it is open" in quotes.stdout
+    assert "Traffic was" not in quotes.stdout

@@ -289,7 +289,7 @@ def test_reextraction_without_changes_says_so() -> None:
 
 def test_filtered_summary_speaks_only_of_the_kept_parts() -> None:
     kept = filter_report(build_report(_BEFORE, _AFTER), ["contributors"], 0.0)
-    assert kept.summary == "New contributors: Jo Park. Sentences: 1 edited."
+    assert kept.summary == "New contributors: Jo Park."
 
 
 def test_filter_above_every_claim_drops_the_claim_from_the_summary() -> None:
@@ -302,4 +302,4 @@ def test_filter_above_every_claim_drops_the_claim_from_the_summary() -> None:
 def test_filtered_reextraction_keeps_its_label() -> None:
     built = build_report(_BEFORE, _AFTER, to_meta={"reextract": True})
     kept = filter_report(built, ["headline"], 0.0)
-    assert kept.summary == "Re-extraction (parser update): Headline changed. Sentences: 1 edited."
+    assert kept.summary == "Re-extraction (parser update): Headline changed."

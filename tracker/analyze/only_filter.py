@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from tracker.analyze.rank import rank_changes
 from tracker.analyze.summary import summarize
-from tracker.models import FactLedger, QuoteLedger, Report
+from tracker.models import FactLedger, QuoteLedger, Report, SentenceChange
 
 PARTS = ("quotes", "facts", "claims", "contributors", "notes", "headline")
 
@@ -36,5 +36,43 @@ def filter_report(report: Report, only: Iterable[str] | None, min_significance: 
         notes_added=report.notes_added if "notes" in keep else (),
         notes_removed=report.notes_removed if "notes" in keep else (),
     )
+    if only is not None:
+        kept = replace(kept, sentences=_rows_of(kept))
     changes = rank_changes(kept, min_significance, rows=only is None)
     return replace(kept, summary=summarize(kept), changes=changes)
+
+
+def _rows_of(report: Report) -> tuple[SentenceChange, ...]:
+    """The sentence listing cut to the changes the kept parts point at (unchanged sentences
+    stay, as context): with --only, the listing shows what the summary speaks of, no more."""
+    old: set[int] = set()
+    new: set[int] = set()
+    q = report.quotes
+    old.update(r.sentence for r in q.removed)
+    new.update(r.sentence for r in q.added)
+    for before, after in q.changed:
+        old.add(before.sentence)
+        new.add(after.sentence)
+    for claim in report.claims:
+        old.update(claim.old)
+        new.update(claim.new)
+    old.update(f.old_sentence for f in report.facts.changed)
+    new.update(f.new_sentence for f in report.facts.changed)
+    new.update(f.sentence for f in report.facts.added)
+    old.update(f.sentence for f in report.facts.removed)
+    words = [*report.contributors_added, *report.contributors_removed]
+    words += [*report.notes_added, *report.notes_removed]
+    return tuple(
+        row
+        for row in report.sentences
+        if row.kind == "same"
+        or old.intersection(row.old)
+        or new.intersection(row.new)
+        or any(w and _mentions(row, w) for w in words)
+    )
+
+
+def _mentions(row: SentenceChange, text: str) -> bool:
+    """Whether a changed row holds `text` (a contributor's name, or a note or its start)."""
+    probe = text[:60]
+    return any(probe in (t or "") or (t or "") in text for t in (row.old_text, row.new_text) if t)
