@@ -7,7 +7,8 @@ imports that go against the pipeline (a stage importing a later one).
 Counts every `import tracker...` / `from tracker... import` in the package (at any depth, lazy
 imports inside functions included). Stages, in pipeline order, with the store beside them:
 base (models, errors, times, charset, segment's helpers) < fetch < extract < segment < align <
-analyze < render; store beside; pipeline above them all; watch above pipeline; cli on top.
+analyze < render; store beside; notify above those; pipeline above them all; watch and web above
+pipeline; cli on top.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ RANKS = {
     "models": 0, "errors": 0, "times": 0, "charset": 0,
     "fetch": 1, "extract": 2, "segment": 3, "align": 4, "analyze": 5, "render": 6,
     "store": 1,  # beside the stages: it may use only the base
-    "pipeline": 8, "watch": 9, "cli": 10, "__init__": 11, "__main__": 11,
+    "notify": 7,  # reports and the store -> messages; called by pipeline and watch
+    "pipeline": 8, "watch": 9, "web": 9, "cli": 10, "__init__": 11, "__main__": 11,
 }  # fmt: skip
 
 
