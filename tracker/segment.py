@@ -11,10 +11,16 @@ follows ("Sen. Warren", "Jan. 5", "J. K. Rowling", "5 a.m. Sunday"). Ambiguous a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
-# Terminal punctuation, then closing quotes/brackets, then the whitespace we may cut at.
-_CANDIDATE = re.compile(r"(\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
-_WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+# A candidate is a run of terminal punctuation, then closing quotes/brackets, then the
+# whitespace we may cut at. Found by a scanner over maximal runs (one look at each character):
+# a backtracking regex took quadratic time on long runs of dots or marks with no space after.
+_TERMINAL = re.compile(r"…|[.!?]+")
+_CLOSERS_RUN = re.compile(r"[\"'”’»)\]]*")
+_SPACE_RUN = re.compile(r"\s*")
+_WORD_CHARS = frozenset(".'’-_")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w'’-]*)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]?$")
 _SPEECH_AFTER = re.compile(
@@ -64,17 +70,43 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+class _Candidate(NamedTuple):
+    """A possible boundary: the mark (`para[start:mark_end]`), closers up to `cut`, then
+    whitespace up to `end`."""
+
+    start: int
+    mark: str
+    closers: str
+    cut: int
+    end: int
+
+
+def _candidates(para: str) -> Iterator[_Candidate]:
+    """Each maximal run of terminal marks followed (after any closers) by whitespace."""
+    pos = 0
+    while True:
+        run = _TERMINAL.search(para, pos)
+        if run is None:
+            return
+        closers = _CLOSERS_RUN.match(para, run.end())
+        cut = closers.end() if closers else run.end()
+        space = _SPACE_RUN.match(para, cut)
+        end = space.end() if space else cut
+        pos = max(end, run.end())
+        if end > cut:
+            yield _Candidate(run.start(), run.group(), para[run.end() : cut], cut, end)
+
+
 def _split_paragraph(para: str) -> list[str]:
     pieces: list[str] = []
     start = 0
-    for match in _CANDIDATE.finditer(para):
-        cut = match.end(2)
-        if match.end() >= len(para) or not _is_boundary(para, match):
+    for cand in _candidates(para):
+        if cand.end >= len(para) or not _is_boundary(para, cand):
             continue
-        piece = para[start:cut].strip()
+        piece = para[start : cand.cut].strip()
         if piece:
             pieces.append(piece)
-        start = match.end()
+        start = cand.end
     tail = para[start:].strip()
     if tail:
         pieces.append(tail)
@@ -85,8 +117,8 @@ def _split_paragraph(para: str) -> list[str]:
 _LOOKBACK = 100
 
 
-def _is_boundary(para: str, match: re.Match[str]) -> bool:
-    end = match.end()
+def _is_boundary(para: str, cand: _Candidate) -> bool:
+    end = cand.end
     nxt_match = _NEXT_WORD.match(para, end)
     nxt = nxt_match.group(1) if nxt_match else ""
     first = para[end]
@@ -94,18 +126,17 @@ def _is_boundary(para: str, match: re.Match[str]) -> bool:
         return False
     if first.isalpha() and not first.isupper():
         return False
-    mark, closers = match.group(1), match.group(2)
+    mark, closers = cand.mark, cand.closers
     if mark in ("!", "?") or mark.startswith(("!", "?")):
         return not (closers and _SPEECH_AFTER.match(para, end))
     if mark != ".":
         return nxt.lower() in _OPENERS or bool(closers)
-    return _period_ends_sentence(para, match.start(), nxt, bool(closers))
+    return _period_ends_sentence(para, cand.start, nxt, bool(closers))
 
 
 def _period_ends_sentence(para: str, at: int, nxt: str, closed: bool) -> bool:
     before = para[max(0, at - _LOOKBACK) : at]
-    word_match = _WORD_BEFORE.search(before)
-    word = word_match.group(1) if word_match else ""
+    word = before[_word_start(before) :]
     if closed or not word:
         return True
     bare = word.rsplit(".", 1)[-1] if "." in word and not _DOTTED.match(word) else word
@@ -122,3 +153,11 @@ def _period_ends_sentence(para: str, at: int, nxt: str, closed: bool) -> bool:
     if key in _AMBIGUOUS or _DOTTED.match(word) or (len(key) == 1 and key.isalpha()):
         return opener
     return True
+
+
+def _word_start(before: str) -> int:
+    """Where the word (letters, digits, `.`, `'`, `-`) ending `before` starts: a backward scan."""
+    k = len(before)
+    while k > 0 and (before[k - 1].isalnum() or before[k - 1] in _WORD_CHARS):
+        k -= 1
+    return k
