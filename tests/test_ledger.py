@@ -121,3 +121,23 @@ def test_two_people_with_one_surname_are_a_reattribution() -> None:
     new = ["“We will win the state,” George Hale said."]
     ledger = _ledger(old, new)
     assert [(a.speaker, b.speaker) for a, b in ledger.changed] == [("Jeb Hale", "George Hale")]
+
+
+def test_quotes_of_a_block_appended_after_an_unchanged_text_are_apart() -> None:
+    from tracker import compare
+
+    first = (
+        "Ferry service resumes\n\nThe ferry to the island ran again on Sunday.\n\n"
+        '"We missed it," said Tom Reyes, a fisherman.\n'
+    )
+    rest = (
+        '\n"The crossing was calm," said Lena Ortiz, the captain.\n\n'
+        "Tickets sold out by noon.\n\nThe port expects more visitors in June.\n\n"
+        '"It is good for business," said Omar Haddad, who runs a cafe.\n'
+    )
+    report = compare(first, first + rest).to_dict()
+    assert report["quotes"]["added"] == []
+    speakers = {q["speaker"] for q in report["quotes"]["appended"]}
+    assert {"Lena Ortiz", "Omar Haddad"} <= speakers
+    news = compare(first, first.replace("Sunday", "Monday") + rest).to_dict()
+    assert len(news["quotes"]["added"]) == 2  # the top changed too: this is news

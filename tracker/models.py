@@ -155,15 +155,21 @@ class QuoteRef:
 
 @dataclass(frozen=True, slots=True)
 class QuoteLedger:
+    """Quotes added, removed and changed between two versions. `appended` holds the quotes of a
+    block appended after an otherwise unchanged text (a restored page, a capture that had cut
+    the article short): new to the capture, but not news, so not among `added`."""
+
     added: tuple[QuoteRef, ...] = ()
     removed: tuple[QuoteRef, ...] = ()
     changed: tuple[tuple[QuoteRef, QuoteRef], ...] = ()
+    appended: tuple[QuoteRef, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "added": [q.to_dict() for q in self.added],
             "removed": [q.to_dict() for q in self.removed],
             "changed": [{"old": a.to_dict(), "new": b.to_dict()} for a, b in self.changed],
+            "appended": [q.to_dict() for q in self.appended],
         }
 
 

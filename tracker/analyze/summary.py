@@ -47,6 +47,11 @@ def _quotes_part(ledger: QuoteLedger) -> str:
         if count:
             noun = "" if parts else (" quote" if count == 1 else " quotes")
             parts.append(f"{count}{noun} {verb}{people}")
+    if ledger.appended:
+        count = len(ledger.appended)
+        parts.append(
+            f"{count} quote{'s' if count != 1 else ''} in text appended after an unchanged version"
+        )
     return ", ".join(parts)
 
 

@@ -75,7 +75,7 @@ def _mark(
     """Mark the sentences an edit touched and the paragraph of each; return the aligned
     (old, new) pairs of edited sentences, and the sentence pairs of splits and merges. Notes
     and credits (their whole paragraph) have their own sections of the report; a block
-    appended after an unchanged text is known but not reported: see `_appended_from`."""
+    appended after an unchanged text is known but not reported: see `appended_from`."""
     pairs: list[tuple[int, int]] = []
     merged: set[tuple[int, int]] = set()
     notes: tuple[set[int], set[int]] = (set(), set())  # paragraphs holding a note or credit
@@ -101,7 +101,7 @@ def _mark(
         version.touched -= aside
         if aside:
             version.set_aside(aside)
-    appended = _appended_from(rows)
+    appended = appended_from(rows)
     if appended is not None:
         new.touched = {j for j in new.touched if j < appended}
     return pairs, merged
@@ -112,7 +112,7 @@ def _furniture(row: SentenceChange) -> bool:
     return any(t and (is_contributor_line(t) or is_note(t)) for t in (row.old_text, row.new_text))
 
 
-def _appended_from(rows: Sequence[SentenceChange]) -> int | None:
+def appended_from(rows: Sequence[SentenceChange]) -> int | None:
     """The first new sentence of a block appended after an unchanged text: every old sentence
     kept as it was, three or more added after the last of them. That is the mark of a page
     restored (the rest of a paginated article, a capture that had cut the text short) far more
