@@ -39,6 +39,7 @@ from tracker.analyze.quotes.vet import vet
 from tracker.models import Quote
 
 _TAG_WORDS = 8
+_FRAME_REACH = 600  # characters of narration read on each side of a quote
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -66,9 +67,22 @@ def _frames(
     s1 = sentences[sentence_at(sentences, span.close)]
     after = span.close + 1
     right_end = max(after, s1[1]) if s1[0] <= span.close else after
-    para_end = masked.find("\n", after)
-    right_end = min(right_end, para_end) if para_end >= 0 else right_end
+    para_end = masked.find("\n", after, right_end)
+    right_end = para_end if para_end >= 0 else right_end
+    s0, right_end = _window(masked, s0, span.open, after, right_end)
     return s0, masked[s0 : span.open], after, masked[after:right_end]
+
+
+def _window(masked: str, lo: int, open_at: int, after: int, hi: int) -> tuple[int, int]:
+    """The frames cut to `_FRAME_REACH` characters on each side of the quote, at a space: a
+    sentence of thousands of quotes would otherwise have every frame read the whole sentence."""
+    if open_at - lo > _FRAME_REACH:
+        space = masked.find(" ", open_at - _FRAME_REACH, open_at)
+        lo = space + 1 if space >= 0 else open_at
+    if hi - after > _FRAME_REACH:
+        space = masked.rfind(" ", after, after + _FRAME_REACH)
+        hi = space if space >= 0 else after
+    return lo, hi
 
 
 def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> Attribution | None:

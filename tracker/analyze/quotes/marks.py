@@ -10,6 +10,7 @@ of the same length, so the scanner reads one convention and every offset stays t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -84,7 +85,10 @@ def _is_quotation(text: str, pair: tuple[int, int]) -> bool:
 
 
 def _within(spans: Sequence[tuple[int, int]], inner: tuple[int, int]) -> bool:
-    return any(a < inner[0] and inner[1] < b for a, b in spans)
+    """Whether a span of `spans` (in text order, none overlapping) holds `inner`: only the last
+    one opening before it can (a bisection, not a walk over every span)."""
+    k = bisect.bisect_left(spans, (inner[0], -1)) - 1
+    return k >= 0 and spans[k][0] < inner[0] and inner[1] < spans[k][1]
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,11 @@ from tracker.analyze.quotes.scan import PARAGRAPH, Span
 
 _MASK = "·"
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
-_BOUNDARY = re.compile(r"[.!?…]+[”\"»’')]*(?=\s+[^\s·a-z]|\s*$)")
+# A boundary: a maximal run of marks, closers, then a space and a word that may open a
+# sentence (or the end). Runs are found first and the rest matched after each: a single
+# backtracking regex took quadratic time on a long run of dots.
+_BOUNDARY_RUN = re.compile(r"[.!?…]+[”\"»’')]*")
+_BOUNDARY_AFTER = re.compile(r"\s+[^\s·a-z]|\s*$")
 _NO_END = re.compile(
     r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
     r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
@@ -73,7 +77,9 @@ def sentence_ranges(masked: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for para in PARAGRAPH.finditer(masked):
         start = para.start()
-        for m in _BOUNDARY.finditer(masked, para.start(), para.end()):
+        for m in _BOUNDARY_RUN.finditer(masked, para.start(), para.end()):
+            if not _BOUNDARY_AFTER.match(masked, m.end(), para.end()):
+                continue
             if masked[m.start()] == "." and _NO_END.search(
                 masked, max(start, m.start() + 1 - _NO_END_REACH), m.start() + 1
             ):
