@@ -700,11 +700,13 @@ def run(pairs: list[Pair], make_doc: Callable[[dict[str, Any]], str], verbose: b
             rows["quotes (all)"].add(t)
             spk["quotes (all)"].add(s)
         gold_pq = g["quotes_added"] + pq
-        t, s = score_quotes(q.get("added", []), gold_pq, rest, None, "")
+        # additions from the captures: added plus the quotes of a restored page kept apart
+        from_captures = q.get("added", []) + q.get("appended", [])
+        t, s = score_quotes(from_captures, gold_pq, rest, None, "")
         t2, _ = score_quotes(q.get("removed", []), g["quotes_removed"], rest, None, "")
         t.add(t2)
         rows["quotes, page-2 lines as gold"].add(t)
-        _, s_pq = score_quotes(q.get("added", []), pq, [], log, "page-2 quote", log_fp=False)
+        _, s_pq = score_quotes(from_captures, pq, [], log, "page-2 quote", log_fp=False)
         spk["page-2 quotes"].add(s_pq)
         for text, old, new in reattributions(report):
             reattributed += 1
