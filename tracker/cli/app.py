@@ -15,6 +15,7 @@ from tracker.cli.common import (
     ExitStatus,
     GlobalOptions,
     QuietOption,
+    echo,
     set_global_options,
 )
 from tracker.errors import TrackerError
@@ -30,7 +31,7 @@ class _ErrorBoundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except TrackerError as error:
-            typer.echo(f"Error: {error}", err=True)
+            echo(f"Error: {error}", err=True)
             raise typer.Exit(ExitStatus.ERROR) from None
 
 
@@ -47,7 +48,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"tracker {__version__}")
+        echo(f"tracker {__version__}")
         raise typer.Exit()
 
 

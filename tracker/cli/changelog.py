@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import StoreOption, store_path
+from tracker.cli.common import StoreOption, echo, store_path
 
 
 class LogFormat(str, Enum):
@@ -51,4 +51,4 @@ def changelog(
                 f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01)", param_hint=name
             ) from None
     log = build_changelog(Store.open(store_path(store), create=False), urls or (), since, until)
-    typer.echo(render_changelog(log, fmt.value), nl=False)
+    echo(render_changelog(log, fmt.value), nl=False)

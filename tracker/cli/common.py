@@ -7,6 +7,7 @@ import contextlib
 import contextvars
 import inspect
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -22,6 +23,37 @@ from tracker import times
 
 if TYPE_CHECKING:
     from tracker.pipeline import SnapshotResult
+
+
+# What must never reach a terminal raw: C0 controls but tab and newline (ESC starts a control
+# sequence, CR rewrites a line), DEL, the C1 controls (U+009B is a one-character CSI, U+009D an
+# OSC) and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: text that
+# reads in another order than it is stored).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The colour codes the text view itself writes (select graphic rendition: ESC [ digits ; m).
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def terminal_safe(text: str, *, keep_colour: bool = False) -> str:
+    """`text` with every control character but tab and newline, and every bidi override or
+    isolate, written as a visible `\\uXXXX` escape. In JSON output the escape is JSON's own, so
+    a document reads back the same. `keep_colour` lets the text view's colour codes through."""
+    if not keep_colour:
+        return _UNSAFE.sub(_escape, text)
+    parts = _SGR.split(text)
+    codes = _SGR.findall(text)
+    safe = [_UNSAFE.sub(_escape, part) for part in parts]
+    return "".join(p + c for p, c in zip(safe, [*codes, ""], strict=True))
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True, colour: bool = False) -> None:
+    """Print for every command (stdout, or stderr with `err`), made safe for a terminal by
+    `terminal_safe`. Only `show --raw` writes around it, on purpose: the page as fetched."""
+    typer.echo(terminal_safe(message, keep_colour=colour), err=err, nl=nl)
 
 
 class ExitStatus(IntEnum):

@@ -19,6 +19,7 @@ from tracker.cli.common import (
     QuietOption,
     StoreOption,
     WaitOption,
+    echo,
     global_options,
     store_path,
 )
@@ -105,17 +106,17 @@ def import_(
 
 def _print_import(result: ImportResult, fmt: ReportFormat, quiet: bool, verbose: bool) -> None:
     if fmt is ReportFormat.JSON:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         if verbose and not quiet:
             for outcome in result.outcomes:
                 version = f" v{outcome.version}" if outcome.version else ""
-                typer.echo(f"  {outcome.capture.timestamp}  {outcome.status}{version}")
+                echo(f"  {outcome.capture.timestamp}  {outcome.status}{version}")
         for outcome in result.outcomes:
             if outcome.status == "failed" and not quiet:
-                typer.echo(f"  {outcome.capture.timestamp}: {outcome.error}", err=True)
+                echo(f"  {outcome.capture.timestamp}: {outcome.error}", err=True)
         if not quiet:
-            typer.echo(result.describe())
+            echo(result.describe())
     if result.outcomes and all(o.status == "failed" for o in result.outcomes):
         raise typer.Exit(ExitStatus.ERROR)  # not one capture could be read as the article
 
@@ -172,9 +173,9 @@ def export(
     with _counter(not quiet and not as_json, "exporting") as step:
         result = export_store(opened, fmt.value, out, progress=step)
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        echo(json.dumps(result.to_dict(), indent=2))
     elif not quiet:
-        typer.echo(result.describe())
+        echo(result.describe())
 
 
 @contextmanager
@@ -251,9 +252,9 @@ def corpus_analyze(
                          in_process=in_process, partition_size=partition_size,
                          progress=step)  # fmt: skip
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        echo(json.dumps(result.to_dict(), indent=2))
     elif not quiet:
-        typer.echo(result.describe())
+        echo(result.describe())
 
 
 @corpus.command("stats")
@@ -269,7 +270,7 @@ def corpus_stats(
 
     rows = stats(out)
     if fmt is StatsFormat.JSON:
-        typer.echo(json.dumps(rows, indent=2))
+        echo(json.dumps(rows, indent=2))
         return
     if fmt is StatsFormat.CSV:
         import csv
@@ -279,9 +280,9 @@ def corpus_stats(
         writer = csv.DictWriter(buffer, fieldnames=list(STAT_COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        typer.echo(buffer.getvalue(), nl=False)
+        echo(buffer.getvalue(), nl=False)
         return
-    typer.echo(_table(rows, STAT_COLUMNS))
+    echo(_table(rows, STAT_COLUMNS))
 
 
 def _table(rows: list[dict[str, object]], columns: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ from tracker.cli.common import (
     Format,
     FormatOption,
     StoreOption,
+    echo,
     parse_only,
     store_path,
     terminal_width,
@@ -91,7 +92,7 @@ def diff(
     report = run_diff(request)
     options = RenderOptions(color=use_color(fmt), context=context, side_by_side=side_by_side,
                             width=terminal_width())  # fmt: skip
-    typer.echo(render_report(report, fmt.value, options), nl=fmt is not Format.TEXT)
+    echo(render_report(report, fmt.value, options), nl=fmt is not Format.TEXT, colour=options.color)
     if exit_code and report.has_changes(request.only):
         raise typer.Exit(ExitStatus.DIFFERS)
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.app import app
+from tracker.cli.common import echo
 
 
 class ExtractFormat(str, Enum):
@@ -30,6 +31,6 @@ def extract(
 
     article, _ = extract_source(source)
     if fmt is ExtractFormat.JSON:
-        typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(f"{article.title}\n\n{article.text}")
+        echo(f"{article.title}\n\n{article.text}")

@@ -13,6 +13,7 @@ from tracker.cli.common import (
     Format,
     FormatOption,
     StoreOption,
+    echo,
     store_path,
 )
 
@@ -31,11 +32,11 @@ def log(
 
     versions = Store.open(store_path(store), create=False).find(url).versions
     if fmt is Format.JSON:
-        typer.echo(json.dumps([v.to_dict() for v in versions], ensure_ascii=False, indent=2))
+        echo(json.dumps([v.to_dict() for v in versions], ensure_ascii=False, indent=2))
         return
     for v in versions:
         title = v.title or "(no headline)"
-        typer.echo(f"v{v.version}  {v.revision[:10]}  {v.seen}  {_marker(v)}{title}")
+        echo(f"v{v.version}  {v.revision[:10]}  {v.seen}  {_marker(v)}{title}")
 
 
 def _marker(version: VersionInfo) -> str:
@@ -72,9 +73,9 @@ def show(
         sys.stdout.buffer.write(stored.raw)
     elif fmt is Format.JSON:
         document = {"meta": stored.meta, "article": stored.article.to_dict()}
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_article_text(stored.article), nl=False)
+        echo(render_article_text(stored.article), nl=False)
 
 
 @app.command(name="list")
@@ -94,18 +95,18 @@ def list_articles(
         return
     articles = opened.articles()
     if fmt is Format.JSON:
-        typer.echo(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=2))
+        echo(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=2))
         return
     for a in articles:
         last = a.versions[-1].seen if a.versions else "-"
-        typer.echo(f"{a.url}  {len(a.versions)} version(s)  last {last}  {a.title}")
+        echo(f"{a.url}  {len(a.versions)} version(s)  last {last}  {a.title}")
 
 
 def _print_stats(stats: dict[str, int], fmt: Format) -> None:
     if fmt is Format.JSON:
-        typer.echo(json.dumps(stats, indent=2))
+        echo(json.dumps(stats, indent=2))
         return
-    typer.echo(
+    echo(
         f"{stats['articles']} article(s), {stats['versions']} version(s)\n"
         f".git: {_size(stats['git_bytes'])} ({stats['packs']} pack(s) "
         f"{_size(stats['pack_bytes'])}, cache {_size(stats['cache_bytes'])})\n"

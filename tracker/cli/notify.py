@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import ExitStatus, StoreOption, WaitOption, parse_only, store_path
+from tracker.cli.common import ExitStatus, StoreOption, WaitOption, echo, parse_only, store_path
 
 notify_app = typer.Typer(
     name="notify",
@@ -64,9 +64,9 @@ def notify_add(
     chosen = Target(target, secret=new_secret() if made else secret, only=_only(only),
                     min_significance=min_significance, include_new=include_new)  # fmt: skip
     saved, new = add(store_path(store), chosen, wait=wait)
-    typer.echo(f"{'notifying' if new else 'updated'} {saved.kind} {saved.shown()['url']}")
+    echo(f"{'notifying' if new else 'updated'} {saved.kind} {saved.shown()['url']}")
     if made:
-        typer.echo(f"signing secret (give it to the receiver): {saved.secret}")
+        echo(f"signing secret (give it to the receiver): {saved.secret}")
 
 
 def _only(only: str | None) -> tuple[str, ...] | None:
@@ -86,17 +86,17 @@ def notify_list(
 
     shown = [t.shown() for t in targets(store_path(store))]
     if fmt is ListFormat.JSON:
-        typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+        echo(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     if not shown:
-        typer.echo("No notification targets; add one with 'tracker notify add URL'.", err=True)
+        echo("No notification targets; add one with 'tracker notify add URL'.", err=True)
     for n, t in enumerate(shown, 1):
         filters = [f"only {','.join(t['only'])}"] if t["only"] else []
         filters += [f"min {t['min_significance']}"] if t["min_significance"] else []
         filters += ["first versions too"] if t["include_new"] else []
         signed = " (signed)" if t["signed"] else ""
         extra = f"  [{'; '.join(filters)}]" if filters else ""
-        typer.echo(f"{n}  {t['kind']:<7}  {t['url']}{signed}{extra}")
+        echo(f"{n}  {t['kind']:<7}  {t['url']}{signed}{extra}")
 
 
 @notify_app.command("remove")
@@ -109,7 +109,7 @@ def notify_remove(
     from tracker.notify.targets import remove
 
     removed = remove(store_path(store), target, wait=wait)
-    typer.echo(f"removed {removed.shown()['url']}")
+    echo(f"removed {removed.shown()['url']}")
 
 
 @notify_app.command("test")
@@ -126,7 +126,7 @@ def notify_test(
     deliveries = send_test(store_path(store), target)
     for d in deliveries:
         line = "ok" if d.ok else f"failed: {d.error}"
-        typer.echo(f"{d.target.shown()['url']}: {line}", err=not d.ok)
+        echo(f"{d.target.shown()['url']}: {line}", err=not d.ok)
     if any(not d.ok for d in deliveries):
         raise typer.Exit(ExitStatus.ERROR)
 
@@ -137,6 +137,6 @@ def notify_retry(store: StoreOption = None) -> None:
     from tracker.notify.targets import retry
 
     sent, left = retry(store_path(store))
-    typer.echo(f"sent {sent}, {left} still failing")
+    echo(f"sent {sent}, {left} still failing")
     if left:
         raise typer.Exit(ExitStatus.ERROR)

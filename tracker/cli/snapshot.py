@@ -18,6 +18,7 @@ from tracker.cli.common import (
     QuietOption,
     StoreOption,
     WaitOption,
+    echo,
     failure_line,
     global_options,
     parse_time,
@@ -162,11 +163,11 @@ def _print_results(results: Sequence[SnapshotResult], out: Verbosity) -> None:
     """One line per result (errors on stderr), or the JSON list; exit 1 when any failed."""
     for r in results:
         if r.status == "failed":
-            typer.echo(failure_line(r.source, r.error), err=True)
+            echo(failure_line(r.source, r.error), err=True)
         elif out.shows_source(r):
-            typer.echo(f"{r.source}: {r.describe()}")
+            echo(f"{r.source}: {r.describe()}")
     if out.as_json:
-        typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(ExitStatus.ERROR)
 

@@ -20,6 +20,7 @@ from tracker.cli.common import (
     ExitStatus,
     StoreOption,
     WaitOption,
+    echo,
     failure_line,
     progress,
     store_path,
@@ -73,7 +74,7 @@ def watch_add(
     opened = Store.open(store_path(store))
     chosen = None if kind is Kind.AUTO else kind.value
     added = watch_urls(opened, urls, kind=chosen, options=options, wait=wait)
-    typer.echo("".join(f"{'watching' if new else 'updated'} {entry.kind} {entry.url}\n"
+    echo("".join(f"{'watching' if new else 'updated'} {entry.kind} {entry.url}\n"
                        for entry, new in added), nl=False)  # fmt: skip
 
 
@@ -91,13 +92,13 @@ def watch_list(
     entries = read_watchlist(Store.open(store_path(store)))
     documents = [watch_document(entry) for entry in entries]
     if fmt is WatchFormat.JSON:
-        typer.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+        echo(json.dumps(documents, ensure_ascii=False, indent=2))
         return
     if not documents:
-        typer.echo("The watch list is empty; add to it with 'tracker watch add URL'.", err=True)
+        echo("The watch list is empty; add to it with 'tracker watch add URL'.", err=True)
     for d in documents:
         state = "" if d["enabled"] else "  (off)"
-        typer.echo(f"{d['kind']:<7}  {d['url']}  checked {d['last_checked'] or 'never'}  "
+        echo(f"{d['kind']:<7}  {d['url']}  checked {d['last_checked'] or 'never'}  "
                    f"changed {d['last_changed'] or 'never'}{state}")  # fmt: skip
 
 
@@ -117,7 +118,7 @@ def watch_remove(
     opened = Store.open(store_path(store))
     for url in urls:
         removed = unwatch_url(opened, url, with_discovered=with_discovered, wait=wait)
-        typer.echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
+        echo(f"removed {url}" + (f" and {removed - 1} article(s)" if removed > 1 else ""))
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -183,16 +184,16 @@ def snapshot_watchlist(
 
     def report(result: SnapshotResult) -> None:
         if result.status == "failed":
-            typer.echo(failure_line(result.source, result.error), err=True)
+            echo(failure_line(result.source, result.error), err=True)
         elif out.shows(result):
-            typer.echo(f"{result.source}: {result.describe()}")
+            echo(f"{result.source}: {result.describe()}")
 
     with progress(not (out.quiet or out.as_json), "checking", report) as step:
         summary = run_cycle(Store.open(root), options=options, progress=step)
     if out.as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     elif out.verbose:
-        typer.echo(_summary_line(summary), err=True)
+        echo(_summary_line(summary), err=True)
     if summary.failed:
         raise typer.Exit(ExitStatus.ERROR)
 

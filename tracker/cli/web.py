@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import StoreOption, global_options, store_path
+from tracker.cli.common import StoreOption, echo, global_options, store_path
 
 
 @app.command()
@@ -26,11 +26,11 @@ def serve(
 
     root = store_path(store)
     if host not in LOOPBACK_NAMES:
-        typer.echo(f"Note: {host} is not a loopback address; others can read the store.", err=True)
+        echo(f"Note: {host} is not a loopback address; others can read the store.", err=True)
 
     def announce(url: str) -> None:
         if not global_options().quiet:
-            typer.echo(f"Serving {root}/ read-only at {url} (Ctrl-C stops)", err=True)
+            echo(f"Serving {root}/ read-only at {url} (Ctrl-C stops)", err=True)
 
     serve(root, host, port, announce=announce)
 
@@ -45,5 +45,5 @@ def site(
 
     summary = build_site(store_path(store), out)
     if not global_options().quiet:
-        typer.echo(f"Wrote {summary.pages} page(s) for {summary.articles} article(s) to "
+        echo(f"Wrote {summary.pages} page(s) for {summary.articles} article(s) to "
                    f"{summary.out / 'index.html'}", err=True)  # fmt: skip
