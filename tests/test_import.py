@@ -297,3 +297,23 @@ def test_archive_dates(given: str, expected: str) -> None:
 def test_bad_archive_date() -> None:
     with pytest.raises(BadSource, match="--from"):
         archive_date("yesterday")
+
+
+def test_watch_add_backfill_imports_the_history_then_watches(store_path: Path) -> None:
+    archive = FakeArchive()
+    _history(archive)
+    with serve_archive(archive) as base:
+        code, out, err = _run(store_path, "watch", "add", URL, "--backfill", "--archive", base,
+                              "--allow-private", "--kind", "article")  # fmt: skip
+    assert code == 0, err
+    assert "3 new versions" in out
+    assert f"watching article {URL}" in out
+    assert len(_log(store_path)) == 3
+    code, listed, _ = _run(store_path, "watch", "list", "--format", "json")
+    assert [entry["url"] for entry in json.loads(listed)] == [URL]
+
+
+def test_backfill_of_a_feed_is_bad_usage(store_path: Path) -> None:
+    code, _, err = _run(store_path, "watch", "add", URL, "--backfill", "--kind", "feed")
+    assert code == 2
+    assert "--backfill" in err

@@ -62,16 +62,35 @@ def watch_add(
     kind: Annotated[
         Kind, typer.Option("--kind", help="Article or feed (default: guessed, then checked).")
     ] = Kind.AUTO,
+    backfill: Annotated[
+        bool,
+        typer.Option("--backfill", help="First import each article's history from --archive."),
+    ] = False,
+    archive: Annotated[
+        str,
+        typer.Option("--archive", help="Wayback-compatible archive for --backfill."),
+    ] = "https://web.archive.org",
     wait: WaitOption = 10.0,
     store: StoreOption = None,
 ) -> None:
-    """Watch article or feed URLs; a feed's new items become watched articles."""
+    """Watch article or feed URLs; a feed's new items become watched articles.
+
+    With --backfill, each article's earlier versions are imported from a web archive first
+    (as 'tracker import' does; --allow-private then also lets the archive be a local one).
+    """
+    from tracker.pipeline.archive_import import import_archive
     from tracker.store.store import Store
     from tracker.watch.cycle import watch_urls
     from tracker.watch.watchlist import WatchOptions
 
+    if backfill and kind is Kind.FEED:
+        raise typer.BadParameter("a feed has no history to import", param_hint="--backfill")
     options = WatchOptions(interval=_parse_interval(interval), allow_private=allow_private)
     opened = Store.open(store_path(store))
+    for url in urls if backfill else ():
+        result = import_archive(opened, url, archive=archive, allow_private=allow_private,
+                                wait=wait)  # fmt: skip
+        echo(f"{url}: {result.describe()}")
     chosen = None if kind is Kind.AUTO else kind.value
     added = watch_urls(opened, urls, kind=chosen, options=options, wait=wait)
     echo("".join(f"{'watching' if new else 'updated'} {entry.kind} {entry.url}\n"
