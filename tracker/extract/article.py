@@ -10,6 +10,18 @@ from lxml import html as lxml_html
 from tracker.charset import decode
 from tracker.errors import ExtractionEmpty
 from tracker.extract.boilerplate import clean_paragraphs
+from tracker.extract.budget import (
+    CUT_NOTE,
+    DEEP_NOTE,
+    MAX_DATE_SEARCH,
+    MAX_PARAGRAPHS,
+    TEXT_CUT_NOTE,
+    cut_source,
+    cut_text,
+    cut_tree,
+    too_deep,
+    without_layout,
+)
 from tracker.extract.guards import check_plausible
 from tracker.extract.meta import PageMeta, dom_bylines, read_metadata
 from tracker.extract.people import clean_names, drop_outlets, is_name_list, name_key, strip_by
@@ -31,9 +43,16 @@ _HTML_HINT = re.compile(
 )
 _PAGE_MARKUP = re.compile(r"<!doctype|<(?:html|body|p|div|article)\b", re.IGNORECASE)
 _PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype[^>]*>)?", re.IGNORECASE)
+# huge_tree: a text node over 10 MB or nesting deeper than 256 is kept (libxml2 otherwise drops
+# it without a word); the page is then held to the budget of `budget.py`.
 _PARSER = lxml_html.HTMLParser(
-    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+    collect_ids=False,
+    default_doctype=False,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
 )
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _LABELS = frozenset(
     "story highlights|advertisement|related|share|share this|updated|breaking news|"
     "live updates|skip to content|menu|opinion|analysis|exclusive|watch|listen".split("|")
@@ -46,17 +65,31 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
     """Extract the article (title, authors, dates, body paragraphs, contributors, notes)."""
     text = _CONTROL.sub("", decode(html) if isinstance(html, bytes) else html)
-    tree = _parse(text) if _HTML_HINT.search(text) else None
+    notes: list[str] = []
+    tree = None
+    if _HTML_HINT.search(text):
+        text, cut = cut_source(text)
+        notes += [CUT_NOTE] if cut else []
+        tree = _parse(text)
+    if tree is not None and too_deep(tree):
+        notes.append(DEEP_NOTE)
+        text = without_layout(text)
+        tree = _parse(text)
+        if tree is not None and too_deep(tree):
+            text = _ANY_TAG.sub(" ", text)
+            tree = None
     if tree is None:
-        return _from_text(text, url)
+        return _from_text(text, url, notes)
+    if cut_tree(tree) and CUT_NOTE not in notes:
+        notes.append(CUT_NOTE)
     try:
-        article = _from_html(tree, text, url)
+        article = _from_html(tree, text, url, notes)
     except ExtractionEmpty:
         if _PAGE_MARKUP.search(text):
             raise
-        return _from_text(text, url)  # prose that only mentions a tag, e.g. "<script>"
+        return _from_text(text, url, notes)  # prose that only mentions a tag, e.g. "<script>"
     if _words(article.paragraphs) < MIN_WORDS and not _PAGE_MARKUP.search(text):
-        return _from_text(text, url)
+        return _from_text(text, url, notes)
     return article
 
 
@@ -69,7 +102,9 @@ def _parse(text: str) -> lxml_html.HtmlElement | None:
     return tree if isinstance(tree, lxml_html.HtmlElement) else None
 
 
-def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Article:
+def _from_html(
+    tree: lxml_html.HtmlElement, text: str, url: str | None, budget_notes: list[str]
+) -> Article:
     meta = read_metadata(tree, url)
     outlets = (meta.site, meta.publisher)
     declared = drop_outlets(meta.authors, outlets)
@@ -88,7 +123,7 @@ def _from_html(tree: lxml_html.HtmlElement, text: str, url: str | None) -> Artic
         modified=meta.modified,
         paragraphs=paragraphs,
         contributors=_merge(names, extra_names),
-        notes=_merge(notes, extra_notes),
+        notes=_merge(_merge(notes, extra_notes), budget_notes),
         url=meta.url or url,
         description=meta.description,
     )
@@ -126,7 +161,7 @@ def _date_in_page(text: str, url: str | None) -> str | None:
     gives none: htmldate's original-date search."""
     from htmldate import find_date
 
-    found = find_date(text, url=url, original_date=True, extensive_search=True)
+    found = find_date(text[:MAX_DATE_SEARCH], url=url, original_date=True, extensive_search=True)
     return str(found) if found else None
 
 
@@ -157,6 +192,8 @@ def _body(
     if _words(paragraphs) >= THIN_WORDS:
         return paragraphs, found_author
     fresh = _parse(text)
+    if fresh is not None:
+        cut_tree(fresh)  # the same budget as the first pass (its note is already taken)
     retry, _ = body_paragraphs(fresh, url, recall=True) if fresh is not None else ([], "")
     return (retry if _words(retry) > _words(paragraphs) else paragraphs), found_author
 
@@ -195,8 +232,14 @@ def _split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return body, names
 
 
-def _from_text(text: str, url: str | None) -> Article:
+def _from_text(text: str, url: str | None, budget_notes: list[str] | None = None) -> Article:
+    budget_notes = list(budget_notes or [])
+    text, cut = cut_text(text)
     given = split_plain_text(text)
+    if len(given) > MAX_PARAGRAPHS:
+        given, cut = given[:MAX_PARAGRAPHS], True
+    if cut:
+        budget_notes.append(TEXT_CUT_NOTE)
     # Text a user hands over that reads as page furniture alone is still their text.
     paragraphs = clean_paragraphs(given) or given
     headline = len(paragraphs) > 1 and _looks_like_headline(paragraphs[0])
@@ -213,7 +256,7 @@ def _from_text(text: str, url: str | None) -> Article:
         modified=None,
         paragraphs=paragraphs,
         contributors=names,
-        notes=notes,
+        notes=_merge(notes, budget_notes),
         url=url,
     )
 
