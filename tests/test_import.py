@@ -317,3 +317,17 @@ def test_backfill_of_a_feed_is_bad_usage(store_path: Path) -> None:
     code, _, err = _run(store_path, "watch", "add", URL, "--backfill", "--kind", "feed")
     assert code == 2
     assert "--backfill" in err
+
+
+def test_log_marks_versions_imported_from_an_archive(store_path: Path) -> None:
+    archive = FakeArchive()
+    _history(archive)
+    with serve_archive(archive) as base:
+        code, _, err = _run(store_path, "import", URL, "--archive", base, "--allow-private")
+        assert code == 0, err
+        code, out, _ = _run(store_path, "log", URL)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert all(f"[archive: {base}" in line for line in lines)
+    assert all(v["archive"] for v in _log(store_path))

@@ -45,6 +45,8 @@ def _marker(version: VersionInfo) -> str:
         return "[re-extraction] "
     if version.flip_flop_of:
         return f"[flip-flop: back to v{version.flip_flop_of}] "
+    if version.archive:
+        return f"[archive: {version.archive}] "
     return ""
 
 

@@ -33,6 +33,7 @@ class VersionInfo:
     reextract: bool = False
     flip_flop_of: int | None = None
     folder: str | None = None  # the id of the article folder's tree in `revision`
+    archive: str | None = None  # the web archive it was imported from, if it was
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class VersionInfo:
             "title": self.title,
             "reextract": self.reextract,
             "flip_flop_of": self.flip_flop_of,
+            "archive": self.archive,
         }
 
 
@@ -147,7 +149,7 @@ class ArticleIndex:
         entry.update(
             url=meta.get("url") or key, title=meta.get("title") or "", raw=raw, content=content
         )
-        marks = {name: meta[name] for name in ("reextract", "flip_flop_of") if meta.get(name)}
+        marks = {n: meta[n] for n in ("reextract", "flip_flop_of", "archive") if meta.get(n)}
         row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks,
                folder.hex()]  # fmt: skip
         entry["versions"].append(row)
@@ -220,5 +222,6 @@ def _version_info(number: int, row: list[Any]) -> VersionInfo:
         title=row[2],
         reextract=bool(marks.get("reextract")),
         flip_flop_of=marks.get("flip_flop_of"),
+        archive=marks.get("archive"),
         folder=folder,
     )
