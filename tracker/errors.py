@@ -27,8 +27,18 @@ class StoreCorrupt(TrackerError):
     """The store exists but cannot be read as a tracker store."""
 
 
+class StoreWriteFailed(TrackerError):
+    """The store could not be written (disk full, no permission, input/output error); nothing
+    of the failed write was kept."""
+
+
 class BadSource(TrackerError):
     """A snapshot source is neither an http(s) URL, a readable file, nor '-'."""
+
+
+class BadUrl(BadSource, ValueError):
+    """A URL that urllib cannot read (a port out of range, a broken IPv6 literal); still a
+    ValueError for callers that check URLs themselves."""
 
 
 class BackdatedVersion(TrackerError):

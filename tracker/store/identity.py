@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
 from tld import Result, get_tld
 
+from tracker.errors import BadUrl
+
 _TRACKING_PARAMS = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
@@ -56,8 +58,11 @@ def article_identity(url: str, canonical: str | None = None) -> Identity:
 def normalise_url(url: str) -> str:
     """The URL with tracking parameters, AMP variants, mobile hosts and fragments folded away."""
     previous, current = None, url.strip()
-    while current != previous:
-        previous, current = current, _normalise_once(current)
+    try:
+        while current != previous:
+            previous, current = current, _normalise_once(current)
+    except ValueError as error:  # a port out of range, a broken IPv6 literal
+        raise BadUrl(f"{url}: not a valid URL ({error})") from None
     return current
 
 

@@ -13,7 +13,7 @@ import hashlib
 import os
 import struct
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from gitdb import GitDB  # type: ignore[import-untyped]
 from gitdb.exc import BadObject  # type: ignore[import-untyped]
 
 from tracker.errors import StoreCorrupt
+from tracker.store.repo import disk_errors
 
 BRANCH = "refs/heads/main"
 TREE_MODE, BLOB_MODE = 0o40000, 0o100644
@@ -75,21 +76,59 @@ class ObjectStore:
         self._unsaved.clear()
 
     def read(self, sha: bytes) -> bytes:
-        """The content of the object `sha`."""
+        """The content of the object `sha` (StoreCorrupt when it is missing or damaged)."""
         if sha in self._fresh:
             return self._fresh[sha][1]
         try:
-            data: bytes = self._db.stream(sha).read()
+            return self._read_packed(sha)
         except (BadObject, OSError):  # packed (or repacked) since the packs were last listed
             self._db.update_cache(force=True)
             try:
-                data = self._db.stream(sha).read()
+                return self._read_packed(sha)
             except (BadObject, OSError):
                 raise StoreCorrupt(
                     f"the store's git object {sha.hex()[:12]} is missing from {self._folder}; "
-                    "the store is damaged: check it with 'git fsck' and restore it from a copy"
+                    f"the store is damaged: run 'git -C {self._folder.parent.parent} fsck' "
+                    "and restore it from a copy"
                 ) from None
-        return data
+
+    def _read_packed(self, sha: bytes) -> bytes:
+        """The object `sha` from the repository's files, checked against its id: a damaged
+        pack (flipped bits, a cut file) is StoreCorrupt, never a zlib or gitdb traceback."""
+        try:
+            stream = self._db.stream(sha)
+            kind, data = stream.type, stream.read()
+            intact = object_id(kind, data) == sha
+        except (BadObject, OSError):
+            raise
+        except Exception as error:  # noqa: BLE001 - gitdb's damaged-data errors have no common type
+            raise StoreCorrupt(self._damaged(sha, error)) from None
+        if not intact:
+            raise StoreCorrupt(self._damaged(sha, None))
+        return bytes(data)
+
+    def missing(self, ids: Iterable[bytes]) -> list[bytes]:
+        """Those of `ids` that are in no pack index, loose object or pending write: the objects
+        a deleted pack took with it. Reads only the pack indexes, not the objects."""
+        known = set(self._fresh)
+        pack = self._folder / "pack"
+        for index in pack.glob("pack-*.idx"):
+            known.update(_index_ids(index))
+        wanted = {sha for sha in ids if sha not in known}
+        return [sha for sha in wanted
+                if not (self._folder / sha.hex()[:2] / sha.hex()[2:]).is_file()]  # fmt: skip
+
+    def _damaged(self, sha: bytes, error: Exception | None) -> str:
+        kind = type(error)
+        name = (
+            kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+        )
+        why = f" ({name}: {error})" if error else " (its content does not match its id)"
+        return (
+            f"the store's git object {sha.hex()[:12]} in {self._folder} is damaged{why}; "
+            f"run 'git -C {self._folder.parent.parent} fsck' to see what is broken, and "
+            "restore the store from a copy"
+        )
 
     def remember_tree(self, sha: bytes, entries: Mapping[str, tuple[int, bytes]]) -> None:
         """Keep the entries of the added tree `sha` parsed until it is saved: the run's next
@@ -204,10 +243,30 @@ def write_pack(folder: Path, objects: list[tuple[bytes, bytes, bytes]]) -> None:
     pack += hashlib.sha1(pack).digest()
     name = f"pack-{pack[-20:].hex()}"
     temporary = (folder / f"pack{os.getpid()}.tmp", folder / f"index{os.getpid()}.tmp")
-    temporary[0].write_bytes(pack)
-    temporary[1].write_bytes(_pack_index(rows, bytes(pack[-20:])))
-    temporary[0].replace(folder / f"{name}.pack")
-    temporary[1].replace(folder / f"{name}.idx")
+    with disk_errors(folder.parent.parent.parent):
+        try:
+            temporary[0].write_bytes(pack)
+            temporary[1].write_bytes(_pack_index(rows, bytes(pack[-20:])))
+            temporary[0].replace(folder / f"{name}.pack")
+            temporary[1].replace(folder / f"{name}.idx")
+        except BaseException:
+            for path in temporary:
+                path.unlink(missing_ok=True)
+            if not (folder / f"{name}.idx").exists():  # a pack git cannot see without its index
+                (folder / f"{name}.pack").unlink(missing_ok=True)
+            raise
+
+
+def _index_ids(index: Path) -> list[bytes]:
+    """The object ids a version-2 pack index lists."""
+    data = index.read_bytes()
+    if data[:8] != b"\377tOc\0\0\0\2" or len(data) < 1032:
+        raise StoreCorrupt(
+            f"{index} is damaged; run 'git -C {index.parents[3]} fsck' and restore the store "
+            "from a copy"
+        )
+    count = struct.unpack(">L", data[1028:1032])[0]
+    return [data[at : at + 20] for at in range(1032, 1032 + 20 * count, 20)]
 
 
 def _object_header(type_id: int, size: int) -> bytes:

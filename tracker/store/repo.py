@@ -6,6 +6,7 @@ Part of the store (`tracker.store`), the only layer that touches git.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import git  # noqa: TID251 - part of the store
 
-from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked
+from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked, StoreWriteFailed
 
 STORE_FORMAT = 1
 FORMAT_FILE = ".tracker-store"
@@ -32,6 +33,38 @@ _EMPTY_STORE_NAMES = frozenset({".git", ".gitkeep", ".keep"})
 
 _WRITERS, _THREADED_FROM = 2, 16
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+
+
+# Variables that point git at another repository, work tree, index or object folder (set by a
+# git hook, or left in a shell): the store's git calls always mean the store itself.
+_REPOSITORY_VARIABLES = frozenset({
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX",
+})  # fmt: skip
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def git_environment() -> dict[str, str]:
+    """The environment for the store's git processes: this one without `_REPOSITORY_VARIABLES`."""
+    return {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
+
+
+@contextlib.contextmanager
+def disk_errors(root: Path) -> Iterator[None]:
+    """Turn an OSError while writing the store at `root` into StoreWriteFailed, saying what to
+    do: free space for a full disk or quota, check the folder otherwise."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if error.errno in _NO_SPACE:
+            advice = "free space on its disk and run tracker again"
+        else:
+            advice = "check that the folder is writable and its disk healthy, then run again"
+        raise StoreWriteFailed(
+            f"cannot write to the store {root}/: {reason}; nothing more of this run was "
+            f"recorded; {advice}"
+        ) from None
 
 
 def needs_creating(root: Path, create: bool) -> bool:
@@ -64,8 +97,14 @@ def _has_store(root: Path) -> bool:
 
 def init_repository(root: Path) -> git.Repo:
     """A new repository on branch `main` at `root`, ignoring the files kept beside snapshots."""
-    root.mkdir(parents=True, exist_ok=True)
-    repo = git.Repo.init(root, initial_branch="main")
+    with disk_errors(root):
+        root.mkdir(parents=True, exist_ok=True)
+    command = ["git", "init", "-q", "--initial-branch=main", str(root)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env=git_environment())  # fmt: skip
+    if done.returncode:
+        raise StoreWriteFailed(f"cannot create a store at {root}/: {done.stderr.strip()}")
+    repo = git.Repo(root)
     exclude = Path(repo.git_dir) / "info" / "exclude"
     exclude.parent.mkdir(parents=True, exist_ok=True)
     with exclude.open("a", encoding="utf-8") as f:
@@ -135,9 +174,13 @@ def remove_leftovers(git_dir: Path) -> None:
 def run_git(root: Path, *args: str, stdin: str | None = None) -> None:
     """Run one git command in the store; its failure means the store cannot be updated."""
     done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
-                          text=True, check=False)  # fmt: skip
+                          text=True, check=False, env=git_environment())  # fmt: skip
     if done.returncode:
-        raise StoreCorrupt(f"cannot update the files of {root}/: {done.stderr.strip()}")
+        raise StoreWriteFailed(
+            f"the versions are recorded, but the checked-out files of {root}/ could not be "
+            f"updated ({done.stderr.strip()}); free space if its disk is full, or run "
+            f"'git -C {root} fsck'; the next tracker run updates them"
+        )
 
 
 # Compaction: objects are written undeltified, one pack per commit; git's own repack finds the
@@ -180,7 +223,8 @@ def compact(root: Path, git_dir: Path) -> bool:
     if arguments is None:
         return False
     command = ["git", "-C", str(root), "-c", "pack.threads=1", "-c", "gc.autoDetach=false"]
-    done = subprocess.run([*command, *arguments], capture_output=True, check=False)
+    done = subprocess.run([*command, *arguments], capture_output=True, check=False,
+                          env=git_environment())  # fmt: skip
     return done.returncode == 0
 
 

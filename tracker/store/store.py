@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 import git  # noqa: TID251 - this is the git module
 
-from tracker.errors import SnapshotNotFound, StoreCorrupt
+from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreWriteFailed
 from tracker.store.files import write_atomic
 from tracker.store.index import ArticleIndex, TrackedArticle, VersionInfo
 from tracker.store.layout import (
@@ -62,6 +62,7 @@ from tracker.store.repo import (
     STORE_FORMAT,
     WATCHLIST_FILE,
     compact,
+    disk_errors,
     init_repository,
     locked,
     needs_creating,
@@ -182,30 +183,64 @@ class Store:
             if self._index.missing_folders():
                 self._index.fill_folders(self._objects)
             remove_leftovers(self._git_dir)
+            self._check_history()
             writer = StoreWriter(self)
             try:
                 try:
                     yield writer
                 finally:
                     writer.flush(save=False)
-                self._sync_worktree(writer.checked_out if in_sync else None)
+                fast = in_sync and not writer.check_out_failed
+                self._sync_worktree(writer.checked_out if fast else None)
             finally:
                 _save_cache(self._repo, self._index)
+
+    def _check_history(self) -> None:
+        """Refuse to commit onto broken history (StoreCorrupt): every commit and article folder
+        the cache names, and the branch head with its root tree's entries, must be in the
+        repository. A deleted or lost pack file takes its commits with it; this reads the pack
+        indexes, not the objects, so it costs little at any store size."""
+        head = _head(self._repo)
+        if head is None:
+            return
+        wanted = {head}
+        for entry in self._index.articles.values():
+            for row in entry["versions"]:
+                wanted.add(bytes.fromhex(row[0]))
+                if len(row) > 5 and isinstance(row[5], str):
+                    wanted.add(bytes.fromhex(row[5]))
+        missing = self._objects.missing(wanted)
+        if not missing:
+            root = self._objects.read_tree(self._objects.commit_tree(head))
+            missing = self._objects.missing(sha for _, sha in root.values())
+        if missing:
+            shown = ", ".join(sorted(sha.hex()[:12] for sha in missing)[:3])
+            raise StoreCorrupt(
+                f"the store's history is damaged: {len(missing)} git object(s) it needs are "
+                f"missing ({shown}; was a pack file deleted?), so nothing was recorded; run "
+                f"'git -C {self.root} fsck' and restore the store from a copy"
+            )
 
     def _sync_worktree(self, written: list[tuple[str, bytes]] | None = None) -> None:
         """Bring the store folder's files and git index up to the branch head.
 
         `written` lists the (path, blob) files this run already wrote into the folder; without
-        it the whole branch is checked out again (after an interrupted run).
+        it the whole branch is checked out again (after an interrupted run). The git index is
+        derived from the branch: a damaged one (cut short by a crash or a full disk) is
+        rebuilt, never a reason to report a recorded version as failed.
         """
         head = _head(self._repo)
         if head is None or self._index.reflects("worktree", head):
             return
-        if written is None:
+        try:
+            if written is None:
+                run_git(self.root, "read-tree", "--reset", "-u", "HEAD")
+            else:
+                lines = "".join(f"100644 {sha.hex()}\t{path}\n" for path, sha in written)
+                run_git(self.root, "update-index", "--index-info", stdin=lines)
+        except StoreWriteFailed:
+            (self._git_dir / "index").unlink(missing_ok=True)
             run_git(self.root, "read-tree", "--reset", "-u", "HEAD")
-        else:
-            lines = "".join(f"100644 {sha.hex()}\t{path}\n" for path, sha in written)
-            run_git(self.root, "update-index", "--index-info", stdin=lines)
         self._index.set("worktree", head)
         _save_cache(self._repo, self._index)
         if compact(self.root, self._git_dir):
@@ -298,6 +333,7 @@ class StoreWriter:
         self._last: tuple[Snapshot, Version] | None = None
         self.committed = 0
         self.checked_out: list[tuple[str, bytes]] = []
+        self.check_out_failed = False
         self._saved = time.monotonic()
 
     def find(self, url: str) -> TrackedArticle | None:
@@ -385,7 +421,10 @@ class StoreWriter:
                 if unchanged.get(name) != (BLOB_MODE, sha)
             }
             self.checked_out += [(f"{path}/{name}", sha) for name, (sha, _) in files.items()]
-        write_folders(writes)  # derived: a killed run forces a full re-sync
+        try:
+            write_folders(writes)  # derived: a killed run forces a full re-sync
+        except OSError:  # the version is recorded; the whole branch is checked out at the end
+            self.check_out_failed = True
 
     def flush(self, *, save: bool = True) -> None:
         """Commit the pending versions in one commit per distinct seen-time.
@@ -433,7 +472,8 @@ class StoreWriter:
 
 
 def _write_atomic(folder: Path, name: str, data: bytes) -> None:
-    write_atomic(folder / name, data)
+    with disk_errors(folder.parent if folder.name == ".git" else folder):
+        write_atomic(folder / name, data)
 
 
 def _load_cache(repo: git.Repo) -> ArticleIndex:
