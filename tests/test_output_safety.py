@@ -122,3 +122,10 @@ def test_every_command_prints_through_the_safe_echo() -> None:
             text = module.read_text(encoding="utf-8")
             assert "typer.echo(" not in text, module.name
             assert "print(" not in text, module.name
+
+
+def test_usage_errors_quoting_what_was_typed_are_escaped(tmp_path: Path) -> None:
+    code, _, err = _run(tmp_path / "store", "diff", URL, "--only", f"a{HOSTILE}b")
+    assert code == 2
+    assert "unknown part(s) a\\u009b31m" in err
+    assert not UNSAFE.search(err)

@@ -17,6 +17,7 @@ from tracker.cli.common import (
     QuietOption,
     echo,
     set_global_options,
+    terminal_safe,
 )
 from tracker.errors import TrackerError
 
@@ -33,6 +34,11 @@ class _ErrorBoundary(TyperGroup):
         except TrackerError as error:
             echo(f"Error: {error}", err=True)
             raise typer.Exit(ExitStatus.ERROR) from None
+        except typer.TyperException as error:  # a usage error, printed by typer after this
+            message = getattr(error, "message", None)
+            if isinstance(message, str):  # it may quote what was typed: made terminal-safe
+                error.message = terminal_safe(message)
+            raise
 
 
 app = typer.Typer(
