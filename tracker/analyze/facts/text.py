@@ -3,6 +3,7 @@ marks, and the clauses a sentence says its things in. Pure."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,7 +82,9 @@ def quoted_spans(text: str, opened: bool) -> list[Span]:
 
 
 def inside(pos: int, spans: Sequence[Span]) -> bool:
-    return bool(spans) and any(a < pos < b for a, b in spans)
+    """Whether `pos` lies within one of `spans` (in order, not overlapping): one binary search."""
+    k = bisect.bisect_left(spans, (pos, pos)) - 1  # the last span that starts before `pos`
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def clauses(
