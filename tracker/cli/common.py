@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
 from tracker import times
 
 if TYPE_CHECKING:
-    from tracker.pipeline import SnapshotResult
+    pass
 
 
 # What must never reach a terminal raw: C0 controls but tab and newline (ESC starts a control
@@ -185,14 +185,17 @@ def unwrap_help(app: typer.Typer) -> None:
             unwrap_help(group.typer_instance)
 
 
-def _ignore(result: SnapshotResult) -> None:
+_R = TypeVar("_R")
+
+
+def _ignore(result: object) -> None:
     return None
 
 
 @contextlib.contextmanager
 def progress(
-    wanted: bool, label: str, report: Callable[[SnapshotResult], None] = _ignore
-) -> Iterator[Callable[[int, int, SnapshotResult], None]]:
+    wanted: bool, label: str, report: Callable[[_R], None]
+) -> Iterator[Callable[[int, int, _R], None]]:
     """A progress bar on stderr (only when it is a terminal and `wanted`); yields the step
     callback `(done, total, result)` for a long run, which also passes each result to `report`."""
     if not (wanted and sys.stderr.isatty()):
@@ -204,8 +207,22 @@ def progress(
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
 
-        def step(done: int, total: int, result: SnapshotResult) -> None:
+        def step(done: int, total: int, result: _R) -> None:
             bar.update(task, completed=done, total=total)
             report(result)
 
         yield step
+
+
+def progress_bar(
+    wanted: bool, label: str
+) -> contextlib.AbstractContextManager[Callable[[int, int, object], None]]:
+    """`progress` with nothing to report per result."""
+    return progress(wanted, label, _ignore)
+
+
+@contextlib.contextmanager
+def counter(wanted: bool, label: str) -> Iterator[Callable[[int, int], None]]:
+    """`progress` for runs that report only `(done, total)`."""
+    with progress_bar(wanted, label) as step:
+        yield lambda done, total: step(done, total, None)

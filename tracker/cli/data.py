@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -19,13 +16,15 @@ from tracker.cli.common import (
     QuietOption,
     StoreOption,
     WaitOption,
+    counter,
     echo,
     global_options,
+    progress_bar,
     store_path,
 )
 
 if TYPE_CHECKING:
-    from tracker.pipeline.archive_import import CaptureOutcome, ImportResult
+    from tracker.pipeline.archive_import import ImportResult
 
 
 class Protocol(str, Enum):
@@ -96,7 +95,7 @@ def import_(
 
     quiet = quiet or global_options().quiet
     opened = Store.open(store_path(store))
-    with _progress(not quiet and fmt is ReportFormat.TEXT, "importing") as step:
+    with progress_bar(not quiet and fmt is ReportFormat.TEXT, "importing") as step:
         result = import_archive(
             opened, url, archive=archive, since=since, until=until, protocol=protocol.value,
             allow_private=allow_private, rate=rate, timeout=timeout, wait=wait, progress=step,
@@ -119,24 +118,6 @@ def _print_import(result: ImportResult, fmt: ReportFormat, quiet: bool, verbose:
             echo(result.describe())
     if result.outcomes and all(o.status == "failed" for o in result.outcomes):
         raise typer.Exit(ExitStatus.ERROR)  # not one capture could be read as the article
-
-
-@contextmanager
-def _progress(wanted: bool, label: str) -> Iterator[Callable[[int, int, CaptureOutcome], None]]:
-    """A progress bar on stderr when it is a terminal."""
-    if not (wanted and sys.stderr.isatty()):
-        yield lambda done, total, outcome: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def step(done: int, total: int, outcome: CaptureOutcome) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield step
 
 
 class ExportFormat(str, Enum):
@@ -170,26 +151,12 @@ def export(
 
     quiet = quiet or global_options().quiet
     opened = Store.open(store_path(store), create=False)
-    with _counter(not quiet and not as_json, "exporting") as step:
+    with counter(not quiet and not as_json, "exporting") as step:
         result = export_store(opened, fmt.value, out, progress=step)
     if as_json:
         echo(json.dumps(result.to_dict(), indent=2))
     elif not quiet:
         echo(result.describe())
-
-
-@contextmanager
-def _counter(wanted: bool, label: str) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr when it is a terminal; yields the `(done, total)` callback."""
-    if not (wanted and sys.stderr.isatty()):
-        yield lambda done, total: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 corpus = typer.Typer(
@@ -247,7 +214,7 @@ def corpus_analyze(
             param_hint="--scheduler",
         )
     quiet = quiet or global_options().quiet
-    with _counter(not quiet and not as_json, "partitions") as step:
+    with counter(not quiet and not as_json, "partitions") as step:
         result = analyze(sources, out, scheduler=scheduler, workers=workers,
                          in_process=in_process, partition_size=partition_size,
                          progress=step)  # fmt: skip

@@ -22,7 +22,7 @@ from tracker.cli.common import (
     failure_line,
     global_options,
     parse_time,
-    progress,
+    progress_bar,
     refuse_unused,
     store_path,
 )
@@ -152,7 +152,7 @@ def _snapshot_sources(
     from tracker.store.store import Store
 
     opened = Store.open(root)
-    with progress(len(sources) > 1 and not (out.quiet or out.as_json), "snapshotting") as step:
+    with progress_bar(len(sources) > 1 and not (out.quiet or out.as_json), "snapshotting") as step:
         results = take_snapshots(sources, opened, url=url, at=seen, wait=wait, timeout=timeout,
                                  allow_backdated=allow_backdated, progress=step,
                                  refuse_private=refuse_private)  # fmt: skip
@@ -193,6 +193,6 @@ def reextract(
     shared = global_options()
     out = Verbosity(fmt is Format.JSON, verbose=True, quiet=shared.quiet)
     opened = Store.open(store_path(store), create=False)
-    with progress(not (out.quiet or out.as_json), "re-extracting") as step:
+    with progress_bar(not (out.quiet or out.as_json), "re-extracting") as step:
         results = run_reextract(opened, urls or (), wait=wait, progress=step)
     _print_results(results, out)
