@@ -8,12 +8,13 @@ from __future__ import annotations
 from tracker.extract.typography import TYPOGRAPHY as TYPOGRAPHY
 
 
-def _words_of(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _lemmas(text: str) -> dict[str, str]:
-    """'lemma: form form; lemma: form' -> {form: lemma}."""
+def word_table(text: str) -> dict[str, str]:
+    """'name: word word; name: word' -> {word: name}: a lemma for its forms, a class for its
+    members."""
     out: dict[str, str] = {}
     for group in text.split(";"):
         lemma, forms = group.split(":")
@@ -38,25 +39,25 @@ ORDINALS = dict(
         strict=True,
     )
 )
-MODIFIERS = _lemmas(
+MODIFIERS = word_table(
     "about: about around roughly approximately some estimated; nearly: nearly almost; "
     "over: over than; under: under; only: only exactly just; least: least; up: up"
 )
-SCALES = _words_of("hundred thousand million billion trillion percent % m bn")
-VAGUE = _words_of(
+SCALES = words_of("hundred thousand million billion trillion percent % m bn")
+VAGUE = words_of(
     "dozens hundreds thousands millions billions several few handful numerous scores tens "
     "multiple many single thrice"
 )
-MONTHS = _words_of(
+MONTHS = words_of(
     "january february march april june july august september october november december jan "
     "feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday yesterday today tomorrow tonight weekend"
 )
-NEGATIONS = _words_of(
+NEGATIONS = words_of(
     "not n't never no none nobody nothing neither nor cannot deny denies denied denying "
     "without nowhere"
 )
-HEDGES = _lemmas(
+HEDGES = word_table(
     "allegedly: allegedly alleged; reportedly: reportedly; may: may; might: might; "
     "could: could; possibly: possibly possible; apparently: apparently apparent; "
     "likely: likely unlikely; probably: probably; perhaps: perhaps maybe; "
@@ -68,7 +69,7 @@ HEDGES = _lemmas(
     "sometimes: sometimes occasionally; largely: largely mostly; partly: partly partially; "
     "always: always invariably; certainly: certainly definitely surely undoubtedly"
 )
-CUES = _lemmas(
+CUES = word_table(
     "say: said says say saying; tell: told tells tell telling; deny: denied denies deny "
     "denying; claim: claimed claims claim; acknowledge: acknowledged acknowledges "
     "acknowledging; admit: admitted admits; confirm: confirmed confirms; state: stated "
@@ -80,14 +81,14 @@ CUES = _lemmas(
     "explain: explained explains; stress: stressed; maintain: maintained; note: noted; "
     "estimate: estimated; declare: declared; reveal: revealed; add: added"
 )
-WEAK_CUES = _words_of("note add maintain estimate report allege claim reveal")
-TITLES = _words_of(
+WEAK_CUES = words_of("note add maintain estimate report allege claim reveal")
+TITLES = words_of(
     "mr mrs ms miss dr sen senator rep representative gov governor gen general president "
     "secretary minister prime chief judge justice lt col sgt capt prof professor rev vice "
     "king queen prince princess pope mayor director chairman chairwoman speaker attorney "
     "officer adm maj cpl pvt st sir lord lady former the de van von of jr sr"
 )
-FUNCTION = _words_of(
+FUNCTION = words_of(
     "a an the he she it they we i you his her its their our my your this that these those "
     "there here in on at for from with by of to under over after before when while if "
     "although though despite during since as but and or so yet still also however meanwhile "
@@ -97,18 +98,18 @@ FUNCTION = _words_of(
     "speaking following once like unlike without within through again yes well be do does "
     "did is are was were has have had will would can could may might should must let please"
 )
-COMMON_STARTS = FUNCTION | _words_of(
+COMMON_STARTS = FUNCTION | words_of(
     "officials police authorities people critics experts analysts witnesses residents "
     "investigators sources democrats republicans voters supporters protesters students "
     "women men children workers lawmakers prosecutors officers troops soldiers doctors "
     "scientists researchers leaders members it's that's there's he's she's we're they're "
     "i'm let's"
 )
-PRONOUNS = _words_of(
+PRONOUNS = words_of(
     "he she they we i it officials police spokesman spokeswoman spokesperson authorities "
     "sources statement"
 )
-PERSONAL = _words_of("he she his her him they them their it its i we")
+PERSONAL = words_of("he she his her him they them their it its i we")
 NOT_NAMES = (UNITS, ORDINALS, NEGATIONS, HEDGES, VAGUE, SCALES)
 
 # Qualifiers a number phrase may open with, longest first ("more than 55", "at least 25").
@@ -127,7 +128,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 }
 
 # Units a number phrase may end with ("50 miles", "three decades", "84-year-old").
-MEASURES = _words_of(
+MEASURES = words_of(
     "percent percentage point points mile miles kilometer kilometers kilometre kilometres km "
     "meter meters metre metres foot feet inch inches yard yards acre acres pound pounds ton "
     "tons tonnes kilogram kilograms kg gram grams ounce ounces gallon gallons liter liters "
@@ -136,8 +137,8 @@ MEASURES = _words_of(
     "dollar dollars euro euros cent cents a.m p.m mph"
 )
 # Parts of a date or time that follow a number ("3, 1991", "5:25 a.m.").
-CLOCK = _words_of("a.m p.m am pm gmt utc bst edt est pdt pst cdt cst")
-WEAK_NEGATIONS = _words_of("without")
+CLOCK = words_of("a.m p.m am pm gmt utc bst edt est pdt pst cdt cst")
+WEAK_NEGATIONS = words_of("without")
 # Lowercase words that may join the words of a name ("City of Los Angeles").
-NAME_JOINERS = _words_of("of de del della da di du la le van von bin al")
+NAME_JOINERS = words_of("of de del della da di du la le van von bin al")
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i")

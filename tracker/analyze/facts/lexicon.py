@@ -4,25 +4,12 @@ capitalised words name places and organisations. Keys are casefolded."""
 from __future__ import annotations
 
 from tracker.analyze.claims import lexicon as claims_lx
-
-
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _classes(text: str) -> dict[str, str]:
-    """'class: word word; class: word' -> {word: class}."""
-    out: dict[str, str] = {}
-    for group in text.split(";"):
-        name, words = group.split(":")
-        out.update(dict.fromkeys(words.split(), name.strip()))
-    return out
-
+from tracker.analyze.claims.lexicon import word_table, words_of
 
 # What a count is of, when a verb or noun says it: "20 people were killed", "the death toll
 # rose to 26", "killing 26" all count deaths. Words of one class are one event; any other verb
 # is its own event ("four were indicted" and "three were acquitted" count different things).
-EVENTS = _classes(
+EVENTS = word_table(
     "death: killed kill kills killing dead died die dies dying deaths death toll fatalities "
     "fatality lives slain murdered perished; "
     "injury: wounded injured injuries hurt hospitalized wounding injuring; "
@@ -39,18 +26,18 @@ EVENTS = _classes(
     "jobs: jobs layoffs; infected: infected infections"
 )
 # Plurals without an "s" that end the noun a number counts.
-PLURALS = _words_of("people children men women police staff personnel cattle")
+PLURALS = words_of("people children men women police staff personnel cattle")
 # Words around an age: "Mr. King, 47," "He was 47." "aged 47", "47-year-old".
-AGE_CUES = _words_of("aged age ages")
+AGE_CUES = words_of("aged age ages")
 # Bare counts too vague to stand as a fact of their own ("several officers", "many people").
-VAGUE = _words_of(
+VAGUE = words_of(
     "several few many numerous multiple single handful some couple various most all both"
 )
 # A lone number word that is seldom a fact ("one of the", "the first time").
-WEAK_NUMBERS = _words_of("one first second half once twice")
+WEAK_NUMBERS = words_of("one first second half once twice")
 
 # Who speaks for an institution: a statement by one of these is an official statement.
-OFFICIAL = _words_of(
+OFFICIAL = words_of(
     "police officials official authorities spokesman spokeswoman spokesperson ministry "
     "minister department government agency office president prime secretary governor mayor "
     "sheriff chief commander general military army court judge prosecutor prosecutors "
@@ -60,7 +47,7 @@ OFFICIAL = _words_of(
 )
 
 # Capitalised words that make a name an organisation ("Rialto Police Department").
-ORG_WORDS = _words_of(
+ORG_WORDS = words_of(
     "department ministry party council court agency committee commission university company "
     "corporation corp inc co ltd llc association center centre army navy office bank times "
     "post news network group board institute foundation union league brotherhood congress "
@@ -72,7 +59,7 @@ ORG_WORDS = _words_of(
     "campaign command corps council"
 )
 # Capitalised words that make a name a place ("Simi Valley", "Tahrir Square").
-PLACE_WORDS = _words_of(
+PLACE_WORDS = words_of(
     "city county valley square street avenue road boulevard river lake mountain mountains "
     "island islands province state region district park bay beach coast heights springs "
     "village township peninsula strait borough parish airport bridge harbor harbour port "
@@ -104,7 +91,7 @@ PLACES = frozenset(
     denver detroit manhattan brooklyn queens bronx hollywood""".split()
 )
 # Role words that stand before or beside a name ("a captain with the police", "publicist").
-ROLES = _words_of(
+ROLES = words_of(
     "president senator governor mayor minister secretary spokesman spokeswoman spokesperson "
     "captain lieutenant sergeant officer detective chief commander general colonel major "
     "director chairman chairwoman judge justice prosecutor attorney lawyer publicist "
@@ -115,7 +102,7 @@ ROLES = _words_of(
     "father brother sister friend neighbor neighbour"
 )
 # Roles of people who speak for an institution.
-OFFICIAL_ROLES = _words_of(
+OFFICIAL_ROLES = words_of(
     "president senator governor mayor minister secretary spokesman spokeswoman spokesperson "
     "captain lieutenant sergeant officer detective chief commander general colonel major "
     "director chairman chairwoman judge justice prosecutor attorney coroner sheriff "
@@ -143,7 +130,7 @@ ROLE_FORMS = {
     "advisor": "adviser",
 }
 # Titles that make the next name a person's.
-PERSON_TITLES = _words_of(
+PERSON_TITLES = words_of(
     "mr mrs ms miss dr sen rep gov lt capt sgt det gen col maj adm cmdr prof rev insp supt "
     "president senator governor mayor judge justice secretary minister chancellor pope king "
     "queen prince princess sheriff ambassador representative congressman congresswoman "
@@ -155,7 +142,7 @@ STOP = (
     | claims_lx.PERSONAL
     | claims_lx.TITLES
     | frozenset(claims_lx.CUES)
-    | _words_of(
+    | words_of(
         "him them me us mr mrs ms been being having said says say told tells also very much "
         "more most less than into onto upon whose whom s t nt re ve ll d m would could "
         "there's it's that's he's she's they're we're i'm did didn't wasn't weren't isn't "
@@ -163,4 +150,4 @@ STOP = (
     )
 )
 # Dates: days, months, relative days, parts of a day.
-DATE_WORDS = claims_lx.MONTHS | _words_of("morning afternoon evening night midnight noon")
+DATE_WORDS = claims_lx.MONTHS | words_of("morning afternoon evening night midnight noon")
