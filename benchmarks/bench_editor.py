@@ -418,8 +418,13 @@ def quote_is_noise(toks: list[str], noise: list[Noise]) -> Noise | None:
 
 
 def fact_is_noise(pred: Fact, noise: list[Noise]) -> Noise | None:
+    """A prediction matching a noise line, or one item of a line that lists several with
+    semicolons ("moved to page 2: A; B; C")."""
     for n in noise:
-        if fact_hits(pred, " ".join(n.words), None):
+        items = [" ".join(n.words)]
+        if n.quote is None:
+            items += _LABEL.sub("", n.line, count=1).split(";")
+        if any(fact_hits(pred, item, None) for item in items if item.strip()):
             return n
     return None
 

@@ -424,3 +424,84 @@ def test_a_phrase_inserted_in_a_kept_sentence_adds_a_detail() -> None:
     assert change.about == "detail added"
     assert "cardiac arrest" in change.new
     assert change.significance == 0.5
+
+
+# ---- one event per fact, and changes that are not facts ----------------------------------------
+
+
+def test_two_weighty_facts_in_one_added_paragraph_are_two_events() -> None:
+    old = "The storm reached the coast on Monday.\n\nPower was restored by evening."
+    new = (
+        "The storm reached the coast on Monday.\n\n"
+        "Officials evacuated 300 homes near the harbor. The Red Cross opened 12 shelters.\n\n"
+        "Power was restored by evening."
+    )
+    ledger = facts(old, new)
+    assert [item.sentence for item in ledger.added] == [1, 2]
+    assert "300 homes" in ledger.added[0].text
+    assert "12 shelters" in ledger.added[1].text
+
+
+def test_a_credit_dropped_in_a_rewritten_sentence_is_no_attribution_change() -> None:
+    ledger = facts(
+        "LONDON - The singer, whose arrest in 2004 by the police was filmed by a neighbour and "
+        "led to protests in London the next year after the officers were cleared, was found "
+        "dead early Sunday at his home about 40 miles north of here, police officials said. "
+        "The trial lasted a month.",
+        "LONDON - The singer, whose 2004 filmed arrest by the London police became a symbol of "
+        "the country's troubled race relations and later led to a week of protests after the "
+        "officers were cleared, was found dead Sunday in a river near the farm he shared with "
+        "his partner in Kent. The trial lasted a month.",
+    )
+    assert ledger.changed
+    assert not [c for c in ledger.changed if c.about == "attribution"]
+
+
+def test_a_cue_inside_an_inserted_detail_credits_only_that_detail() -> None:
+    ledger = facts(
+        "After he ran from the car, he was caught by officers. The chase ended downtown.",
+        "After he ran from the car - frightened, he would later say, of losing his parole "
+        "and his license - he was caught by officers. The chase ended downtown.",
+    )
+    assert not [c for c in ledger.changed if c.about == "attribution"]
+
+
+def test_a_credit_added_to_a_kept_statement_is_an_attribution_change() -> None:
+    ledger = facts(
+        "The mayor will resign next week. The council meets on Monday.",
+        "The mayor will resign next week, aides said. The council meets on Monday.",
+    )
+    assert [c.about for c in ledger.changed] == ["attribution"]
+
+
+def test_words_moved_to_another_sentence_are_no_detail_removed() -> None:
+    ledger = facts(
+        "She said she had not found work and was nearly broke. The book sold well.",
+        "She said she had not found work. The book sold well, though she was nearly broke.",
+    )
+    assert not [c for c in ledger.changed if c.about == "detail removed"]
+
+
+def test_a_fact_added_to_a_restated_sentence_is_a_change_of_it() -> None:
+    ledger = facts(
+        "The plane landed at noon.\n\n"
+        "The pilot was flying at over 300 knots when the engine failed over the lake.",
+        "The plane landed at noon.\n\nThe airline praised the crew.\n\n"
+        "The pilot and two trainees were flying at about 300 knots when the engine failed "
+        "over the lake.",
+    )
+    assert not [item for item in ledger.added if "trainees" in item.text]
+    assert "about 300" in {c.new for c in ledger.changed}
+    detail = next(c for c in ledger.changed if "two trainees" in c.new)
+    assert (detail.old_sentence, detail.new_sentence) == (1, 2)
+
+
+def test_a_quotation_framed_by_a_statement_of_its_own_is_a_fact_too() -> None:
+    ledger = facts(
+        "The coach resigned on Sunday. The team lost again.",
+        "The coach resigned on Sunday. The team lost again. The owner later admitted that "
+        "the club had ignored repeated warnings about the stadium's failing roof, calling "
+        'the decision "a grave mistake."',
+    )
+    (item,) = ledger.added
+    assert "warnings" in item.text

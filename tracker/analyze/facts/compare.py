@@ -36,6 +36,7 @@ from tracker.models import (
 
 COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
+_OWN_WORDS = 8  # content words outside a quotation that say more than its frame
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -191,6 +192,12 @@ class _Comparison:
             )
         return best, held / total
 
+    def _elsewhere(self, tag: str, keys: frozenset[str], sentence: int) -> bool:
+        """Whether a sentence of that version other than `sentence` holds most of the words."""
+        version, _ = self._side(tag)
+        best, score = self._best(Clause(0, 0, keys, 0.0), version)
+        return best not in {-1, sentence} and score >= COVERED
+
     def _restated(self) -> set[tuple[int, int]]:
         """(old, new) pairs of touched sentences where one holds most of a clause of the other:
         a sentence rewritten or moved so far that the aligner left the two apart."""
@@ -278,6 +285,7 @@ class _Comparison:
         o, n = self.old.facts[i], self.new.facts[j]
         known = None if self.claims is None or not aligned else self.claims.get((i, j), [])
         pairing = Pairing(o, n, aligned, self.old.keys, self.new.keys, self._is_used, known)
+        pairing.elsewhere = lambda tag, keys: self._elsewhere(tag, keys, i if tag == "old" else j)
         for kind, old_text, new_text, about, score in pair_changes(pairing):
             if not self._reported(i, j, old_text, new_text, about):
                 self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))
@@ -318,7 +326,8 @@ class _Comparison:
                     and not a.weak
                     and not self._is_used(tag, i, a)
                 ]
-                quoting = clause.quoted > 0.5 or s.quoted_words >= QUOTE_FRAME
+                framing = s.quoted_words >= QUOTE_FRAME and clause.plain < _OWN_WORDS
+                quoting = clause.quoted > 0.5 or framing
                 if quoting and not _hard([a for a in atoms if not _attribution(s, a)]):
                     continue  # the quote ledger reports the quotation and who said it
                 if atoms or (len(clause.keys) >= 3 and not self._covered(tag, i, clause)):
@@ -367,7 +376,32 @@ class _Comparison:
             self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))
             old_only = [x for x in old_only if x[1] is not old_clause]
             new_only = [x for x in new_only if x[1] is not new_clause]
+        new_only = [x for x in new_only if not self._detail("new", *x)]
+        old_only = [x for x in old_only if not self._detail("old", *x)]
         return new_only, old_only
+
+    def _detail(self, tag: str, k: int, clause: Clause, atoms: list[Atom]) -> bool:
+        """A fact added to (or cut from) a sentence the other version restates with a fact
+        changed ("over 100" -> "about 100", now "he and two passengers"): a change of that
+        sentence, reported with it, not a fact of its own. True when so reported."""
+        version, other = self._side(tag)
+        words = clause.keys - _words_of(atoms)
+        for a, b in sorted(self.linked):
+            mine, theirs = (a, b) if tag == "old" else (b, a)
+            if mine != k or not atoms or not words:
+                continue
+            held = other.facts[theirs]
+            if len(words & held.keys) < COVERED * len(words):
+                continue
+            s = version.facts[k]
+            kind = _top_kind(atoms, s, held)
+            text, restated = s.clause_text(clause), held.text
+            old_text, new_text = (text, restated) if tag == "old" else (restated, text)
+            i, j = (k, theirs) if tag == "old" else (theirs, k)
+            score = sig.rewritten(kind, *((s, held) if tag == "old" else (held, s)))
+            self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, _about(atoms)))
+            return True
+        return False
 
     def _one_sided(self, new_only: list[Novel], old_only: list[Novel]) -> None:
         for j, text, atoms in self._grouped(self.new, new_only):
@@ -392,6 +426,8 @@ class _Comparison:
             paragraph = version.paragraph_of.get(i, -1)
             source = s.source.text.casefold()
             joins = paragraph == last_paragraph and i - last_sentence <= 1
+            if joins and i != last_sentence and _hard(atoms) and _hard(out[-1][2]):
+                joins = False  # a second weighty fact is an event of its own
             if joins and (i == last_sentence or source in {"", speaker}):
                 first, before, known = out[-1]
                 out[-1] = (first, f"{before} {text}", [*known, *atoms])

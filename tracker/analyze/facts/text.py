@@ -30,6 +30,7 @@ class Clause:
     end: int
     keys: frozenset[str]
     quoted: float  # share of its words inside quotation marks
+    plain: int = 0  # content words outside quotation marks (who it cites left out)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -119,7 +120,8 @@ def clauses(
     for a, b in bounds:
         held = [w for w in words if a <= w[0] < b]
         share = sum(w[2] for w in held) / len(held) if held else 0.0
-        out.append(Clause(a, b, _keys_in(held, (a, b)), share))
+        plain = len({k for _, k, q in held if k and not q})
+        out.append(Clause(a, b, _keys_in(held, (a, b)), share, plain))
     return out
 
 

@@ -36,6 +36,8 @@ class Pairing:
     new_keys: set[str]
     is_used: Callable[[str, int, Atom], bool]
     claims: Sequence[FactChange] | None = None  # the claims of the two, when known already
+    # whether another sentence of the version ("old"/"new") holds most of these words
+    elsewhere: Callable[[str, frozenset[str]], bool] = lambda side, keys: False
     used_old: list[Atom] = field(default_factory=list)
     used_new: list[Atom] = field(default_factory=list)
 
@@ -91,6 +93,8 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
             return "statement", c.old, c.new, "wording", sig.wording(1)
         if c.old and c.new:
             return "statement", c.old, c.new, "attribution", 0.75
+        if not _same_statement(p, c):
+            return None
         source = (p.new if c.new else p.old).source
         score = 0.6 if source.official else 0.5 if source.text else 0.35  # "he would say"
         return "statement", c.old, c.new, "attribution", score
@@ -98,6 +102,26 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
         kind = "statement" if p.old.source.attributed or p.new.source.attributed else "other"
         return kind, c.old, c.new, "negation", 0.85
     return "other", c.old, c.new, "hedge", 0.6
+
+
+def _same_statement(p: Pairing, c: FactChange) -> bool:
+    """Whether a cue only one side has credits (or uncredits) the statement both sides make.
+    Not on a heavy rewrite (the two no longer make one statement), nor when the cue stands in
+    a phrase inserted with content of its own ("afraid, he would later say, that ..."): that
+    phrase is a new detail with its source, and the kept statement is credited as before."""
+    pair = word_pair(p.old.text, p.new.text)
+    if pair.heavy:
+        return False
+    added = bool(c.new)
+    words, s = (pair.new, p.new) if added else (pair.old, p.old)
+    cue = (c.new or c.old).casefold()
+    source = content_keys(_words(s.source.text))
+    for i1, i2, j1, j2 in _merged(pair.hunks):
+        phrase = words[j1:j2] if added else words[i1:i2]
+        if any(t.text.casefold() == cue for t in phrase):
+            own = content_keys(t for t in phrase if t.text.casefold() != cue) - source
+            return len(own) < _DETAIL + 1
+    return True
 
 
 def _atoms_in(s: SentenceFacts, text: str) -> list[Atom]:
@@ -168,6 +192,8 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
         if any(r and any(r in c or c in r for c in core if c) for r in reported):
             continue
         if len(new_k if not old_k else old_k if not new_k else ()) >= _DETAIL:
+            if p.elsewhere("old", new_k) if new_k else p.elsewhere("new", old_k):
+                continue  # moved to (or from) another sentence, not added or cut
             about = "detail added" if new_k else "detail removed"  # "cardiac arrest and a"
             yield "other", old_text, new_text, about, sig.DETAIL
         else:
