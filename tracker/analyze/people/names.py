@@ -86,6 +86,9 @@ class NameBook:
     mentions: Mentions | None = None
     roles: list[tuple[int, str, str]] | None = None  # position, role noun, person key
     named: list[tuple[int, str, str]] = field(default_factory=list)  # `named_roles`, once
+    canon: dict[str, str] = field(default_factory=dict)  # `canonical`, once per name
+    surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
+    by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
 
     @classmethod
     def build(
@@ -113,16 +116,15 @@ class NameBook:
         """The name run before `position` (or at it) ending with `words` that stands for the
         most mentions ("Hillary Rodham Clinton" over a rarer "Bill Clinton"), longest on ties."""
         core = tuple(map(bare, words))
-        runs = self.runs.get(core[-1], [])
-        if core[-1] not in self.surnames:
-            self.surnames[core[-1]] = Surname.of(runs)
-        table = self.surnames[core[-1]]
+        table = self._surname(core[-1])
+        runs = table.runs
         if len(core) == 1 and table.ordered:
             before = bisect.bisect_right(table.starts, position)
             best = table.leaders[before - 1] if before else -1
         else:
             best = -1
-            for i, run in enumerate(runs):
+            for i in table.forms:
+                run = runs[i]
                 if run.start <= position and run.words[-len(core) :] == core:
                     best = i if best < 0 or table.better(i, best) else best
         found = " ".join(runs[best].words) if best >= 0 else None
@@ -132,20 +134,25 @@ class NameBook:
             return self._surname_first(core, position) or found
         return found
 
+    def _surname(self, surname: str) -> Surname:
+        if surname not in self.surnames:
+            self.surnames[surname] = Surname.of(self.runs.get(surname, []))
+        return self.surnames[surname]
+
     def _surname_first(self, core: Sequence[str], position: int) -> str | None:
         """The one person's name run that starts with a family name ("Mr. Teo" for
         "Teo Soh Lung"), when no run ends with it."""
-        found = {
-            " ".join(run.words)
-            for same in self.runs.values()
-            for run in same
-            if run.start <= position
-            and len(run.words) == 3
-            and run.words[0] == core[0]
-            and core[0] not in _GIVEN
-            and is_person(run.words)
-        }
-        return found.pop() if len(found) == 1 else None
+        if self.surname_first is None:
+            self.surname_first = {}
+            for same in self.runs.values():
+                for run in same:
+                    if len(run.words) == 3 and run.words[0] not in _GIVEN and is_person(run.words):
+                        names = self.surname_first.setdefault(run.words[0], {})
+                        name = " ".join(run.words)
+                        names[name] = min(run.start, names.get(name, run.start))
+        names = self.surname_first.get(core[0], {})
+        found = [name for name, start in names.items() if start <= position]
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, speaker: str, position: int) -> str | None:
         """The fullest name for a speaker phrase: pronouns, descriptions ("the lawyer") and
@@ -197,16 +204,20 @@ class NameBook:
         """The fullest form the article gives a named speaker ("Sen. John Smith" for "Mr. Smith",
         "Smith" or "John Smith of Ohio"), when every run of that surname that fits is one person;
         a description ("a senior official") stays as written."""
+        if name not in self.canon:
+            self.canon[name] = self._canonical(name)
+        return self.canon[name]
+
+    def _canonical(self, name: str) -> str:
         if name.split()[-1][:1].islower():
             return name  # "Mr. Romney’s campaign", "a senior official"
         words = [w for w in name.split() if w[:1].isupper() and w.rstrip(".,") not in _SUFFIX]
         if not words or words[-1] in PERSON_TITLES:
             return name
-        surname = bare(words[-1])
+        table = self._surname(bare(words[-1]))
+        forms = (table.runs[i] for i in table.forms)
         fits = [
-            run
-            for run in self.runs.get(surname, [])
-            if is_person(run.words) and same_person(" ".join(run.words), name)
+            run for run in forms if is_person(run.words) and same_person(" ".join(run.words), name)
         ]
         given = {g for g in (_given_name(r.words) for r in fits) if g}
         if not fits or len(given) > 1:
@@ -219,13 +230,18 @@ class NameBook:
     def _with_role(self, name: str) -> str:
         """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
         Peskov"), when the article gives one; else `name`."""
+        if self.by_last is None:
+            self.by_last = {}
+            for a in self.speakers:
+                for last in a.speaker.split()[-1:]:
+                    self.by_last.setdefault(last, []).append(a.speaker)
         longer = [
-            a.speaker
-            for a in self.speakers
-            if a.speaker.endswith(name)
-            and len(a.speaker) > len(name)
-            and a.speaker[:1].isupper()
-            and a.speaker.split()[0] not in _NOT_LEADING
+            speaker
+            for speaker in self.by_last.get(name.split()[-1], [])
+            if speaker.endswith(name)
+            and len(speaker) > len(name)
+            and speaker[:1].isupper()
+            and speaker.split()[0] not in _NOT_LEADING
         ]
         return max(longer, key=len) if longer else name
 

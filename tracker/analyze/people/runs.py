@@ -5,6 +5,7 @@ mentions."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
 _QUOTES = ("’", "'")
+NAME_WORDS = 8  # the most words a name run keeps, titles included ("Senate Minority Leader ...")
 _NOTHING: frozenset[str] = frozenset()
 LEADING_STOP = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
@@ -69,19 +71,27 @@ class Run:
 @dataclass(frozen=True, slots=True)
 class Surname:
     """The runs ending in one surname, ready for `NameBook.fullest`: where each starts, how
-    many of the runs each covers, and for each index the best run up to it."""
+    many of the runs each covers, for each index the best run up to it, and one run per
+    distinct form of the name (its earliest), so a name written a thousand times is compared
+    once."""
 
     runs: Sequence[Run]
     starts: list[int]
     cover: list[int]
     leaders: list[int]
     ordered: bool
+    forms: list[int]
 
     @classmethod
     def of(cls, runs: Sequence[Run]) -> Surname:
         starts = [run.start for run in runs]
         ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
-        table = cls(runs, starts, _cover_counts(runs), [], ordered)
+        earliest: dict[tuple[str, ...], int] = {}
+        for i, run in enumerate(runs):
+            seen = earliest.get(run.words)
+            if seen is None or run.start < runs[seen].start:
+                earliest[run.words] = i
+        table = cls(runs, starts, _cover_counts(runs), [], ordered, sorted(earliest.values()))
         best = -1
         for i in range(len(runs)):
             best = i if best < 0 or table.better(i, best) else best
@@ -101,9 +111,15 @@ def name_runs(masked: str) -> Iterator[Run]:
 
 
 def _cover_counts(runs: Sequence[Run]) -> list[int]:
-    """For each run, how many runs of the same surname use only its words."""
-    sets = [frozenset(r.words) for r in runs]
-    return [sum(1 for other in sets if other <= mine) for mine in sets]
+    """For each run, how many runs of the same surname use only its words (compared once per
+    distinct form)."""
+    counts = Counter(run.words for run in runs)
+    sets = {words: frozenset(words) for words in counts}
+    cover = {
+        words: sum(n for other, n in counts.items() if sets[other] <= mine)
+        for words, mine in sets.items()
+    }
+    return [cover[run.words] for run in runs]
 
 
 def _runs(masked: str) -> Iterator[re.Match[str]]:
@@ -134,16 +150,18 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
     if len(split) < 2:
         return out
     words: list[str] = []
-    at = start
+    starts: list[int] = []
     end = 0
     for word in split:
-        end = run.index(word, end) + len(word)
+        at = run.index(word, end)
+        end = at + len(word)
         if _breaks_run(word, common if not words else _NOTHING):
-            out.extend(_run(words, at))
-            words, at = [], start + end + 1
+            out.extend(_run(words, starts))
+            words, starts = [], []
         else:
             words.append(word)
-    out.extend(_run(words, at))
+            starts.append(start + at)
+    out.extend(_run(words, starts))
     return out
 
 
@@ -156,11 +174,14 @@ def _breaks_run(word: str, common: Collection[str]) -> bool:
     return word.lower() in common and word.lower() not in _JOINERS and word not in PERSON_TITLES
 
 
-def _run(words: list[str], start: int) -> list[Run]:
+def _run(words: list[str], starts: list[int]) -> list[Run]:
+    """The name at the end of a stretch of words: its last `NAME_WORDS` at most (a longer
+    stretch is titles and organisations before the name, or not a name at all)."""
     if len(words) < 2 or words[-1].lower() in _JOINERS:
         return []
+    words, starts = words[-NAME_WORDS:], starts[-NAME_WORDS:]
     last = bare(words[-1])
-    return [Run(start, (*words[:-1], last))]
+    return [Run(starts[0], (*words[:-1], last))]
 
 
 def is_person(words: Sequence[str]) -> bool:
