@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tracker.extract.guards import blocking_phrase
-from tracker.extract.typography import TYPOGRAPHY
+from tracker.extract.typography import plain_typography
 from tracker.models import Article
 
 # --- fixed layout phrases ------------------------------------------------------------------
@@ -164,20 +164,26 @@ _CREDIT_LOWER = frozenset(
 def is_furniture(line: str) -> bool:
     """Whether a whole line or paragraph is layout text: labels, jump lines, share bars,
     prompts, lists of other articles, page markers, comment counts or a credit."""
-    text = _plain(line)
-    return is_layout(text) or (len(text.split()) <= _CREDIT_WORDS and is_credit(text))
+    return _is_furniture(_plain(line))
+
+
+def _is_furniture(text: str) -> bool:
+    return _is_layout(text) or (len(text.split()) <= _CREDIT_WORDS and _is_credit(text))
 
 
 def is_layout(line: str) -> bool:
     """Whether a line is page layout (labels, jump lines, share bars, prompts, link lists,
     page markers, comment counts), credits aside: a byline "Reuters" is no layout."""
-    text = _plain(line)
+    return _is_layout(_plain(line))
+
+
+def _is_layout(text: str) -> bool:
     if not text:
         return False
     ends = _run(text, _skip_gap(text, 0))
     if len(ends) > 1 and ends[-1] == len(text):
         return True
-    if is_date_line(text):
+    if _is_date_line(text):
         return True
     return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
 
@@ -185,7 +191,10 @@ def is_layout(line: str) -> bool:
 def is_date_line(line: str) -> bool:
     """A line that is only a date or time, labelled or not ("June 5, 2012", "Updated 9:45 p.m.
     ET, Tue March 5, 2024", "Published: 2024-03-05"): page metadata, not the story."""
-    text = _plain(line)
+    return _is_date_line(_plain(line))
+
+
+def _is_date_line(text: str) -> bool:
     if len(text.split()) > _STAMP_WORDS or not _DATE_MARK.search(text):
         return False
     words = [w.strip(",;()|").replace(".", "").lower() for w in _STAMP_LABEL.sub("", text).split()]
@@ -196,7 +205,10 @@ def is_date_line(line: str) -> bool:
 def is_credit(line: str) -> bool:
     """A photo or media credit: "Credit Jane Doe for The Times", "Photograph: Jane Doe/AP",
     "(AP Photo/Jane Doe)", "Jane Doe/Getty Images"."""
-    text = _plain(line)
+    return _is_credit(_plain(line))
+
+
+def _is_credit(text: str) -> bool:
     if len(text.split()) > _CREDIT_WORDS or not _CREDIT_LINE.match(text):
         return False
     return _reads_as_credit(text)
@@ -205,23 +217,31 @@ def is_credit(line: str) -> bool:
 def is_caption(paragraph: str) -> bool:
     """A short paragraph that ends in a photo credit (the caption under a picture), or a
     credit alone."""
-    text = _plain(paragraph)
+    return _is_caption(_plain(paragraph))
+
+
+def _is_caption(text: str) -> bool:
     if not text or len(text.split()) > _CAPTION_WORDS:
         return False
-    if is_credit(text):
+    if _is_credit(text):
         return True
     tail = _CAPTION_TAIL.search(text)
     if not tail:
         return False
-    credit = tail.group("credit")
-    return credit is None or (len(credit.split()) <= _CREDIT_WORDS and is_credit(credit))
+    credit = tail.group("credit")  # a piece of plain text from a non-space to the end: plain
+    return credit is None or (len(credit.split()) <= _CREDIT_WORDS and _is_credit(credit))
 
 
 def strip_furniture(paragraph: str) -> str:
     """The paragraph without layout phrases glued to its edges or between its sentences
     ("Advertisement Continue reading the main story He said ..."); "" when nothing else is
     left."""
-    if is_furniture(paragraph):
+    return _strip_furniture(paragraph, _plain(paragraph))
+
+
+def _strip_furniture(paragraph: str, plain: str) -> str:
+    """`strip_furniture`, given the paragraph's plain text too."""
+    if _is_furniture(plain):
         return ""
     cuts: list[tuple[int, int]] = []
     starts = [(_skip_gap(paragraph, 0), False)]
@@ -255,9 +275,10 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
         if blocking_phrase(paragraph):  # a paywall or consent prompt tells the guards a page
             out.append(paragraph)  # is no article: it stays for them to see
             continue
-        if is_caption(paragraph):
+        plain = _plain(paragraph)
+        if _is_caption(plain):
             continue
-        text = strip_furniture(paragraph)
+        text = _strip_furniture(paragraph, plain)
         if text:
             out.append(text)
     return out
@@ -294,7 +315,7 @@ def _clears(run: str, edge: bool = False) -> bool:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.translate(TYPOGRAPHY).split())
+    return " ".join(plain_typography(text).split())
 
 
 def _reads_as_credit(text: str) -> bool:

@@ -58,6 +58,46 @@ _BLOCKING = (
     ),
 )
 _BLOCKING_PATTERNS = tuple((what, re.compile(rule, re.IGNORECASE)) for what, rule in _BLOCKING)
+# Words (lower case) of which each rule above needs one, whichever of its branches matches: a
+# paragraph holding none of a rule's words is not searched with it, and most hold none.
+_NEEDS = (
+    (
+        "subscribe ",
+        "continue reading",
+        "in to ",
+        "already ",
+        "article is ",
+        "story is ",
+        "content is ",
+        "subscribers only",
+        "you've ",
+        "you have ",
+        "create a free account to",
+    ),
+    ("cookie", "before you continue", "we value your privacy", "manage "),
+    ("javascript",),
+    (
+        "not found",
+        "404",
+        "looking for",
+        "this page ",
+        "no longer available",
+        "server error",
+        "unavailable",
+    ),
+    (
+        "are you a ",
+        "verify ",
+        "checking ",
+        "access denied",
+        "unusual traffic",
+        "captcha",
+        "just a moment...",
+    ),
+)
+# The letters outside ASCII that re.IGNORECASE matches to an ASCII letter ("İ", "ı", "ſ", the
+# Kelvin sign), so that lower case text holds a rule's word wherever the rule could match.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _ERROR_TITLE = re.compile(
     r"^\W*(?:error(?:\s*[45]\d\d)?(?:\s*:.*|\s+[-|]\s.*)?"
     r"|[45]\d\d(?:\s*[-:|]?\s*(?:error|not found|forbidden|unauthorized|gone|bad gateway"
@@ -143,7 +183,11 @@ def _blocking_phrase(previous: Article | None, current: Article, policy: GuardPo
 def blocking_phrase(paragraph: str) -> tuple[str, str] | None:
     """(what the page looks like, the phrase) when a paragraph reads like a paywall, consent
     wall, bot check or error page, else None."""
-    for what, pattern in _BLOCKING_PATTERNS:
-        if found := pattern.search(paragraph):
+    folded = paragraph
+    if not folded.isascii() and any(chr(char) in folded for char in _FOLD):
+        folded = folded.translate(_FOLD)
+    folded = folded.lower()
+    for (what, pattern), needs in zip(_BLOCKING_PATTERNS, _NEEDS, strict=True):
+        if any(word in folded for word in needs) and (found := pattern.search(paragraph)):
             return what, found.group(0)
     return None

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from tracker.extract.boilerplate import CLOCK_WORDS, is_layout
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
-from tracker.extract.typography import TYPOGRAPHY
+from tracker.extract.typography import plain_typography
 
 _BY = re.compile(r"^\s*(?:written\s+|reported\s+|compiled\s+|edited\s+)?by\s+", re.I)
 _OUTLET = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*(?:'s|(?<=s)')\s+(?=[A-Z])")
@@ -81,7 +81,7 @@ _NOT_NAME = re.compile(r"[^\w .'-]|^\W|\d")
 
 def normalize_name(name: str) -> str:
     """A person's name as printed once: no 'By', outlet, title, role or shouted capitals."""
-    text = _unglue_date(" ".join(name.translate(TYPOGRAPHY).split())).strip(" .,;:")
+    text = _unglue_date(" ".join(plain_typography(name).split())).strip(" .,;:")
     suffix = _SUFFIX.search(text)
     text = text[: suffix.start()] if suffix else text
     text = _BY.sub("", text)
@@ -99,7 +99,7 @@ def normalize_name(name: str) -> str:
 def split_names(line: str) -> list[str]:
     """Names in a byline or contributor line, normalised, in order, without repeats: places
     ("from Kabul, Afghanistan", "Rialto, Calif."), organisations, dates and roles left out."""
-    text = " ".join(line.translate(TYPOGRAPHY).split()).strip(" ()[]*_")
+    text = " ".join(plain_typography(line).split()).strip(" ()[]*_")
     names: dict[str, str] = {}
     for segment in _clauses(text):
         segment = _LEAD.sub("", _BY.sub("", re.sub(r"^\s*and\s+", "", segment.strip(" ."))))
@@ -152,7 +152,7 @@ def _parts(segment: str) -> list[str]:
 
 def is_note(paragraph: str) -> bool:
     """A correction, clarification, update or editor's note as printed (not a timestamp)."""
-    text = paragraph.translate(TYPOGRAPHY).strip()
+    text = plain_typography(paragraph).strip()
     if len(text) > 1200 or len(text.split()) < 4 or not _NOTE.search(text):
         return False
     return not _is_timestamp(_NOTE_LABEL.sub("", text, count=1))
@@ -171,7 +171,7 @@ def is_contributor_line(paragraph: str) -> bool:
 
 def contributor_names(line: str) -> list[str]:
     """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
-    text = line.translate(TYPOGRAPHY).strip(" ()[]*_-")
+    text = plain_typography(line).strip(" ()[]*_-")
     if len(text) > 400:
         return []
     if not _CONTRIBUTOR.search(text) and not (_REPORTED_FROM.match(text) and is_name_list(text)):

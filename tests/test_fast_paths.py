@@ -1,0 +1,85 @@
+"""Fast paths give the answers of the plain code they stand in for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.extract import guards
+from tracker.extract.typography import TYPOGRAPHY, plain_typography
+
+TYPOGRAPHIC = "".join(chr(c) for c in TYPOGRAPHY)
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(f"{TYPOGRAPHIC}ab '\"-.é\u2603")))
+def test_plain_typography_is_the_table(text: str) -> None:
+    assert plain_typography(text) == text.translate(TYPOGRAPHY)
+
+
+def test_fold_holds_every_letter_ignorecase_takes_for_ascii() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    beyond = {c for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
+    assert beyond == set(guards._FOLD)
+
+
+def _searched(paragraph: str) -> tuple[str, str] | None:
+    """What blocking_phrase answered before it looked for each rule's words first."""
+    for what, pattern in guards._BLOCKING_PATTERNS:
+        if found := pattern.search(paragraph):
+            return what, found.group(0)
+    return None
+
+
+PHRASES = [
+    "Subscribe now to continue reading.",
+    "To continue reading, please log in",
+    "SignIn to keep reading",
+    "Already a subscriber? Sign in",
+    "This story is available exclusively to subscribers",
+    "Subscribers only",
+    "You've reached your free article limit",
+    "Create a free account to read",
+    "We and our 800 partners use cookies",
+    "Accept all cookies",
+    "Before you continue to Google",
+    "We value your privacy",
+    "Manage your consent preferences",
+    "Please enable JavaScript",
+    "Your browser doesn't support JavaScript",
+    "Page not found",
+    "404 error",
+    "Error 404",
+    "The page you are looking for",
+    "This page no longer exists",
+    "Content is no longer available",
+    "Internal Server Error",
+    "Service temporarily unavailable",
+    "Are you a robot?",
+    "Verify you're a human",
+    "Checking your browser before accessing",
+    "Access denied",
+    "Unusual traffic from your network",
+    "Solve this CAPTCHA",
+    "Just a moment...",
+    "\u0130n to continue: S\u0131gn \u0130n to read; \u017fubscribers only; \u212aeep",
+    "The mayor said she had already voted, and the council is looking for a new clerk.",
+]
+
+
+def test_blocking_phrase_finds_what_every_rule_finds() -> None:
+    for phrase in PHRASES:
+        for text in (phrase, phrase.upper(), f"He said: {phrase.lower()} and left."):
+            assert guards.blocking_phrase(text) == _searched(text), text
+
+
+WORDS = [w for phrase in PHRASES for w in phrase.split()] + ["\u0130", "\u017f", "x"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join))
+def test_blocking_phrase_on_word_salad(text: str) -> None:
+    assert guards.blocking_phrase(text) == _searched(text)
