@@ -11,6 +11,7 @@ import pytest
 from tracker import compare
 from tracker.analyze.facts.ledger import read_versions
 from tracker.analyze.facts.sentence import parse, sentence_facts
+from tracker.analyze.facts.wording import Pairing, pair_changes
 from tracker.analyze.only_filter import filter_report
 from tracker.models import FactLedger
 
@@ -505,3 +506,39 @@ def test_a_quotation_framed_by_a_statement_of_its_own_is_a_fact_too() -> None:
     )
     (item,) = ledger.added
     assert "warnings" in item.text
+
+
+def source_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """The source changes between two sentences that restate each other."""
+    o, n = (sentence_facts(0, parse(s), frozenset()) for s in (old, new))
+    pairing = Pairing(o, n, False, set(), set(), lambda side, sentence, atom: False)
+    return [(c[1], c[2]) for c in pair_changes(pairing) if c[3] == "source"]
+
+
+def test_a_statement_now_credited_to_a_named_person_is_a_source_change() -> None:
+    assert source_changes(
+        "Details were unclear, but there did not appear to be signs of forced entry, the "
+        "police said.",
+        "Lt. Ann Moss of the city police said that officers were treating it as an accident "
+        "and that there are no signs of forced entry.",
+    ) == [("the police", "Lt. Ann Moss of the city police")]
+
+
+def test_a_fuller_name_of_the_same_source_is_no_source_change() -> None:
+    assert not source_changes(
+        "The bridge will close in May, Mr. Okafor said.",
+        "The bridge will close in May, Daniel Okafor said.",
+    )
+
+
+def test_a_witness_in_an_added_paragraph_of_narration_is_part_of_it() -> None:
+    old = "The storm reached the coast on Monday.\n\nPower was restored by evening."
+    new = (
+        "The storm reached the coast on Monday.\n\n"
+        "A fallen oak still blocked the lane behind the church. One neighbor said she had "
+        "heard the branches crack late at night.\n\n"
+        "Power was restored by evening."
+    )
+    (item,) = facts(old, new).added
+    assert "oak" in item.text
+    assert "neighbor" in item.text

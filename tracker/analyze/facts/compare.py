@@ -416,8 +416,10 @@ class _Comparison:
 
     def _grouped(self, version: Version, items: list[Novel]) -> list[tuple[int, str, list[Atom]]]:
         """One event per run of clauses in one paragraph: a reporter adds (or cuts) a paragraph
-        at a time, and an editor reads it as one. A sentence citing another source than the
-        run does starts its own event: a new statement is a fact of its own."""
+        at a time, and an editor reads it as one. Two exceptions: a sentence with a weighty
+        fact of its own (a count, a person, a body, a dated event) after a run that has one
+        starts its own event, and so does a sentence citing another source than the run does
+        (a witness quoted in a paragraph of narration is part of it)."""
         out: list[tuple[int, str, list[Atom]]] = []
         last_sentence, last_paragraph, speaker = -2, -2, ""
         for i, clause, atoms in items:
@@ -428,7 +430,7 @@ class _Comparison:
             joins = paragraph == last_paragraph and i - last_sentence <= 1
             if joins and i != last_sentence and _hard(atoms) and _hard(out[-1][2]):
                 joins = False  # a second weighty fact is an event of its own
-            if joins and (i == last_sentence or source in {"", speaker}):
+            if joins and (i == last_sentence or source in {"", speaker} or not speaker):
                 first, before, known = out[-1]
                 out[-1] = (first, f"{before} {text}", [*known, *atoms])
                 speaker = speaker or source

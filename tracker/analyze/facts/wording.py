@@ -153,7 +153,10 @@ def _source_change(p: Pairing) -> Change | None:
     if old_keys == new_keys or not old_keys or not new_keys:
         return None
     came, gone = new_keys - old_keys, old_keys - new_keys
-    if all(any(respelt(a, b) for b in came) for a in gone):
+    if not gone:  # "the police" -> "Lt. Dean Hardin of the Rialto police": named only now
+        if _names_person(p.old, old) or not _names_person(p.new, new):
+            return None  # a fuller name of the same source ("Mr. Smith" -> "John Smith")
+    elif all(any(respelt(a, b) for b in came) for a in gone):
         return None  # the same source, its name spelt another way
     renamed_old = content_keys(t for a in p.used_old for t in _words(a.text))
     renamed_new = content_keys(t for a in p.used_new for t in _words(a.text))
@@ -163,6 +166,10 @@ def _source_change(p: Pairing) -> Change | None:
     p.used_new.extend(a for a in p.new.atoms if a.text in new)
     official = p.old.source.official or p.new.source.official
     return "statement", old, new, "source", 0.8 if official else 0.7
+
+
+def _names_person(s: SentenceFacts, source: str) -> bool:
+    return any(a.kind == "person" and a.text in source for a in s.atoms)
 
 
 def _words(text: str) -> list[Token]:
