@@ -289,6 +289,11 @@ def main() -> None:
         help="old gold: leave quotations in doubled apostrophes ('' .. '', `` .. '') out",
     )
     ap.add_argument(
+        "--speaker-errors",
+        action="store_true",
+        help="list each matched gold quote whose speaker tracker gets wrong or leaves out",
+    )
+    ap.add_argument(
         "--errors",
         action="store_true",
         help="list tracker's predicted words outside gold (FP: no gold overlap; LONG: extra words)",
@@ -308,6 +313,8 @@ def main() -> None:
             n_gold[d] += sum(len(_tokens(text, g.start, g.end)) >= 3 for g in gold[d])
         if args.errors:
             _list_errors(count, text, gold[golds[0]])
+        if args.speaker_errors:
+            _list_speaker_errors(count, text, gold[golds[0]])
         for name, fn in systems.items():
             pred, ms = _timed(fn, text, args.runs)
             times[name].append(ms)
@@ -359,6 +366,29 @@ def _list_errors(article: int, text: str, gold: list[Gold]) -> None:
         print(
             f"{kind:<4} art {article:>3} extra {len(extra):>3} baseline {len(extra & b_tok):>3} "
             f"speaker {p.speaker!r}\n     …{left}[[{words[:240]}]]"
+        )
+
+
+def _list_speaker_errors(article: int, text: str, gold: list[Gold]) -> None:
+    """Print each gold quote (3+ words, with a Source) that a tracker quote overlaps but whose
+    speaker is wrong (WRONG) or missing (NONE), with the gold Source and the sentence around."""
+    pred = ours(text)
+    for g in gold:
+        mine = _tokens(text, g.start, g.end)
+        if g.source is None or len(mine) < 3:
+            continue
+        best = max(pred, key=lambda p: len(mine & _tokens(text, p.start, p.end)), default=None)
+        if best is None or not mine & _tokens(text, best.start, best.end):
+            continue
+        if _speaker_right(best.speaker, g.source):
+            continue
+        kind = "NONE" if best.speaker is None else "WRONG"
+        lo = max(text.rfind("\n", 0, min(g.start, g.source_at)) + 1, g.start - 200)
+        hi = text.find("\n", g.end)
+        hi = min(hi if hi >= 0 else len(text), g.end + 200)
+        print(
+            f"{kind:<5} art {article:>3} gold {g.source!r} got {best.speaker!r}\n"
+            f"      {text[lo:hi]}"
         )
 
 
