@@ -284,4 +284,4 @@ def test_rerun_after_a_killed_run_updates_the_store_files(
     url = server.serve("/news/one", article_html())
     _python(CRASH, str(store_path), "cache", url).communicate()
     assert _run(store_path, "snapshot", url).stdout == f"{url}: unchanged\n"
-    assert list(store_path.glob("articles/*/*/article.txt"))
+    assert list(store_path.glob("articles/*/*/*/article.txt"))

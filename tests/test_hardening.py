@@ -512,7 +512,7 @@ def test_url_option_is_stored_markup_safe(tmp_path: Path) -> None:
     store = tmp_path / "snapshots"
     hostile = 'https://example.com/a"><script>alert(1)</script>'
     assert _run(store, "snapshot", str(page), "--url", hostile).exit_code == 0
-    (meta,) = store.glob("articles/*/*/meta.json")
+    (meta,) = store.glob("articles/*/*/*/meta.json")
     stored = json.loads(meta.read_text())["url"]
     assert stored.startswith("https://example.com/a%22%3E%3Cscript%3E")
     assert not set('"<>') & set(stored)
@@ -635,7 +635,7 @@ def test_snapshot_by_url_sends_the_kept_validators_and_takes_a_304(
     assert "unchanged" in again.stdout
     headers = site.requests[-1][1]
     assert headers.get("If-None-Match", "").startswith('"')
-    (meta,) = store_path.glob("articles/*/*/meta.json")
+    (meta,) = store_path.glob("articles/*/*/*/meta.json")
     assert json.loads(meta.read_text())["etag"] == headers["If-None-Match"]
     site.put("/a", article_html("Council rejects budget"), etag=True)
     assert "changed v2" in _run(store_path, "snapshot", "-v", url).stdout

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.store.identity import article_identity, normalise_url, registrable_domain
+from tracker.store.identity import (
+    article_identity,
+    flat_path,
+    normalise_url,
+    registrable_domain,
+    sharded_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +76,9 @@ def test_canonical_url_on_another_site_is_ignored() -> None:
 
 def test_path_names_the_host_and_the_slug() -> None:
     path = article_identity("https://www.example.co.uk/news/uk-politics-6789012").path
-    assert path.startswith("articles/example.co.uk/uk-politics-6789012-")
+    host, shard, name = path.removeprefix("articles/").split("/")
+    assert (host, name[:-10]) == ("example.co.uk", "uk-politics-6789012-")
+    assert shard == name[-10:-8]
 
 
 def test_different_articles_get_different_paths() -> None:
@@ -81,7 +89,15 @@ def test_different_articles_get_different_paths() -> None:
 
 def test_path_is_stable_across_runs() -> None:
     path = article_identity("https://example.com/news/budget-vote").path
-    assert path == "articles/example.com/budget-vote-16e4a65546"
+    assert path == "articles/example.com/16/budget-vote-16e4a65546"
+
+
+def test_a_first_layout_path_moves_into_its_shard_and_back() -> None:
+    flat = "articles/example.com/budget-vote-16e4a65546"
+    assert sharded_path(flat) == "articles/example.com/16/budget-vote-16e4a65546"
+    assert flat_path(sharded_path(flat)) == flat
+    assert sharded_path(sharded_path(flat)) == sharded_path(flat)
+    assert sharded_path(".tracker-store") == ".tracker-store"
 
 
 def _safe(path: str) -> bool:
@@ -90,9 +106,9 @@ def _safe(path: str) -> bool:
         not path.startswith("/")
         and ".." not in parts
         and parts[0] == "articles"
-        and len(parts) == 3
+        and len(parts) == 4
         and all(c.isascii() and (c.isalnum() or c in "/.-") for c in path)
-        and len(path) <= 180
+        and len(path) <= 183
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -42,7 +43,7 @@ def _git(store: Store, *args: str) -> str:
 
 
 def test_new_store_is_a_git_repository_with_a_format_file(store: Store) -> None:
-    assert json.loads((store.root / ".tracker-store").read_text()) == {"format": 1}
+    assert json.loads((store.root / ".tracker-store").read_text()) == {"format": 2}
     assert _git(store, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
 
 
@@ -155,15 +156,17 @@ def test_lost_cache_is_rebuilt_from_history(store: Store) -> None:
     _record(store, _article("A."))
     _record(store, _article("B."), at=T0 + timedelta(1))
     expected = store.find(URL).versions
-    (store.root / ".git" / "tracker-index.json").unlink()
+    shutil.rmtree(store.root / ".git" / "tracker-index")
     assert Store.open(store.root).find(URL).versions == expected
 
 
 def test_stale_cache_catches_up(store: Store) -> None:
     _record(store, _article("A."))
-    cache = (store.root / ".git" / "tracker-index.json").read_bytes()
+    cache = store.root / ".git" / "tracker-index"
+    shutil.copytree(cache, store.root / "old-cache")
     _record(store, _article("B."), at=T0 + timedelta(1))
-    (store.root / ".git" / "tracker-index.json").write_bytes(cache)
+    shutil.rmtree(cache)
+    (store.root / "old-cache").rename(cache)
     assert [v.version for v in Store.open(store.root).find(URL).versions] == [1, 2]
 
 
@@ -215,8 +218,8 @@ def test_unreadable_format_file_is_corrupt(store: Store) -> None:
 
 
 def test_newer_format_is_refused(store: Store) -> None:
-    (store.root / ".tracker-store").write_text('{"format": 2}')
-    with pytest.raises(StoreCorrupt, match="format 2"):
+    (store.root / ".tracker-store").write_text('{"format": 3}')
+    with pytest.raises(StoreCorrupt, match="format 3"):
         Store.open(store.root)
 
 

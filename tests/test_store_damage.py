@@ -4,6 +4,7 @@ honest result (a version is reported recorded exactly when it was committed)."""
 from __future__ import annotations
 
 import errno
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_a_corrupt_pack_is_one_error_line_naming_git_fsck(store: Path) -> None:
         _one_error_line(err, "damaged", f"git -C {store} fsck")
         assert out == ""
     assert _head(store) == head
-    (store / ".git" / "tracker-index.json").unlink()  # read from history: the same error
+    shutil.rmtree(store / ".git" / "tracker-index")  # read from history: the same error
     code, _, err = _run(store, "log", URL)
     assert code == 1
     _one_error_line(err, "damaged", "fsck")

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import random
 import subprocess
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +44,31 @@ def _fill(store: Store, articles: int, versions: int) -> None:
 
 
 def _cache(store: Store) -> Path:
-    return store.root / ".git" / "tracker-index.json"
+    return store.root / ".git" / "tracker-index"
+
+
+def _shard_files(store: Store) -> list[Path]:
+    root = json.loads((_cache(store) / "root.json").read_text())
+    return [_cache(store) / f"{name}.{gen}.json" for name, (gen, *_) in root["shards"].items()]
+
+
+def _cached_articles(store: Store) -> dict[str, Any]:
+    articles: dict[str, Any] = {}
+    for path in _shard_files(store):
+        articles.update(json.loads(path.read_text())["articles"])
+    return articles
+
+
+def _edit_rows(store: Store, edit: Callable[[list[Any]], list[Any]]) -> None:
+    for path in _shard_files(store):
+        shard = json.loads(path.read_text())
+        for entry in shard["articles"].values():
+            entry["versions"] = [edit(row) for row in entry["versions"]]
+        path.write_text(json.dumps(shard))
+
+
+def _cache_files(store: Store) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in _cache(store).iterdir()}
 
 
 def test_every_cached_version_names_its_folder_tree(store: Store) -> None:
@@ -74,47 +100,37 @@ def test_a_read_by_folder_id_reads_no_tree_above_it(
     assert walked == []
 
 
-def _strip_folders(cache: Path) -> None:
-    document = json.loads(cache.read_text())
-    for entry in document["articles"].values():
-        entry["versions"] = [row[:5] for row in entry["versions"]]
-    cache.write_text(json.dumps(document))
-
-
 def test_a_cache_without_folder_ids_still_reads_and_is_upgraded_by_the_next_writer(
     store: Store,
 ) -> None:
     _fill(store, 4, 3)
-    expected = json.loads(_cache(store).read_text())
-    _strip_folders(_cache(store))
+    expected = _cached_articles(store)
+    _edit_rows(store, lambda row: row[:5])
     old = Store.open(store.root)
     tracked = old.find("https://example.com/news/story-1")
     assert tracked.versions[1].folder is None
     assert old.read(tracked, tracked.versions[1]).article.paragraphs[1] == "Edit 1 of story 1."
     with old.writer():
         pass
-    assert json.loads(_cache(store).read_text())["articles"] == expected["articles"]
+    assert _cached_articles(store) == expected
 
 
 def test_a_three_field_cache_row_is_upgraded_without_losing_its_fields(store: Store) -> None:
     _fill(store, 1, 2)
-    document = json.loads(_cache(store).read_text())
-    [entry] = document["articles"].values()
-    entry["versions"] = [row[:3] for row in entry["versions"]]
-    _cache(store).write_text(json.dumps(document))
+    _edit_rows(store, lambda row: row[:3])
     with Store.open(store.root).writer():
         pass
-    [entry] = json.loads(_cache(store).read_text())["articles"].values()
+    [entry] = _cached_articles(store).values()
     assert [len(row) for row in entry["versions"]] == [6, 6]
     assert all(row[3] is None and row[4] == {} for row in entry["versions"])
 
 
 def test_a_writer_that_changed_nothing_leaves_the_cache_file_alone(store: Store) -> None:
     _fill(store, 2, 1)
-    before = _cache(store).stat().st_mtime_ns
+    before = {path.name: path.stat().st_mtime_ns for path in _cache(store).iterdir()}
     with Store.open(store.root).writer():
         pass
-    assert _cache(store).stat().st_mtime_ns == before
+    assert {path.name: path.stat().st_mtime_ns for path in _cache(store).iterdir()} == before
 
 
 def test_watch_urls_reads_and_writes_the_list_once(
@@ -224,16 +240,16 @@ def test_list_stats_reports_the_store_size(store: Store) -> None:
 
 def test_commits_inside_a_run_leave_the_cache_file_to_the_end_of_the_run(store: Store) -> None:
     _fill(store, 1, 1)
-    before = _cache(store).read_bytes()
+    before = _cache_files(store)
     with store.writer() as writer:
         for n in range(3):
             url = f"https://example.com/news/extra-{n}"
             writer.record(Snapshot(article_identity(url), _article(n), b"<p>x</p>", T0))
             writer.flush()
         assert writer.committed == 3
-        assert _cache(store).read_bytes() == before  # a killed run is caught up from git
+        assert _cache_files(store) == before  # a killed run is caught up from git
     assert len(Store.open(store.root).articles()) == 4
-    assert len(json.loads(_cache(store).read_text())["articles"]) == 4
+    assert len(_cached_articles(store)) == 4
 
 
 def test_a_long_run_keeps_only_the_last_commits_trees_in_memory(store: Store) -> None:

@@ -1,4 +1,10 @@
-"""Article URL -> identity: the normalised key and the store folder of its versions. Pure."""
+"""Article URL -> identity: the normalised key and the store folder of its versions. Pure.
+
+An article's folder is `articles/<host>/<ab>/<slug>-<hash>`: `<hash>` is the first 10 hex digits
+of the key's SHA-256 and `<ab>` its first two, so no tree of the store holds more than 256
+shards per host, and a shard about 1/256 of a host's articles (stores of format 1 kept the
+folders directly under the host: `sharded_path` says where such a folder moves).
+"""
 
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ _SHARED_HOSTS = (
     "substack.com", "medium.com", "wordpress.com", "tumblr.com", "squarespace.com", "weebly.com",
     "ghost.io", "beehiiv.com", "livejournal.com", "typepad.com",
 )  # fmt: skip
+_FOLDER_NAME = re.compile(r".*-[0-9a-f]{10}")
 _SLUG_MAX = 60
 _HOST_MAX = 80
 
@@ -156,8 +163,38 @@ def _store_path(key: str) -> str:
     site = parts.netloc.replace(":", "-") or parts.scheme
     host = _safe(site, _HOST_MAX, keep_dots=True) or "unknown-host"
     slug = _slug(parts.path) or "index"
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
-    return f"articles/{host}/{slug}-{digest}"
+    digest = key_hash(key)[:10]
+    return f"articles/{host}/{digest[:2]}/{slug}-{digest}"
+
+
+def key_hash(key: str) -> str:
+    """The hex SHA-256 of an article key: its folder name ends with the first 10 digits, and the
+    first two name its shard, in the store's tree (`articles/<host>/<ab>/`) and in the cache."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def sharded_path(path: str) -> str:
+    """Where a folder of the first layout, `articles/<host>/<slug>-<hash>`, lives in the sharded
+    one: `articles/<host>/<ab>/<slug>-<hash>`, `ab` being the hash's first two digits. A path
+    already sharded, or not an article folder's, is returned as it is."""
+    parts = path.split("/")
+    if len(parts) != 3 or parts[0] != "articles" or not _FOLDER_NAME.fullmatch(parts[2]):
+        return path
+    return f"{parts[0]}/{parts[1]}/{parts[2][-10:-8]}/{parts[2]}"
+
+
+def flat_path(path: str) -> str:
+    """The inverse of `sharded_path`: where a sharded folder lived in the first layout."""
+    parts = path.split("/")
+    if len(parts) != 4 or parts[0] != "articles" or not is_shard(parts[2]):
+        return path
+    return f"{parts[0]}/{parts[1]}/{parts[3]}"
+
+
+def is_shard(name: str) -> bool:
+    """Whether a folder name under `articles/<host>/` is a shard (two hex digits), not an
+    article folder (whose names end with `-` and ten hex digits)."""
+    return len(name) == 2 and all(c in "0123456789abcdef" for c in name)
 
 
 def _slug(path: str) -> str:

@@ -21,6 +21,7 @@ from gitdb import GitDB  # type: ignore[import-untyped]
 from gitdb.exc import BadObject  # type: ignore[import-untyped]
 
 from tracker.errors import StoreCorrupt
+from tracker.store.identity import is_shard
 from tracker.store.repo import disk_errors
 
 BRANCH = "refs/heads/main"
@@ -162,7 +163,8 @@ class ObjectStore:
         return self.read(sha).split(b"\n\n", 1)[0].split(b"\n")
 
     def changed_folders(self, old: bytes | None, new: bytes) -> Iterator[tuple[str, bytes]]:
-        """(path, tree) of every article folder that differs between two root trees."""
+        """(path, tree) of every article folder that differs between two root trees, in either
+        layout: `articles/<host>/<ab>/<folder>` or (format 1) `articles/<host>/<folder>`."""
         old_articles = self.tree_at(old, "articles") if old else None
         new_articles = self.tree_at(new, "articles")
         if new_articles is None or new_articles == old_articles:
@@ -170,12 +172,22 @@ class ObjectStore:
         old_hosts = self.read_tree(old_articles) if old_articles else {}
         for host, (_, host_sha) in self.read_tree(new_articles).items():
             old_host = old_hosts.get(host, (0, b""))[1]
-            if old_host == host_sha:
+            yield from self._changed_below(f"articles/{host}", old_host, host_sha, shards=True)
+
+    def _changed_below(
+        self, path: str, old: bytes, new: bytes, *, shards: bool
+    ) -> Iterator[tuple[str, bytes]]:
+        if old == new:
+            return
+        before = self.read_tree(old) if old else {}
+        for name, (mode, folder) in self.read_tree(new).items():
+            was = before.get(name, (0, b""))[1]
+            if was == folder or mode != TREE_MODE:
                 continue
-            before = self.read_tree(old_host) if old_host else {}
-            for name, (_, folder) in self.read_tree(host_sha).items():
-                if before.get(name, (0, b""))[1] != folder:
-                    yield f"articles/{host}/{name}", folder
+            if shards and is_shard(name):
+                yield from self._changed_below(f"{path}/{name}", was, folder, shards=False)
+            else:
+                yield f"{path}/{name}", folder
 
 
 def parse_tree(data: bytes) -> Entries:

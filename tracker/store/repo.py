@@ -20,7 +20,7 @@ import git  # noqa: TID251 - part of the store
 
 from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreLocked, StoreWriteFailed
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 1: article folders directly under their host (migrated when opened)
 FORMAT_FILE = ".tracker-store"
 _LOCK = "tracker.lock"
 
@@ -121,17 +121,25 @@ def open_repository(root: Path) -> git.Repo:
             f"{root}/ has a {FORMAT_FILE} file but is not a git repository; "
             "restore its .git folder or start a new store"
         ) from None
+    store_format(root)
+    return repo
+
+
+def store_format(root: Path) -> int:
+    """The format the store at `root` says it has: STORE_FORMAT, or 1 (to migrate);
+    StoreCorrupt for an unreadable format file or a format this tracker does not know."""
     try:
         fmt = json.loads((root / FORMAT_FILE).read_text("utf-8"))["format"]
     except (OSError, ValueError, KeyError, TypeError):
         raise StoreCorrupt(
-            f'{root}/{FORMAT_FILE} is unreadable; it should hold {{"format": 1}}'
+            f'{root}/{FORMAT_FILE} is unreadable; it should hold {{"format": {STORE_FORMAT}}}'
         ) from None
-    if fmt != STORE_FORMAT:
+    if fmt not in (1, STORE_FORMAT):
         raise StoreCorrupt(
-            f"{root}/ is a store of format {fmt}; this tracker reads format {STORE_FORMAT}"
+            f"{root}/ is a store of format {fmt}; this tracker reads formats 1 and "
+            f"{STORE_FORMAT}: use a newer tracker"
         )
-    return repo
+    return int(fmt)
 
 
 @contextlib.contextmanager
@@ -165,7 +173,8 @@ def locked(git_dir: Path, wait: float) -> Iterator[None]:
 def remove_leftovers(git_dir: Path) -> None:
     """Delete temporary files a killed run may have left (safe: the lock is held)."""
     pack = git_dir / "objects" / "pack"
-    leftovers = [*git_dir.glob(".*.tmp"), *pack.glob("pack[!-]*"), *pack.glob("index*")]
+    leftovers = [*git_dir.glob(".*.tmp"), *git_dir.glob("tracker-index/.*.tmp")]
+    leftovers += [*pack.glob("pack[!-]*"), *pack.glob("index*")]
     leftovers += [p for p in pack.glob("pack-*.pack") if not p.with_suffix(".idx").exists()]
     for leftover in [*leftovers, git_dir / "index.lock"]:
         leftover.unlink(missing_ok=True)

@@ -2,23 +2,25 @@
 
 Layout of a store folder (a git repository on branch `main`):
 
-    .tracker-store                      {"format": 1}
-    articles/<host>/<slug>-<hash>/      one folder per article
+    .tracker-store                      {"format": 2}
+    articles/<host>/<ab>/<slug>-<hash>/ one folder per article (<ab>: the hash's first digits)
         article.txt                     headline, byline, blank line, paragraphs
         meta.json                       identity, dates, authors, contributors, notes, fetch details
         raw.html                        the page as fetched (for text sources, the text)
 
 Versions of an article are the commits touching its folder, oldest first. Objects, trees and
 commits are written in-process (no git subprocess per article); the branch ref moves last, so a
-run killed at any point leaves the previous state intact. `.git/tracker-index.json` caches the
-version list of every article and the commit it reflects; when that commit is not the branch
-head (a run was killed after moving the ref) the cache catches up from the commits it missed.
-It also names each version's folder tree, so a read is a few object lookups at any store size;
-after a run that wrote enough, git repacks the store with deltas (`repo.compact`).
+run killed at any point leaves the previous state intact. `.git/tracker-index/` caches the
+version list of every article, split by key hash, and the commit it reflects; when that commit
+is not the branch head (a run was killed after moving the ref) the cache catches up from the
+commits it missed. It also names each version's folder tree, so a read is a few object lookups
+at any store size; after a run that wrote enough, git repacks the store with deltas
+(`repo.compact`). A store of format 1 (folders directly under the host) is migrated to this
+layout the first time it is opened (`migrate.py`).
 
 The modules beside this one hold its parts: `objects.py` (objects and pack files), `layout.py`
-(the files of a version), `index.py` (the cache), `files.py` (the atomic writer) and `repo.py`
-(the folder, its lock and the checked-out files).
+(the files of a version), `index.py` (the cache), `files.py` (the atomic writer), `repo.py`
+(the folder, its lock and the checked-out files) and `migrate.py` (the format-1 layout).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ import git  # noqa: TID251 - this is the git module
 
 from tracker.errors import SnapshotNotFound, StoreCorrupt, StoreWriteFailed
 from tracker.store.files import write_atomic
-from tracker.store.index import ArticleIndex, TrackedArticle, VersionInfo
+from tracker.store.identity import flat_path
+from tracker.store.index import CACHE_FOLDER, ArticleIndex, TrackedArticle, VersionInfo
 from tracker.store.layout import (
     Snapshot,
     StoredVersion,
@@ -70,6 +73,7 @@ from tracker.store.repo import (
     pack_sizes,
     remove_leftovers,
     run_git,
+    store_format,
     write_folders,
 )
 from tracker.times import parse_time
@@ -90,7 +94,6 @@ __all__ = [
 ]
 
 _BRANCH = BRANCH
-_CACHE = "tracker-index.json"
 _FLUSH_EVERY = 250
 _CACHE_SECONDS = 30.0
 
@@ -112,6 +115,10 @@ class Store:
         if needs_creating(root, create):
             _create(root)
         repo = open_repository(root)
+        if store_format(root) < STORE_FORMAT:
+            from tracker.store.migrate import migrate_layout
+
+            migrate_layout(root, repo)
         store = cls(root, repo, _load_cache(repo))
         store._index = store._index.catch_up(store._objects, _head(repo))
         return store
@@ -129,7 +136,7 @@ class Store:
 
     def articles(self) -> list[TrackedArticle]:
         """Every tracked article, ordered by key."""
-        return [self._index.tracked(key) for key in sorted(self._index.articles)]
+        return [self._index.tracked(key) for key in self._index.keys()]
 
     def find(self, url: str) -> TrackedArticle:
         """The article tracked under `url` (any of its spellings); SnapshotNotFound otherwise."""
@@ -145,10 +152,10 @@ class Store:
         objects = self._objects
         if version.folder is not None:  # the cache names the folder: no tree on the way is read
             folder: bytes | None = bytes.fromhex(version.folder)
-        else:
-            folder = objects.tree_at(
-                objects.commit_tree(bytes.fromhex(version.revision)), tracked.path
-            )
+        else:  # at its path, or where the first layout kept it
+            tree = objects.commit_tree(bytes.fromhex(version.revision))
+            folder = objects.tree_at(tree, tracked.path)
+            folder = folder or objects.tree_at(tree, flat_path(tracked.path))
         if folder is None:
             raise StoreCorrupt(f"{tracked.path} is missing from revision {version.revision[:10]}")
         files = objects.read_tree(folder)
@@ -162,14 +169,14 @@ class Store:
         """What the store holds and the bytes it takes: the articles and versions, `.git` (its
         packs, their number, the cache) and the checked-out files of the latest versions."""
         packs = pack_sizes(self._git_dir)
-        cache = self._git_dir / _CACHE
+        articles, versions = self._index.counts()
         return {
-            "articles": len(self._index.articles),
-            "versions": sum(len(e["versions"]) for e in self._index.articles.values()),
+            "articles": articles,
+            "versions": versions,
             "git_bytes": _bytes_under(self._git_dir),
             "pack_bytes": sum(packs),
             "packs": len(packs),
-            "cache_bytes": cache.stat().st_size if cache.exists() else 0,
+            "cache_bytes": _bytes_under(self._git_dir / CACHE_FOLDER),
             "checked_out_bytes": _bytes_under(self.root / "articles"),
         }
 
@@ -204,7 +211,7 @@ class Store:
         if head is None:
             return
         wanted = {head}
-        for entry in self._index.articles.values():
+        for entry in self._index.entries():
             for row in entry["versions"]:
                 wanted.add(bytes.fromhex(row[0]))
                 if len(row) > 5 and isinstance(row[5], str):
@@ -343,7 +350,7 @@ class StoreWriter:
 
     def latest(self, key: str) -> StoredVersion | None:
         """The last committed version of the article `key`, or None for a new article."""
-        if key not in self._store._index.articles:
+        if self._store._index.entry(key) is None:
             return None
         tracked = self._store._index.tracked(key)
         return self._store.read(tracked, tracked.versions[-1]) if tracked.versions else None
@@ -355,7 +362,7 @@ class StoreWriter:
         or a different text seen before the newest version (backdated)."""
         if snap.identity.key in self._pending:
             self.flush()
-        entry = self._store._index.articles.get(snap.identity.key)
+        entry = self._store._index.entry(snap.identity.key)
         rows = entry["versions"] if entry else []
         if not rows:
             return Decision("new", 1)
@@ -374,7 +381,7 @@ class StoreWriter:
 
     def raw_unchanged(self, key: str, raw: bytes) -> bool:
         """True when `raw` is byte for byte the page last seen for the article `key`."""
-        entry = self._store._index.articles.get(key)
+        entry = self._store._index.entry(key)
         return entry is not None and entry.get("raw") == blob_id(raw)
 
     def alias(self, source_url: str, key: str) -> None:
@@ -388,7 +395,7 @@ class StoreWriter:
         store, key, version = self._store, snap.identity.key, self._version(snap)
         if key in self._pending:
             self.flush()
-        entry = store._index.articles.get(key)
+        entry = store._index.entry(key)
         if decision.kind == "unchanged":
             if entry and entry.get("content") == version.content:
                 store._index.note_raw(key, blob_id(snap.raw))
@@ -477,14 +484,13 @@ def _write_atomic(folder: Path, name: str, data: bytes) -> None:
 
 
 def _load_cache(repo: git.Repo) -> ArticleIndex:
-    return ArticleIndex.load(Path(repo.git_dir) / _CACHE)
+    return ArticleIndex.load(Path(repo.git_dir))
 
 
 def _save_cache(repo: git.Repo, cache: ArticleIndex) -> None:
-    """Write the cache back when it changed since it was read."""
-    if cache.dirty:
-        _write_atomic(Path(repo.git_dir), _CACHE, cache.to_bytes())
-        cache.dirty = False
+    """Write the shards of the cache that changed since it was read, then its root."""
+    with disk_errors(Path(repo.git_dir).parent):
+        cache.save()
 
 
 def _bytes_under(folder: Path) -> int:
@@ -511,7 +517,8 @@ def _create(root: Path) -> None:
 
 def _initial_commit(root: Path) -> None:
     data = json_bytes({"format": STORE_FORMAT})
-    store = Store(root, git.Repo(root), ArticleIndex())
+    repo = git.Repo(root)
+    store = Store(root, repo, _load_cache(repo))
     tree = store._write_tree({FORMAT_FILE: (BLOB_MODE, store._write(b"blob", data))})
     store._commit(tree, None, datetime.now(timezone.utc), "Create tracker store")
     _write_atomic(root, FORMAT_FILE, data)

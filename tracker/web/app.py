@@ -1,8 +1,9 @@
 """`tracker serve`: the store read-only over HTTP (Starlette, served by uvicorn).
 
     /                                   every article, the most recently seen first
-    /articles/<host>/<slug>/            an article's versions; pick two to compare
-    /articles/<host>/<slug>/v/A..B      the report from version A to B as HTML; as the report
+    /articles/<host>/<ab>/<slug>/       an article's versions; pick two to compare (its store
+                                        folder: `<ab>` is its shard)
+    /articles/<host>/<ab>/<slug>/v/A..B the report from version A to B as HTML; as the report
                                         document with `.json` appended or Accept: application/json
 
 GET and HEAD only; every page escapes what it shows and carries a strict Content-Security-Policy
@@ -81,7 +82,7 @@ def create_app(library: Library, *, allowed_hosts: Collection[str] | None = None
     async def not_found(request: Request, exc: Exception) -> Response:
         return _error(404, str(exc) if isinstance(exc, SnapshotNotFound) else "No such page.")
 
-    base = "/articles/{host}/{slug}"
+    base = "/articles/{host}/{shard}/{slug}"
     routes = [
         Route("/", front),
         Route("/index.html", front),
@@ -101,7 +102,8 @@ def create_app(library: Library, *, allowed_hosts: Collection[str] | None = None
 
 
 def _folder(request: Request) -> str:
-    return f"articles/{request.path_params['host']}/{request.path_params['slug']}"
+    params = request.path_params
+    return f"articles/{params['host']}/{params['shard']}/{params['slug']}"
 
 
 def _wants_json(request: Request) -> bool:
