@@ -238,6 +238,31 @@ def test_the_connection_goes_to_the_address_that_was_checked(
     assert server.hits.get("/a", 0) == 0
 
 
+@pytest.mark.parametrize("refuse_private", [False, True])
+def test_a_name_server_that_never_answers_cannot_hold_the_run(
+    monkeypatch: pytest.MonkeyPatch, refuse_private: bool
+) -> None:
+    """The system resolver has no deadline; the request's deadline covers the lookup too, so
+    the fetch fails (a transient failure) while the lookup is still waiting."""
+    answered, gave_up = threading.Event(), threading.Event()
+    real = socket.getaddrinfo
+
+    def silent(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "silent.test":
+            answered.wait(20)
+            gave_up.set()
+            raise socket.gaierror("no answer")
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", silent)
+    try:
+        with pytest.raises(FetchFailed, match="silent.test"):
+            fetch_page("http://silent.test/story", timeout=0.3, refuse_private=refuse_private)
+        assert not gave_up.is_set()  # the fetch ended while the lookup was still waiting
+    finally:
+        answered.set()
+
+
 def test_loopback_redirects_are_followed_when_private_addresses_are_allowed(
     server: PageServer,
 ) -> None:

@@ -48,6 +48,7 @@ from tracker.fetch.politeness import (
     HostThrottle,
     RobotsCache,
     backoff_delays,
+    getaddrinfo_within,
     host_of,
     is_private_address,
     is_private_ip,
@@ -187,7 +188,7 @@ class _Backend(httpcore.NetworkBackend):
             budget = _budget(timeout, httpcore.ConnectTimeout)
             stream = self._inner.connect_tcp(host, port, budget, local_address, socket_options)
             return _Stream(stream, private_peer=False)
-        addresses = _addresses(host, port)
+        addresses = _addresses(host, port, timeout)
         private = [address for address in addresses if is_private_ip(address)]
         if private and _CONTEXT.refuse_private:
             raise PrivateAddressRefused(
@@ -210,9 +211,13 @@ class _Backend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _addresses(host: str, port: int) -> list[str]:
+def _addresses(host: str, port: int, timeout: float | None) -> list[str]:
+    """The addresses of `host`, looked up within the request's deadline."""
+    budget = _budget(timeout, httpcore.ConnectTimeout)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = getaddrinfo_within(host, port, budget, type=socket.SOCK_STREAM)
+    except TimeoutError as error:
+        raise httpcore.ConnectTimeout(f"cannot resolve {host} ({error})") from None
     except (OSError, UnicodeError) as error:
         raise httpcore.ConnectError(f"cannot resolve {host} ({error})") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
@@ -407,7 +412,7 @@ def _get(
     refuse = refuse_private
     limit = ROBOTS_MAX_REDIRECTS if robots else MAX_REDIRECTS
     for _ in range(limit + 1):
-        if refuse and is_private_address(host_of(current), resolve=True):
+        if refuse and is_private_address(host_of(current), resolve=True, within=timeout):
             where = "its address is" if not before else f"it redirects to {shown(current)},"
             raise PrivateAddressRefused(f"{shown(url)}: refused, {where} private or loopback")
         with hop(current, refuse), _request_context(timeout, refuse):
@@ -416,7 +421,7 @@ def _get(
         if isinstance(outcome, _Answer):
             return replace(outcome, redirects=tuple(before))
         if not refuse and not before:  # a redirect never leaves a public address for a private
-            refuse = not is_private_address(host_of(current), resolve=True)
+            refuse = not is_private_address(host_of(current), resolve=True, within=timeout)
         before.append(current)
         current = outcome
     raise FetchFailed(f"{shown(url)}: too many redirects (more than {limit})")

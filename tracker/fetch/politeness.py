@@ -16,6 +16,7 @@ import urllib.robotparser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 _LOCAL_NAMES = ("localhost", "localhost.localdomain")
@@ -154,13 +155,14 @@ def backoff_delays(retries: int, base: float, cap: float) -> tuple[float, ...]:
     return tuple(delays)
 
 
-def is_private_address(host: str, resolve: bool = False) -> bool:
+def is_private_address(host: str, resolve: bool = False, within: float | None = None) -> bool:
     """Whether `host` is a loopback, private, link-local, reserved or otherwise non-public address.
 
     IP literals (also bracketed IPv6 and legacy forms like '2130706433' or '127.1') and the
     'localhost' names are judged without the network. Other names are resolved with
     `socket.getaddrinfo` only when `resolve` is true, and are private when any address is;
-    a name that does not resolve is not private (fetching it fails anyway).
+    a name that does not resolve (within `within` seconds) is not private (fetching it fails
+    anyway: the connection resolves it again, under the request's deadline).
     """
     name = host.strip().strip("[]").rstrip(".").lower()
     if not name:
@@ -170,7 +172,7 @@ def is_private_address(host: str, resolve: bool = False) -> bool:
     address = _ip_literal(name)
     if address is not None:
         return _is_private_ip(address)
-    return resolve and any(_is_private_ip(found) for found in _resolve(name))
+    return resolve and any(_is_private_ip(found) for found in _resolve(name, within))
 
 
 def is_private_ip(address: str) -> bool:
@@ -209,9 +211,39 @@ def _is_private_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bo
     )
 
 
-def _resolve(name: str) -> Iterator[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def getaddrinfo_within(
+    host: str, port: int | None, seconds: float | None, **options: Any
+) -> list[Any]:
+    """`socket.getaddrinfo` that gives up after `seconds` (None: no limit). The system resolver
+    has no deadline of its own, so a name server that never answers would hold the run (and
+    the store lock); the lookup runs in a daemon thread that is left behind when it is late.
+    Late is a `TimeoutError` (an OSError, as a failed lookup is)."""
+    if seconds is None:
+        return socket.getaddrinfo(host, port, **options)
+    done = threading.Event()
+    box: dict[str, Any] = {}
+
+    def look_up() -> None:
+        try:
+            box["infos"] = socket.getaddrinfo(host, port, **options)
+        except BaseException as error:  # handed to the caller below
+            box["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name="tracker-resolve", daemon=True).start()
+    if not done.wait(max(seconds, 0.0)):
+        raise TimeoutError(f"no answer from the name server within {seconds:g} s")
+    if "error" in box:
+        raise box["error"]
+    return list(box["infos"])
+
+
+def _resolve(
+    name: str, seconds: float | None
+) -> Iterator[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     try:
-        infos = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+        infos = getaddrinfo_within(name, None, seconds, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError):
         return
     for info in infos:
