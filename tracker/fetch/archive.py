@@ -131,7 +131,7 @@ class ArchiveClient:
         self.base = normalise_base(base)
         self.allow_private = allow_private
         host = host_of(self.base)
-        if not allow_private and is_private_address(host, resolve=True):
+        if not allow_private and is_private_address(host, resolve=True, within=timeout):
             raise PrivateAddressRefused(
                 f"{self.base}: refused, its address is private or loopback; pass --allow-private "
                 "to import from an archive on this machine or network"
