@@ -542,3 +542,20 @@ def test_a_witness_in_an_added_paragraph_of_narration_is_part_of_it() -> None:
     (item,) = facts(old, new).added
     assert "oak" in item.text
     assert "neighbor" in item.text
+
+
+def test_a_plan_made_a_forecast_is_a_hedge_of_fact_weight() -> None:
+    (change,) = facts(
+        "Final results are set to be published this week. Turnout was low.",
+        "Final results are expected to be published this week. Turnout was low.",
+    ).changed
+    assert change.about == "hedge"
+    assert change.significance >= 0.5
+
+
+def test_a_month_named_may_is_no_hedge() -> None:
+    ledger = facts(
+        "The vote was moved to a date in May by the council. Turnout was low.",
+        "The vote was moved to a date in June by the council. Turnout was low.",
+    )
+    assert not [c for c in ledger.changed if c.about == "hedge"]

@@ -36,6 +36,15 @@ VAGUE = words_of(
 # A lone number word that is seldom a fact ("one of the", "the first time").
 WEAK_NUMBERS = words_of("one first second half once twice")
 
+# How sure a statement about what will happen is: a plan fixed ("set to", "scheduled to",
+# "will") or only foreseen ("expected to", "likely to", "may"). A swap between the two, or a
+# word of either added or cut, changes the statement's certainty: a hedge.
+CERTAIN = words_of("set scheduled due will certain sure definitely")
+FORESEEN = words_of(
+    "expected expects expect likely unlikely may might could probably possibly poised hoped "
+    "hopes planned plans intended"
+)
+
 # Who speaks for an institution: a statement by one of these is an official statement.
 OFFICIAL = words_of(
     "police officials official authorities spokesman spokeswoman spokesperson ministry "

@@ -10,6 +10,7 @@ from tracker.models import FactKind
 
 WORDING_MAX = 0.3  # a reworded phrase never reaches this
 SPELLING = 0.6  # a name spelt another way
+HEDGE = 0.6  # a statement made more or less certain ("set to" -> "expected to")
 DETAIL = 0.5  # a phrase of its own inserted in (or cut from) a kept sentence
 REMOVED = 0.95  # a fact dropped weighs a little less than one added
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from tracker.analyze.claims import fact_changes, word_pair
 from tracker.analyze.claims import lexicon as claims_lx
 from tracker.analyze.claims.text import Hunk, Token, span, tokenise
+from tracker.analyze.facts import lexicon as lx
 from tracker.analyze.facts import significance as sig
 from tracker.analyze.facts.atom import Atom
 from tracker.analyze.facts.names import respelt
@@ -198,6 +199,9 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
         core = [span(old_w, pair.old_text), span(new_w, pair.new_text)]
         if any(r and any(r in c or c in r for c in core if c) for r in reported):
             continue
+        if _certainty(old_w) != _certainty(new_w):  # "set to" -> "expected to"
+            yield "other", old_text, new_text, "hedge", sig.HEDGE
+            continue
         if len(new_k if not old_k else old_k if not new_k else ()) >= _DETAIL:
             if p.elsewhere("old", new_k) if new_k else p.elsewhere("new", old_k):
                 continue  # moved to (or from) another sentence, not added or cut
@@ -205,6 +209,16 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
             yield "other", old_text, new_text, about, sig.DETAIL
         else:
             yield "other", old_text, new_text, "wording", sig.wording(len(old_k ^ new_k))
+
+
+def _certainty(words: list[Token]) -> frozenset[str]:
+    """Which of "certain" and "foreseen" the words say ("set to", "expected to"); capitalised
+    words are names ("May", "Will")."""
+    keys = {t.key for t in words if t.text.islower()}
+    return frozenset(
+        name for name, table in (("certain", lx.CERTAIN), ("foreseen", lx.FORESEEN))
+        if keys & table
+    )  # fmt: skip
 
 
 def _merged(hunks: list[Hunk]) -> list[Hunk]:
