@@ -559,3 +559,11 @@ def test_a_month_named_may_is_no_hedge() -> None:
         "The vote was moved to a date in June by the council. Turnout was low.",
     )
     assert not [c for c in ledger.changed if c.about == "hedge"]
+
+
+def test_a_scheduled_event_is_no_plan() -> None:
+    ledger = facts(
+        "Cracks were found during a routine inspection in May. Traffic was light.",
+        "Cracks were found during a scheduled inspection in May. Traffic was light.",
+    )
+    assert not [c for c in ledger.changed if c.about == "hedge"]

@@ -38,12 +38,12 @@ WEAK_NUMBERS = words_of("one first second half once twice")
 
 # How sure a statement about what will happen is: a plan fixed ("set to", "scheduled to",
 # "will") or only foreseen ("expected to", "likely to", "may"). A swap between the two, or a
-# word of either added or cut, changes the statement's certainty: a hedge.
-CERTAIN = words_of("set scheduled due will certain sure definitely")
-FORESEEN = words_of(
-    "expected expects expect likely unlikely may might could probably possibly poised hoped "
-    "hopes planned plans intended"
-)
+# word of either added or cut, changes the statement's certainty: a hedge. The words of the
+# `*_TO` lists count only before "to" ("a scheduled inspection" plans nothing).
+CERTAIN = words_of("will definitely")
+CERTAIN_TO = words_of("set scheduled due")
+FORESEEN = words_of("may might could probably possibly")
+FORESEEN_TO = words_of("expected likely unlikely poised hoping planning intending")
 
 # Who speaks for an institution: a statement by one of these is an official statement.
 OFFICIAL = words_of(

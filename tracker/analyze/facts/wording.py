@@ -199,7 +199,9 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
         core = [span(old_w, pair.old_text), span(new_w, pair.new_text)]
         if any(r and any(r in c or c in r for c in core if c) for r in reported):
             continue
-        if _certainty(old_w) != _certainty(new_w):  # "set to" -> "expected to"
+        if _certainty(pair.old, i1, i2) != _certainty(
+            pair.new, j1, j2
+        ):  # "set to" -> "expected to"
             yield "other", old_text, new_text, "hedge", sig.HEDGE
             continue
         if len(new_k if not old_k else old_k if not new_k else ()) >= _DETAIL:
@@ -211,14 +213,18 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
             yield "other", old_text, new_text, "wording", sig.wording(len(old_k ^ new_k))
 
 
-def _certainty(words: list[Token]) -> frozenset[str]:
-    """Which of "certain" and "foreseen" the words say ("set to", "expected to"); capitalised
-    words are names ("May", "Will")."""
-    keys = {t.key for t in words if t.text.islower()}
-    return frozenset(
-        name for name, table in (("certain", lx.CERTAIN), ("foreseen", lx.FORESEEN))
-        if keys & table
-    )  # fmt: skip
+def _certainty(tokens: list[Token], start: int, end: int) -> frozenset[str]:
+    """Which of "certain" and "foreseen" the words tokens[start:end] say ("set to", "expected
+    to", "will", "may"); capitalised words are names ("May", "Will")."""
+    found = set()
+    for k in range(start, end):
+        key = tokens[k].key if tokens[k].text.islower() else ""
+        before_to = k + 1 < len(tokens) and tokens[k + 1].key == "to"
+        if key in lx.CERTAIN or (before_to and key in lx.CERTAIN_TO):
+            found.add("certain")
+        if key in lx.FORESEEN or (before_to and key in lx.FORESEEN_TO):
+            found.add("foreseen")
+    return frozenset(found)
 
 
 def _merged(hunks: list[Hunk]) -> list[Hunk]:
