@@ -567,3 +567,8 @@ def test_a_scheduled_event_is_no_plan() -> None:
         "Cracks were found during a scheduled inspection in May. Traffic was light.",
     )
     assert not [c for c in ledger.changed if c.about == "hedge"]
+
+
+def test_a_digit_in_a_name_or_code_is_no_number() -> None:
+    found = atoms("The G7 ministers flew in on an F-16 escort after COVID-19 rules eased for 300.")
+    assert [text for kind, text in found if kind == "number"] == ["300"]

@@ -32,11 +32,19 @@ def number_atoms(
             out.append(_date(tokens, text, p))
             continue
         core = tokens[p.core].key
-        if core in claims_lx.ORDINALS or core in lx.VAGUE:
+        if core in claims_lx.ORDINALS or core in lx.VAGUE or _glued(tokens, text, p.core):
             continue
         clause = next((c for c in clauses if c.start <= tokens[p.first].start < c.end), None)
         out.append(_number(tokens, text, p, clause or clauses[-1]))
     return out
+
+
+def _glued(tokens: Sequence[Token], text: str, k: int) -> bool:
+    """A digit written against a word, part of a name or code ("VH1", "G7", "F-16", "COVID-19"),
+    counts nothing."""
+    before = tokens[k - 1] if k else None
+    between = text[before.end : tokens[k].start] if before else " "
+    return before is not None and between in {"", "-"} and before.text[-1:].isalpha()
 
 
 def _date(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Atom:
