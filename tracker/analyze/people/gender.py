@@ -19,12 +19,24 @@ _AFTER_PRONOUN = re.compile(r"\b(?:he|she)\b")
 
 def gender_of(name: str, votes: Counter[str]) -> str | None:
     """A given name decides; otherwise titles, role nouns and the pronouns near the name."""
-    words = [w for w in name.split() if w not in PERSON_TITLES and not w.endswith(".")]
-    if len(words) >= 2 and words[0] in MALE:
+    given = _given_name(name)
+    if given in MALE:
         return "m"
-    if len(words) >= 2 and words[0] in FEMALE:
+    if given in FEMALE:
         return "f"
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _given_name(name: str) -> str | None:
+    """The first name of a person's name, after any place, title or role before it
+    ("Massachusetts Sen. Elizabeth Warren", "White House spokesman Josh Earnest")."""
+    words = name.split()
+    start = 0
+    for i, word in enumerate(words[:-1]):
+        if word in PERSON_TITLES or not word[:1].isupper():
+            start = i + 1
+    rest = [w for w in words[start:] if not w.endswith(".")]
+    return rest[0] if len(rest) >= 2 else None
 
 
 def gender_near(masked: str, start: int, end: int) -> list[str]:

@@ -37,6 +37,7 @@ _SUBORDINATORS = frozenset(
     in on at for during despite with without from by under over amid""".split()
 )
 _PARTY = re.compile(r"[RDI]-[A-Z]")
+_CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
 _PREPOSITIONS = frozenset(
     "in on at of for with from by to about after before during into over under".split()
 )
@@ -99,6 +100,8 @@ def _subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
             continue
         if found[0] == 0 or toks[found[0] - 1].text.lower() not in _PREPOSITIONS:
             return found
+        if toks[found[0] - 1].text.lower() in _CONJUNCTIONS and toks[found[0]].text[:1].isupper():
+            return found  # `days after Trump told`: a name and its verb make a clause
         k = _skip_back(toks, found[0] - 1)  # `who has in the past described`: not "the past"
     return None
 
