@@ -177,19 +177,13 @@ class _Comparison:
         total = sum(w.get(k, 1.0) for k in clause.keys)
         if not total:
             return -1, 1.0
-        found: dict[int, float] = {}
-        for k in clause.keys:
-            for i in dict.fromkeys(version.holders.get(k, ())):
-                found[i] = found.get(i, 0.0) + w.get(k, 1.0)
+        found = _held(clause.keys, version, w)
         if not found:
             return -1, 0.0
         best, held = max(found.items(), key=lambda x: (x[1], -x[0]))
         if held / total < COVERED:  # one sentence may have become two
-            rest = clause.keys - version.facts[best].keys
-            held += max(
-                (sum(w.get(k, 1.0) for k in rest & version.facts[i].keys) for i in found),
-                default=0.0,
-            )
+            more = _held(clause.keys - version.facts[best].keys, version, w)
+            held += max(more.values(), default=0.0)
         return best, held / total
 
     def _elsewhere(self, tag: str, keys: frozenset[str], sentence: int) -> bool:
@@ -439,6 +433,17 @@ class _Comparison:
                 speaker = source
             last_sentence, last_paragraph = i, paragraph
         return out
+
+
+def _held(keys: Iterable[str], version: Version, w: dict[str, float]) -> dict[int, float]:
+    """For each sentence of `version` holding some of the words, their weight in it."""
+    found: dict[int, float] = {}
+    get = found.get
+    for k in keys:
+        weight = w.get(k, 1.0)
+        for i in version.holders.get(k, ()):  # each sentence once per word
+            found[i] = get(i, 0.0) + weight
+    return found
 
 
 def _shown(old: Atom, new: Atom) -> tuple[str, str]:
