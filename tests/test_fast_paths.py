@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.analyze.claims.text import Token, hunks, similarity, tokenise
 from tracker.extract import guards
 from tracker.extract.typography import TYPOGRAPHY, plain_typography
 
@@ -83,3 +85,40 @@ WORDS = [w for phrase in PHRASES for w in phrase.split()] + ["\u0130", "\u017f",
 @given(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join))
 def test_blocking_phrase_on_word_salad(text: str) -> None:
     assert guards.blocking_phrase(text) == _searched(text)
+
+
+def _difflib_hunks(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    matcher = SequenceMatcher(None, old, new, False)
+    return [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    return [Token(w, w, 0, 0, False, False) for w in words]
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from("a b c the said 3".split()), max_size=30),
+    st.lists(st.sampled_from("a b c the said 4".split()), max_size=30),
+)
+def test_word_diff_is_difflibs(old: list[str], new: list[str]) -> None:
+    assert hunks(_tokens(old), _tokens(new)) == _difflib_hunks(old, new)
+    expected = SequenceMatcher(None, old, new, False).ratio() if old or new else 1.0
+    assert similarity(_tokens(old), _tokens(new)) == expected
+
+
+def test_word_diff_of_a_huge_repetitive_sentence_is_its_changed_word() -> None:
+    old = "a b c".split() * 4000
+    new = [*old[:6000], "7", *old[6001:]]
+    assert hunks(_tokens(old), _tokens(new)) == [(6000, 6001, 6000, 6001)]
+    assert similarity(_tokens(old), _tokens(new)) == 2 * 11999 / 24000
+    assert hunks(_tokens(old), _tokens(old + ["x"])) == [(12000, 12000, 12000, 12001)]
+
+
+def test_tokenise_hands_out_its_own_list() -> None:
+    first, _ = tokenise("The council voted 7-2 on Tuesday.")
+    first.clear()
+    assert [t.text for t in tokenise("The council voted 7-2 on Tuesday.")[0]][:2] == [
+        "The",
+        "council",
+    ]

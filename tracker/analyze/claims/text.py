@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
-from tracker.extract.typography import TYPOGRAPHY
+from tracker.extract.typography import plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
@@ -55,7 +55,22 @@ class Pair:
 
 def tokenise(text: str) -> tuple[list[Token], str]:
     """Word tokens (punctuation dropped) of the normalised text, and that text."""
-    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(text.translate(TYPOGRAPHY).split()))
+    tokens, normal = _tokenised(text) if len(text) <= _CACHED_CHARS else _tokens(text)
+    return list(tokens), normal
+
+
+# A compare reads most sentences several times (claims, facts, both versions of an unchanged
+# sentence): each is tokenised once.
+_CACHED_CHARS = 10_000
+
+
+@lru_cache(maxsize=4096)
+def _tokenised(text: str) -> tuple[tuple[Token, ...], str]:
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
+    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(plain_typography(text).split()))
     tokens: list[Token] = []
     at_start = True
     for m in _TOKEN.finditer(normal):
@@ -73,7 +88,7 @@ def tokenise(text: str) -> tuple[list[Token], str]:
                 Token(piece, _key(piece), begin, begin + len(piece), piece[0].isupper(), at_start)
             )
             at_start = False
-    return tokens, normal
+    return tuple(tokens), normal
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,16 +113,62 @@ def _split_contraction(raw: str, start: int) -> list[tuple[str, int]]:
 
 def hunks(old_t: list[Token], new_t: list[Token]) -> list[Hunk]:
     """The changed runs of words, as (i1, i2, j1, j2)."""
-    matcher = SequenceMatcher(None, [t.key for t in old_t], [t.key for t in new_t], False)
-    return [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    out: list[Hunk] = []
+    i = j = 0
+    for i1, j1, size in _blocks(_keys(old_t), _keys(new_t)):
+        if i < i1 or j < j1:
+            out.append((i, i1, j, j1))
+        i, j = i1 + size, j1 + size
+    return out
 
 
 def similarity(old_t: list[Token], new_t: list[Token]) -> float:
     """Share of words the two versions have in common, in order (1.0 for two empty texts)."""
     if not old_t and not new_t:
         return 1.0
-    matcher = SequenceMatcher(None, [t.key for t in old_t], [t.key for t in new_t], False)
-    return matcher.ratio()
+    matched = sum(size for _, _, size in _blocks(_keys(old_t), _keys(new_t)))
+    return 2.0 * matched / (len(old_t) + len(new_t))
+
+
+def _keys(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens)
+
+
+Block = tuple[int, int, int]  # old[i:i + size] == new[j:j + size]
+
+
+@lru_cache(maxsize=64)
+def _blocks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Block, ...]:
+    """The words the two versions have in common, in order, as difflib's matching blocks (the
+    last one (len(old), len(new), 0)); one matcher serves the diff and the similarity of a pair.
+
+    difflib's matcher takes time that grows with the square of the words when they repeat (a
+    "sentence" of a thousand short quotes); past `_EXACT_PAIRS` the common start and end are
+    matched first and only what lies between goes to the matcher, if that is small enough.
+    """
+    if len(old) * len(new) <= _EXACT_PAIRS:
+        return _matched(old, new)
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    rest_old, rest_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    if len(rest_old) * len(rest_new) <= _EXACT_PAIRS:
+        between = [(i + head, j + head, n) for i, j, n in _matched(rest_old, rest_new)[:-1]]
+    else:
+        between = []  # one changed run
+    ends = [(0, 0, head), *between, (len(old) - tail, len(new) - tail, tail)]
+    return (*(b for b in ends if b[2]), (len(old), len(new), 0))
+
+
+_EXACT_PAIRS = 250_000  # old words x new words matched exactly: far beyond any real sentence
+
+
+def _matched(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Block, ...]:
+    blocks = SequenceMatcher(None, old, new, False).get_matching_blocks()
+    return tuple((i, j, n) for i, j, n in blocks)
 
 
 def span(tokens: list[Token], text: str) -> str:
