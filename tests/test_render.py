@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tracker import compare
 from tracker.analyze.summary import summarize
 from tracker.models import Claim, FactChange, QuoteLedger, QuoteRef, Report, SentenceChange
 from tracker.render import RenderOptions, render_report
@@ -166,3 +167,13 @@ def test_html_is_one_page_that_escapes_article_text() -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 def test_every_format_names_the_new_contributor(fmt: str) -> None:
     assert "Jo Park" in render_report(_report(), fmt)
+
+
+def test_a_claim_the_fact_ledger_reports_is_listed_once() -> None:
+    report = compare(
+        "Council Vote\n\nShe led the party for three decades. The vote is on Friday.",
+        "Council Vote\n\nShe led the party for nearly three decades. The vote is on Friday.",
+    )
+    assert report.claims and report.facts.changed  # both see the edit
+    out = render_report(report, "text", RenderOptions(color=False))
+    assert out.count("nearly three decades") == 2  # the key list once, the sentence once

@@ -89,7 +89,7 @@ def test_every_change_links_to_a_sentence_on_the_page(seed_html: str) -> None:
     assert anchors
     assert all(h[1:] in ids for h in anchors)
     nav = seed_html[seed_html.index('<nav class="changes"') : seed_html.index("</nav>")]
-    for section in ("Quotes", "Claims", "Contributors", "Notes"):
+    for section in ("Quotes", "Facts", "Contributors", "Notes"):
         assert f"<h3>{section}</h3>" in nav
     quote = re.search(r'<a href="#(s\d+)">Quote added</a>', nav)
     assert quote is not None
@@ -97,7 +97,7 @@ def test_every_change_links_to_a_sentence_on_the_page(seed_html: str) -> None:
     assert row is not None
     assert row.group(1) == "added"
     assert "He should step aside" in row.group(2)
-    claim = re.search(r'<a href="#(s\d+)">Claim changed \(hedge\)</a>', nav)
+    claim = re.search(r'<a href="#(s\d+)">Fact changed \(hedge\)</a>', nav)
     assert claim is not None
     assert f'id="{claim.group(1)}">' in seed_html
     assert "<ins>reportedly</ins> met" in seed_html

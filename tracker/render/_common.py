@@ -135,6 +135,20 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# How a fact changed, shown instead of its kind when the ledger says it.
+_HOW_CHANGED = frozenset(
+    ["hedge", "negation", "attribution", "source", "spelling", "detail added", "detail removed"]
+)
+
+
+def _told(report: Report, at: tuple[int | None, int | None], old: str, new: str) -> bool:
+    """Whether a fact change of the same sentences holds a claim change's words."""
+    return any(
+        (f.old_sentence, f.new_sentence) == at and old in f.old and new in f.new
+        for f in report.facts.changed
+    )
+
+
 def _quote_line(q: QuoteRef, start: int = 0) -> str:
     """The quote (from about `start`, so a change deep in a long quote shows) and its speaker."""
     who = q.speaker or "unattributed"
@@ -186,7 +200,8 @@ def key_items(report: Report) -> list[KeyItem]:
             )
         )
     for fact in report.facts.changed:
-        label = "Wording changed" if fact.about == "wording" else f"Fact changed ({fact.kind})"
+        what = fact.about if fact.about in _HOW_CHANGED else fact.kind
+        label = "Wording changed" if fact.about == "wording" else f"Fact changed ({what})"
         before, after = fact.old or "—", fact.new or "—"
         items.append(KeyItem("facts", label, before, after, fact.old_sentence, fact.new_sentence))
     items += [
@@ -200,6 +215,8 @@ def key_items(report: Report) -> list[KeyItem]:
     for claim in report.claims:
         at = (claim.old[0] if claim.old else None, claim.new[0] if claim.new else None)
         for change in claim.changes:
+            if _told(report, at, change.old, change.new):
+                continue  # the fact ledger reports this edit already
             label = f"Claim changed ({change.kind})"
             items.append(KeyItem("claims", label, change.old or "—", change.new or "—", *at))
     items += [
