@@ -174,6 +174,7 @@ def test_a_claim_the_fact_ledger_reports_is_listed_once() -> None:
         "Council Vote\n\nShe led the party for three decades. The vote is on Friday.",
         "Council Vote\n\nShe led the party for nearly three decades. The vote is on Friday.",
     )
-    assert report.claims and report.facts.changed  # both see the edit
+    assert report.claims  # both see the edit
+    assert report.facts.changed
     out = render_report(report, "text", RenderOptions(color=False))
     assert out.count("nearly three decades") == 2  # the key list once, the sentence once
