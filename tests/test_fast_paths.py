@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from tracker.analyze.claims.text import Token, hunks, similarity, tokenise
 from tracker.extract import guards
-from tracker.extract.typography import TYPOGRAPHY, plain_typography
+from tracker.extract.typography import TYPOGRAPHY, normalize_typography, plain_typography
 
 TYPOGRAPHIC = "".join(chr(c) for c in TYPOGRAPHY)
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -122,3 +123,17 @@ def test_tokenise_hands_out_its_own_list() -> None:
         "The",
         "council",
     ]
+
+
+def _normalized(s: str) -> str:
+    """normalize_typography as regular expressions said it."""
+    s = unicodedata.normalize("NFKC", s).translate(TYPOGRAPHY)
+    s = re.sub(r"-{2,}", "-", s)
+    s = re.sub(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(f"{TYPOGRAPHIC}ab_1 \t\n\u3000\u00a0-.,'\"(é\uff21")))
+def test_normalize_typography_is_the_patterns(text: str) -> None:
+    assert normalize_typography(text) == _normalized(text)

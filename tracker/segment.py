@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 # A candidate is a run of terminal punctuation, then closing quotes/brackets, then the
@@ -70,6 +71,11 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # both versions of an article hold mostly the same paragraphs
+def _split_paragraph(para: str) -> tuple[str, ...]:
+    return tuple(_pieces(para))
+
+
 class _Candidate(NamedTuple):
     """A possible boundary: the mark (`para[start:mark_end]`), closers up to `cut`, then
     whitespace up to `end`."""
@@ -97,7 +103,7 @@ def _candidates(para: str) -> Iterator[_Candidate]:
             yield _Candidate(run.start(), run.group(), para[run.end() : cut], cut, end)
 
 
-def _split_paragraph(para: str) -> list[str]:
+def _pieces(para: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for cand in _candidates(para):

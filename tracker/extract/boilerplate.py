@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from tracker.extract.guards import blocking_phrase
 from tracker.extract.typography import plain_typography
@@ -270,18 +271,20 @@ def _strip_furniture(paragraph: str, plain: str) -> str:
 def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     """Body paragraphs without layout text and captions: furniture lines and captions are
     dropped, layout phrases glued to a paragraph are cut from it."""
-    out: list[str] = []
-    for paragraph in paragraphs:
-        if blocking_phrase(paragraph):  # a paywall or consent prompt tells the guards a page
-            out.append(paragraph)  # is no article: it stays for them to see
-            continue
-        plain = _plain(paragraph)
-        if _is_caption(plain):
-            continue
-        text = _strip_furniture(paragraph, plain)
-        if text:
-            out.append(text)
-    return out
+    return [text for text in map(_cleaned, paragraphs) if text]
+
+
+@lru_cache(maxsize=4096)
+def _cleaned(paragraph: str) -> str:
+    """The paragraph as `clean_paragraphs` keeps it, "" when it goes. (Kept per paragraph:
+    both versions of an article hold mostly the same paragraphs, and a report cleans the
+    paragraphs an extraction cleaned.)"""
+    if blocking_phrase(paragraph):  # a paywall or consent prompt tells the guards a page
+        return paragraph  # is no article: it stays for them to see
+    plain = _plain(paragraph)
+    if _is_caption(plain):
+        return ""
+    return _strip_furniture(paragraph, plain)
 
 
 def _run(text: str, start: int) -> list[int]:

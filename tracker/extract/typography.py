@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PLAIN = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4\u02bc", "'"),
@@ -20,21 +21,31 @@ _PLAIN = {
 }
 TYPOGRAPHY: dict[int, str] = {ord(char): plain for char, plain in _PLAIN.items()}  # str.translate
 _REPLACEMENTS = tuple(_PLAIN.items())
-_SPACE = re.compile(r"\s+")
-_SPACE_AT_PUNCT = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
 _DASHES = re.compile(r"-{2,}")
 
 
+@lru_cache(maxsize=8192)
 def normalize_typography(s: str) -> str:
     """Comparison key: equal keys mean the strings differ only in whitespace or typography.
 
     Curly and straight quotes, dash styles, ellipsis forms, NBSP and other spaces, zero-width
-    characters and whitespace next to punctuation are all neutralised.
+    characters and whitespace next to punctuation are all neutralised. (Kept per text: both
+    versions of an article hold mostly the same sentences.)
     """
-    s = plain_typography(unicodedata.normalize("NFKC", s))
-    s = _DASHES.sub("-", s)
-    s = _SPACE_AT_PUNCT.sub("", s)
-    return _SPACE.sub(" ", s).strip()
+    s = _DASHES.sub("-", plain_typography(unicodedata.normalize("NFKC", s)))
+    words = s.split()
+    if not words:
+        return ""
+    out = [words[0]]
+    for before, word in zip(words, words[1:], strict=False):
+        if _is_word_char(before[-1]) and _is_word_char(word[0]):
+            out.append(" ")  # whitespace next to punctuation goes, between words it is one space
+        out.append(word)
+    return "".join(out)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def plain_typography(s: str) -> str:
