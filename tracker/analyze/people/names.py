@@ -30,7 +30,9 @@ from tracker.analyze.people.runs import (
 )
 from tracker.analyze.quotes.bodies import (
     DOCUMENTS,
+    body_before,
     definite_body,
+    is_body,
     issuer,
     named_body,
     owned,
@@ -89,6 +91,7 @@ class NameBook:
     canon: dict[str, str] = field(default_factory=dict)  # `canonical`, once per name
     surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
     by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
+    spoke: list[tuple[int, str]] = field(default_factory=list)  # every `said`, in order
 
     @classmethod
     def build(
@@ -159,6 +162,9 @@ class NameBook:
         short names made whole; None for a pronoun or description the text leaves unclear."""
         if speaker.lower() in ("he", "she"):
             return self._mentions().person_before(self.sentence_starts, position, speaker.lower())
+        if speaker.lower() == "it":
+            found = body_before(self.masked, position)
+            return self._body(found, position) if found else self._body_spoke(position)
         own = owned(speaker)
         if own:
             return self._owner(own[0], own[1], position)
@@ -182,6 +188,15 @@ class NameBook:
             return speaker
         full = self.fullest(core, position)
         return full if full and len(full.split()) > len(words) else speaker
+
+    def _body_spoke(self, position: int) -> str | None:
+        """The body that spoke last, in this paragraph or the one before (`“…,” the
+        newspaper said. ¶ “…,” it added.`), when no person spoke after it."""
+        floor = self.masked.rfind("\n", 0, self.masked.rfind("\n", 0, position) - 1) + 1
+        last = self.spoke[-1] if self.spoke else None
+        if last is None or not floor <= last[0] < position:
+            return None
+        return last[1] if is_body(last[1]) else None
 
     def _owner(self, pronoun: str, thing: str, position: int) -> str | None:
         """ "his campaign" -> "Mr. Romney’s campaign"; "its statement" -> the body its sentence
@@ -248,6 +263,7 @@ class NameBook:
     def said(self, position: int, name: str) -> None:
         """Record that `name` spoke at `position`, for the pronouns after it: a person by name,
         or an unnamed one ("a senior official") that no pronoun after it may skip."""
+        self.spoke.append((position, name))
         mentions = self._mentions()
         if any(w[:1].isupper() for w in name.split()[1:]) or name[:1].isupper():
             if name.split()[0].lower() not in ("a", "an", "one", "the"):

@@ -21,6 +21,11 @@ BODIES = frozenset(
     embassy court party group organization organisation foundation institute office
     administration government board union bank army police network newspaper firm""".split()
 )
+_MORE_BODIES = frozenset(
+    """association university bureau service corporation corp inc co coalition alliance
+    network station council legislature parliament senate congress assembly regime
+    secretariat commission authority piece article paper""".split()
+)
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
 # "in a statement", "issued a written statement", "released its report"
 _ISSUED = (
@@ -74,6 +79,28 @@ def issuer(masked: str, noun: str, position: int) -> str | None:
         if found and (found[:1].isupper() and found.split()[0] not in ("A", "An")):
             return found
     return None
+
+
+def body_before(masked: str, position: int) -> str | None:
+    """The body an "it said" at `position` means: the subject of its own sentence, or else of
+    the sentence before it in the paragraph or the one above, when that subject is a body
+    ("The Justice Department declined to comment. “…,” it said."); None when that subject is
+    anything else: "it" then stands for a thing, or the text does not say."""
+    floor = masked.rfind("\n", 0, masked.rfind("\n", 0, position) - 1) + 1
+    starts = [floor] + [m.end() for m in _SENTENCE_END.finditer(masked, floor, position)]
+    spans = list(zip(starts, [*starts[1:], position], strict=True))
+    for start, end in reversed(spans[-2:]):
+        found = subject_at(masked[start:end])
+        if found is not None:
+            return found if is_body(found) else None
+    return None
+
+
+def is_body(phrase: str) -> bool:
+    """ "The Justice Department", "the ministry", "Mr. Trump's campaign", "the report": a
+    phrase whose head noun names a body or a document."""
+    head = phrase.split()[-1].lower().rstrip(".")
+    return head in BODIES or head in DOCUMENTS or head in _MORE_BODIES
 
 
 def subject_at(sentence: str) -> str | None:

@@ -16,6 +16,7 @@ from tracker.analyze.quotes.cues import cue_phrase, is_cue
 from tracker.analyze.quotes.phrases import described_name_after, name_phrase_before, np_after
 from tracker.analyze.quotes.speech_words import (
     ADVERBS,
+    AUXILIARIES,
     COPULAS,
     CUES,
     PARTICIPLES,
@@ -37,11 +38,13 @@ __all__ = [
     "attribute_before",
     "attribute_subject",
     "attribute_tag",
+    "bare_speech_clause",
     "tokenize",
 ]
 
 
 _TO_SOMEONE = frozenset("told tells tell asked asks thanked urged pressed".split())
+_COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
 )
@@ -135,6 +138,28 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
     if k >= len(toks) or not verb_like(toks[k].text) or toks[k].text in COPULAS:
         return None
     return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
+
+
+def bare_speech_clause(text: str) -> bool:
+    """`Ann Lee, the party's deputy leader for the north, told reporters on Monday.`: a
+    sentence whose one verb is a verb of saying with nothing said after it (no clause, no
+    second verb). What it says is the quote beside it, however long its subject."""
+    toks = frame_tokens(text)
+    subj = sentence_subject(toks)
+    if subj is None or subj[0] != 0:
+        return False
+    k = _skip_apposition(toks, subj[1])
+    while k < len(toks) and toks[k].text.lower() in ADVERBS:
+        k += 1
+    if k >= len(toks) or toks[k].text not in CUES:
+        return False
+    for tok in toks[k + 1 :]:
+        word = tok.text.lower()
+        if word in _COMPLEMENT or word in AUXILIARIES or word in COPULAS or word in PARTICIPLES:
+            return False
+        if word in CUES or word in SUBJECT_CUES or tok.text in ":;":
+            return False
+    return True
 
 
 def _skip_apposition(toks: Sequence[Tok], k: int) -> int:

@@ -105,7 +105,7 @@ TITLES = frozenset(
     """Sen Sens Rep Reps Del Msgr Fr Gov Govs Lt Gen Col Maj Capt Sgt Dr Mr Mrs Ms Prof Rev St
     Sec Adm Cmdr Atty Pres Supt Det Jr Sr Brig Cpl Pvt Hon Amb Mt Ft""".split()
 )
-PRONOUNS = frozenset(("he", "she", "they"))
+PRONOUNS = frozenset(("he", "she", "they", "it"))
 RELATIVES = frozenset(("who", "which", "that"))
 CLAUSE_WORDS = frozenset("and or but then later also when while as if because so".split())
 SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
