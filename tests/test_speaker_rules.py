@@ -47,6 +47,18 @@ CASES = {
         "The storm reached the coast on Monday. “The claims are baseless and false,” it said.",
         [None],
     ),
+    "the subject of 'is questioning' says the partial quote": (
+        "Gov. Ann Lee is questioning whether the mayor would have come “if it were held here.”",
+        ["Gov. Ann Lee"],
+    ),
+    "a passive subject is not the speaker": (
+        "In an interview published on Monday, Lee was asked, “What is the worst place you saw?”",
+        [None],
+    ),
+    "a time phrase opening the sentence is not its subject": (
+        "A few days later, Ann Lee reversed herself, telling a paper the law “is settled for now.”",
+        ["Ann Lee"],
+    ),
 }
 
 

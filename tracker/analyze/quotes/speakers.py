@@ -135,9 +135,21 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
     k = _skip_apposition(toks, subj[1])
     while k < len(toks) and (toks[k].text.lower() in ADVERBS or toks[k].text[:1] in "’'"):
         k += 1
-    if k >= len(toks) or not verb_like(toks[k].text) or toks[k].text in COPULAS:
+    if k + 1 < len(toks) and _active_participle(toks[k].text, toks[k + 1].text):
+        k += 1  # `Donald Trump is questioning whether ...`, `Lee has called it`
+    elif k >= len(toks) or not verb_like(toks[k].text) or toks[k].text in COPULAS:
         return None
     return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
+
+
+def _active_participle(auxiliary: str, verb: str) -> bool:
+    """ "is questioning", "has called": an auxiliary and a verb whose subject acts (not the
+    passive "was asked", "is based", whose subject is acted on)."""
+    if not verb.isalpha() or not verb.islower():
+        return False
+    if auxiliary in ("is", "was", "are", "were"):
+        return verb.endswith("ing")
+    return auxiliary in ("has", "have", "had") and verb.endswith("ed")
 
 
 def bare_speech_clause(text: str) -> bool:

@@ -38,6 +38,10 @@ _SUBORDINATORS = frozenset(
 )
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
+_TIME_WORDS = frozenset(
+    """later earlier ago before after day days week weeks month months year years decade
+    decades hour hours minute minutes morning afternoon evening night weekend""".split()
+)
 _PREPOSITIONS = frozenset(
     "in on at of for with from by to about after before during into over under".split()
 )
@@ -222,6 +226,8 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
         found = None if leading else np_after(toks, start) or _description_after(toks, start)
         if found and _place(toks, found) and found[1] < len(toks) and toks[found[1]].text == ",":
             found, leading = None, True  # `In San Bernardino, Calif., a familiar voice`
+        if found and _time_lead(toks, found):
+            found, leading = None, True  # `A few days later, Trump reversed himself`
         if found or not (leading or _lowercase_lead(toks, start)):
             return found
         commas = [i for i, t in enumerate(toks[start : start + 30]) if t.text == ","]
@@ -229,6 +235,15 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
             return np_after(toks, start + 1) if lead in STOP_CAPS else None
         start = _skip_leads(toks, start + commas[0] + 1)
     return found
+
+
+def _time_lead(toks: Sequence[Tok], span: tuple[int, int]) -> bool:
+    """A time phrase and its comma opening the sentence ("A few days later,", "Two weeks
+    ago,", "One day,"): not the subject."""
+    for k in range(span[0], min(len(toks), span[1] + 3)):
+        if toks[k].text == ",":
+            return any(t.text.lower() in _TIME_WORDS for t in toks[span[0] : k])
+    return False
 
 
 def _skip_leads(toks: Sequence[Tok], start: int) -> int:
