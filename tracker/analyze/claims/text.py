@@ -75,7 +75,9 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
     at_start = True
     for m in _TOKEN.finditer(normal):
         raw = m.group()
-        if len(raw) == 1 and not raw.isalnum() and raw not in _SYMBOLS or _PUNCT_ONLY.match(raw):
+        if not raw.isalnum() and (
+            len(raw) == 1 and raw not in _SYMBOLS or _PUNCT_ONLY.match(raw)
+        ):  # (a word of letters or digits is never punctuation)
             at_start = at_start or raw in _SENTENCE_END
             continue
         start = m.start()
@@ -94,6 +96,8 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
 @lru_cache(maxsize=1 << 16)
 def _key(piece: str) -> str:
     key = piece.casefold().rstrip(".")
+    if key.isalpha():  # most words: no digit, hyphen or possessive
+        return key
     if any(c.isdigit() for c in key):
         return key.replace(",", "")
     key = key[:-2] if key.endswith("'s") else key
