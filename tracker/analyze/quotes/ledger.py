@@ -116,9 +116,8 @@ def _drop_unchanged(
     return kept_old, [q for i, q in enumerate(new) if i not in gone_new]
 
 
-def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def _similarity(sa: frozenset[str], sb: frozenset[str]) -> float:
     """Word overlap: Dice of the word sets, or containment when one quote grew or shrank."""
-    sa, sb = set(a), set(b)
     if not sa or not sb:
         return 0.0
     common = len(sa & sb)
@@ -131,21 +130,21 @@ def _pair_similar(
     old: Sequence[QuoteRef], new: Sequence[QuoteRef]
 ) -> list[tuple[QuoteRef, QuoteRef]]:
     """Greedy best-first pairing of quotes whose words overlap enough to be the same quote."""
-    old_words = [_words(q.text) for q in old]
-    new_words = [_words(q.text) for q in new]
-    scored = sorted(
-        (
+    old_words = [frozenset(_words(q.text)) for q in old]
+    new_words = [frozenset(_words(q.text)) for q in new]
+    scored = sorted(  # the pairs similar enough, best first
+        entry
+        for entry in (
             (-_similarity(a, b), abs(old[i].sentence - new[j].sentence), i, j)
             for i, a in enumerate(old_words)
             for j, b in enumerate(new_words)
-        ),
+        )
+        if -entry[0] >= _SAME_CONTENT
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
-    for neg, _, i, j in scored:
-        if -neg < _SAME_CONTENT:
-            break
+    for _, _, i, j in scored:
         if i in used_old or j in used_new:
             continue
         used_old.add(i)
