@@ -59,6 +59,27 @@ CASES = {
         "A few days later, Ann Lee reversed herself, telling a paper the law “is settled for now.”",
         ["Ann Lee"],
     ),
+    "an owner's name before a long description and a name": (
+        "“It is the first time,” said Lee’s top foreign policy aide Jake Sullivan.",
+        ["Lee’s top foreign policy aide Jake Sullivan"],
+    ),
+    "a participle after a cue clause shares its subject": (
+        "Ryan and Ford will meet next week, Spicer said, adding, “They need to talk.”",
+        ["Spicer"],
+    ),
+    "a participle after an inverted cue clause shares its subject": (
+        "The plan will pass next week, said Ann Lee, adding, “They need to sit down.”",
+        ["Ann Lee"],
+    ),
+    "a participle after 'said to someone' is not the object's": (
+        "“Enough,” Warren said to Obama, adding, “I urge you to act.”",
+        ["Warren", "Warren"],
+    ),
+    "'According to X' makes X the one a later 'he said' means": (
+        "According to Gen. Norman Ham, the leaders disagreed with Obama’s policies.\n\n"
+        "“We’re on our fourth secretary,” he said.",
+        ["Gen. Norman Ham"],
+    ),
 }
 
 

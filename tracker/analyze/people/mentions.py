@@ -27,7 +27,7 @@ _SPEAKS_AFTER = re.compile(
     rf"(?:[’']s?)?(?:,[^,.;“”\"·]{{1,80}},)?\s+(?:(?:also|later|then|has|had|once)\s+)?{_SPEECH}\b"
 )
 _NAMES_BEFORE = r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
-_SAID_BEFORE = re.compile(rf"(?:[,”\"·—]\s*{_SPEECH}|\baccording to){_NAMES_BEFORE}")
+_SAID_BEFORE = re.compile(rf"(?:[,”\"·—]\s*{_SPEECH}|\b[Aa]ccording to){_NAMES_BEFORE}")
 _CLAUSE_END = re.compile(r"(?:[’']s?)?\s*(?:[,.;:—(]|$|\s+(?:of|from|in|at)\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _TOLD_BEFORE = re.compile(rf"\b(?:told|tells|asked|asks|interviewed|thanked|called){_NAMES_BEFORE}")

@@ -151,11 +151,18 @@ def np_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
 
 
 def described_name_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
-    """`said election lawyer Joe Birkenstock`: a few lowercase words, then a name."""
-    j = start
-    while j < len(toks) and j - start < 4 and toks[j].text.isalpha() and toks[j].text.islower():
+    """`said election lawyer Joe Birkenstock`, `said Clinton’s top foreign policy aide Jake
+    Sullivan`: an owner's name or none, a few lowercase words, then a name."""
+    first = start + 1 if start < len(toks) and _possessive_name(toks[start].text) else start
+    j = first
+    while j < len(toks) and j - first < 4 and toks[j].text.isalpha() and toks[j].text.islower():
         j += 1
-    if j == start or j >= len(toks) or not toks[j].text[:1].isupper():
+    if j == first or j >= len(toks) or not toks[j].text[:1].isupper():
         return None
     found = np_after(toks, j)
     return (start, found[1]) if found else None
+
+
+def _possessive_name(word: str) -> bool:
+    """ "Clinton’s", "NBC's": a name that owns the description after it."""
+    return word[:1].isupper() and word.endswith(("’s", "'s")) and len(word) > 3

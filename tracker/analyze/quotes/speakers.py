@@ -224,7 +224,7 @@ def _attribute_at(
     if word == "according":
         subj = np_after(toks, cue + 2)
     elif word in PARTICIPLES:
-        subj = sentence_subject(toks[:cue])
+        subj = _said_before(toks, cue) or sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
         subj = subject_of(toks, cue) or inverted_subject(toks, cue + 1)
     elif inverted:
@@ -236,6 +236,24 @@ def _attribute_at(
         if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
             subj = sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _said_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None:
+    """`..., Spicer said, adding, “...”`: a participle right after a cue clause belongs to
+    that clause, so its subject is the cue's subject, not the sentence's."""
+    k = participle - 1
+    if k < 2 or toks[k].text != ",":
+        return None
+    if toks[k - 1].text.lower() in CUES and is_cue(toks, k - 1):
+        return subject_of(toks, k - 1)
+    for cue in range(k - 2, max(0, k - 8), -1):  # `, said Ann Lee, adding`
+        if toks[cue].text.lower() in CUES:
+            if toks[cue - 1].text != "," or toks[cue].text.lower() in _TO_SOMEONE:
+                return None
+            found = inverted_subject(toks, cue + 1)
+            named = found and found == (cue + 1, k) and toks[cue + 1].text[:1].isupper()
+            return found if named else None
+    return None
 
 
 def _make(
