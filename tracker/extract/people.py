@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from tracker.extract.boilerplate import CLOCK_WORDS, is_layout
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
@@ -150,6 +151,7 @@ def _parts(segment: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=4096)  # asked of each paragraph and sentence, and most stand in both versions
 def is_note(paragraph: str) -> bool:
     """A correction, clarification, update or editor's note as printed (not a timestamp)."""
     text = plain_typography(paragraph).strip()
@@ -171,12 +173,17 @@ def is_contributor_line(paragraph: str) -> bool:
 
 def contributor_names(line: str) -> list[str]:
     """Names in "X contributed to this report", "Reporting by X; Editing by Y" and the like."""
+    return list(_contributor_names(line))
+
+
+@lru_cache(maxsize=4096)  # asked of each paragraph and sentence, and most stand in both versions
+def _contributor_names(line: str) -> tuple[str, ...]:
     text = plain_typography(line).strip(" ()[]*_-")
     if len(text) > 400:
-        return []
+        return ()
     if not _CONTRIBUTOR.search(text) and not (_REPORTED_FROM.match(text) and is_name_list(text)):
-        return []
-    return split_names(text)
+        return ()
+    return tuple(split_names(text))
 
 
 def is_name_list(text: str) -> bool:
