@@ -202,10 +202,12 @@ def test_a_shard_older_than_the_root_is_stale_and_rebuilt(tmp_path: Path) -> Non
     _new_store(root)
     folder = root / ".git" / "tracker-index"
     shard = hashlib.sha256(_key(0).encode()).hexdigest()[:2]
+    [old] = folder.glob(f"{shard}.*.json")
+    saved = old.read_bytes()
     assert _run(root, "snapshot", str(PAGE), "--url", _key(0))[0] == 0
-    files = sorted(folder.glob(f"{shard}.*.json"), key=lambda p: int(p.name.split(".")[1]))
-    assert len(files) == 2  # the previous generation is kept for readers of the last root
-    files[-1].unlink()  # only a shard older than the root's listing is left
+    [new] = folder.glob(f"{shard}.*.json")
+    new.unlink()
+    old.write_bytes(saved)  # only a shard older than the root's listing is left
     assert len(out_of(root, 0).splitlines()) == VERSIONS + 1
 
 
@@ -220,3 +222,11 @@ def test_shards_written_before_a_kill_that_spared_the_root_add_no_version_twice(
     root_file.write_bytes(saved)  # as if killed after the shards were written, before the root
     log = out_of(root, 0).splitlines()
     assert [line.split()[0] for line in log] == [f"v{v}" for v in range(1, VERSIONS + 2)]
+
+
+def test_a_reader_of_the_previous_root_reads_the_newer_shard(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    _new_store(root)
+    reader = Store.open(root)  # has read the root, not the shard yet
+    assert _run(root, "snapshot", str(PAGE), "--url", _key(0))[0] == 0
+    assert len(reader.find(_key(0)).versions) == VERSIONS + 1

@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -190,12 +191,12 @@ def test_watch_urls_with_one_bad_url_adds_nothing(store: Store) -> None:
 
 
 def test_compaction_repacks_everything_once_new_packs_hold_a_quarter_of_the_oldest() -> None:
-    from tracker.store.repo import compaction
+    from tracker.store.repo import FULL_REPACK, compaction
 
     mb = 1 << 20
     assert compaction([10 * mb]) is None
     assert compaction([10 * mb, mb, mb]) is None
-    assert compaction([10 * mb, 2 * mb, mb]) == ["repack", "-a", "-d", "-q"]
+    assert compaction([10 * mb, 2 * mb, mb]) == FULL_REPACK
     assert compaction([100_000, 90_000]) is None  # tiny stores: not worth a process
     assert compaction([10 * mb] + [1000] * 23) == ["repack", "-d", "-q", "--geometric=2"]
 
@@ -212,16 +213,43 @@ def test_a_run_writing_many_objects_leaves_one_delta_compressed_pack(store: Stor
                 url = f"https://example.com/news/story-{n}"
                 raw = f"<html>{pages[n]}<p>edit {v}</p></html>".encode()
                 at = T0 + timedelta(hours=v)
-                writer.record(Snapshot(article_identity(url), _article(n, v), raw, at))
+                text = replace(_article(n, v), paragraphs=[pages[n][:3000], f"Edit {v}."])
+                writer.record(Snapshot(article_identity(url), text, raw, at))
                 if n % 10 == 9:
                     writer.flush()
     stats = store.stats()
     assert stats["packs"] == 1
     raw = 4 * sum(map(len, pages))  # hex: zlib alone keeps half; deltas leave about one version
-    assert stats["pack_bytes"] < 0.2 * raw
+    assert stats["pack_bytes"] < 0.25 * raw
     assert (_git(store.root, "fsck", "--strict").returncode, stats["versions"]) == (0, 160)
     tracked = store.find("https://example.com/news/story-7")  # readable after the repack
     assert store.read(tracked, tracked.versions[2]).raw.endswith(b"<p>edit 2</p></html>")
+    whole = _whole_blobs(store.root)
+    assert whole["raw.html"] <= 40  # one base per article, every other version a delta
+    assert whole["article.txt"] <= 40
+
+
+def _whole_blobs(root: Path) -> dict[str, int]:
+    """How many blobs of each file name the pack keeps whole (not as a delta)."""
+    listing = _git(root, "rev-list", "--objects", "--all").stdout.splitlines()
+    names = dict(line.split(" ", 1) for line in listing if " " in line)
+    pack = next((root / ".git" / "objects" / "pack").glob("*.idx"))
+    counts: dict[str, int] = {}
+    for line in _git(root, "verify-pack", "-v", str(pack)).stdout.splitlines():
+        fields = line.split()
+        if len(fields) == 5 and fields[1] == "blob":  # a delta has 7 fields
+            name = names.get(fields[0], "").rsplit("/", 1)[-1]
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def test_the_full_repack_names_an_article_file_by_its_folder_hash() -> None:
+    from tracker.store.repo import _delta_name
+
+    line = b"ab12 articles/news.example/16/budget-vote-16e4a65546/article.txt\n"
+    assert _delta_name(line) == b"ab12 article.txt/16e4a65546\n"
+    assert _delta_name(b"cd34 articles/news.example/16\n") == b"cd34 articles/news.example/16\n"
+    assert _delta_name(b"ef56 .tracker-store\n") == b"ef56 .tracker-store\n"
 
 
 def test_list_stats_reports_the_store_size(store: Store) -> None:

@@ -13,9 +13,10 @@ the source URL for an alias), as in the store's tree. Reading one article reads 
 one or two shards, whatever the number of articles.
 
 Crash safety: a run writes the shards it changed under a new generation first, the root last,
-then deletes generations older than the previous one. A shard newer than the root is used (its
-rows come from commits on the branch; catching up skips a version already there); a shard the
-root lists but whose file is gone or older is lost: the cache is rebuilt from history.
+then deletes the other generations (a reader that read the previous root reads the newer ones).
+A shard newer than the root is used (its rows come from commits on the branch; catching up skips
+a version already there); a shard the root lists but whose file is gone or older is lost: the
+cache is rebuilt from history.
 """
 
 from __future__ import annotations
@@ -151,10 +152,10 @@ class ArticleIndex:
             versions = sum(len(e["versions"]) for e in shard["articles"].values())
             listed[name] = [generation, len(shard["articles"]), versions]
         write_atomic(self.folder / _ROOT, json.dumps(self.root).encode("utf-8"))
-        for name, generations in found.items():
+        for name, generations in found.items():  # a reader of the old root reads the new ones
             keep = listed.get(name, [None])[0]
-            for generation in generations:  # a reader that read the last root may want keep - 1
-                if keep is None or generation < keep - 1 or generation > keep:
+            for generation in generations:
+                if generation != keep:
                     (self.folder / f"{name}.{generation}.json").unlink(missing_ok=True)
         (self.folder.parent / OLD_CACHE).unlink(missing_ok=True)
         self._changed.clear()

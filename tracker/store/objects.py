@@ -66,14 +66,15 @@ class ObjectStore:
 
         Saved objects leave memory (they are read back from the pack), except the trees and
         commit of this pack, which the run's next commit reads: memory stays bounded by one
-        commit's objects however many commits a run makes.
+        commit's objects however many commits a run makes. Parsed trees stay until `forget`:
+        the writer keeps those of the branch head's paths it changed (the root, the host and
+        shard trees), so its next commits do not read them back from the packs it wrote.
         """
         if not self._unsaved:
             return
         write_pack(self._folder / "pack", [(sha, *self._fresh[sha]) for sha in self._unsaved])
         kept = {sha: self._fresh[sha] for sha in self._unsaved if self._fresh[sha][0] != b"blob"}
         self._fresh = kept
-        self._parsed = {sha: self._parsed[sha] for sha in kept if sha in self._parsed}
         self._unsaved.clear()
 
     def read(self, sha: bytes) -> bytes:
@@ -132,10 +133,14 @@ class ObjectStore:
         )
 
     def remember_tree(self, sha: bytes, entries: Mapping[str, tuple[int, bytes]]) -> None:
-        """Keep the entries of the added tree `sha` parsed until it is saved: the run's next
-        commit reads the large trees it just wrote without parsing them again."""
+        """Keep the entries of the added tree `sha` parsed until `forget`: the run's next
+        commits read the trees it just wrote without parsing them again."""
         if sha in self._fresh:
             self._parsed[sha] = dict(entries)
+
+    def forget(self, sha: bytes) -> None:
+        """Drop the parsed entries of the tree `sha` (a newer tree replaced it)."""
+        self._parsed.pop(sha, None)
 
     def read_tree(self, sha: bytes) -> Entries:
         """A tree's entries: name -> (mode, id) (a new dict: the caller may change it)."""

@@ -192,11 +192,24 @@ def run_git(root: Path, *args: str, stdin: str | None = None) -> None:
         )
 
 
-# Compaction: objects are written undeltified, one pack per commit; git's own repack finds the
-# deltas between an article's versions (their paths end alike, so they sort side by side).
+# Compaction: objects are written undeltified, one pack per commit; git finds the deltas between
+# an article's versions. git pairs objects for its delta search by a hash of the last 16
+# characters of their path, and `.../<slug>-<hash>/article.txt` keeps only 4 digits of the
+# article's hash there: at thousands of articles, versions of different articles share a bucket
+# and an article's versions fall out of the delta window (at 10,000 articles most article.txt
+# blobs stayed whole). The full repack names each object `<file>/<hash>` for that search, so
+# every file of every article has a bucket of its own.
 _REPACK_SHARE = 0.25  # everything into one pack once the newer packs hold this share of the oldest
 _REPACK_FLOOR = 1 << 18  # ... and at least this many bytes
 _MERGE_PACKS = 24  # merge the small packs geometrically once there are this many
+FULL_REPACK = ["pack-objects"]
+# git's memory for a repack: one thread, small caches and small windows into the pack files
+# (a window is resident memory once read; git's defaults map up to gigabytes).
+_GIT_MEMORY = (
+    "pack.threads=1", "pack.deltaCacheSize=8m", "pack.windowMemory=32m",
+    "core.deltaBaseCacheLimit=8m", "core.packedGitWindowSize=1m", "core.packedGitLimit=16m",
+    "gc.autoDetach=false",
+)  # fmt: skip
 
 
 def pack_sizes(git_dir: Path) -> list[int]:
@@ -206,7 +219,8 @@ def pack_sizes(git_dir: Path) -> list[int]:
 
 
 def compaction(sizes: list[int]) -> list[str] | None:
-    """The `git repack` arguments the packs of `sizes` (largest first) call for, or None.
+    """What the packs of `sizes` (largest first) call for: FULL_REPACK, `git repack`
+    arguments, or None.
 
     All packs become one delta-compressed pack when those written since the last full repack
     hold a quarter of the largest one's bytes (so the store stays near `git gc --aggressive`
@@ -216,7 +230,7 @@ def compaction(sizes: list[int]) -> list[str] | None:
     if len(sizes) < 2:
         return None
     if sum(sizes[1:]) >= max(_REPACK_FLOOR, _REPACK_SHARE * sizes[0]):
-        return ["repack", "-a", "-d", "-q"]
+        return FULL_REPACK
     if len(sizes) >= _MERGE_PACKS:
         return ["repack", "-d", "-q", "--geometric=2"]
     return None
@@ -225,16 +239,66 @@ def compaction(sizes: list[int]) -> list[str] | None:
 def compact(root: Path, git_dir: Path) -> bool:
     """Repack the store when `compaction` says so (hold the lock); whether it repacked.
 
-    git writes the new pack before deleting the old ones, so a run killed meanwhile leaves a
+    git writes the new pack before the old ones are deleted, so a run killed meanwhile leaves a
     valid store; a repack that fails leaves the packs as they were and is retried next time.
     """
     arguments = compaction(pack_sizes(git_dir))
     if arguments is None:
         return False
-    command = ["git", "-C", str(root), "-c", "pack.threads=1", "-c", "gc.autoDetach=false"]
-    done = subprocess.run([*command, *arguments], capture_output=True, check=False,
+    if arguments == FULL_REPACK:
+        return _repack_all(root, git_dir)
+    done = subprocess.run(_git(root, *arguments), capture_output=True, check=False,
                           env=git_environment())  # fmt: skip
     return done.returncode == 0
+
+
+def _git(root: Path, *arguments: str) -> list[str]:
+    settings = [part for setting in _GIT_MEMORY for part in ("-c", setting)]
+    return ["git", "-C", str(root), *settings, *arguments]
+
+
+def _repack_all(root: Path, git_dir: Path) -> bool:
+    """Every object reachable from the branches into one pack (`git pack-objects` fed by
+    `git rev-list --objects --all`, each name rewritten by `_delta_name`), then the other packs
+    and loose copies deleted: what `git repack -a -d` does, with deltas found per article."""
+    pack_folder = git_dir / "objects" / "pack"
+    before = {p.name for p in pack_folder.glob("pack-*.pack")}
+    environment = git_environment()
+    with subprocess.Popen(_git(root, "rev-list", "--objects", "--all"), stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, env=environment) as listing, \
+         subprocess.Popen(_git(root, "pack-objects", "-q", "--non-empty", "--delta-base-offset",
+                               str(pack_folder / "pack")),
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, env=environment) as packing:  # fmt: skip
+        assert listing.stdout is not None
+        assert packing.stdin is not None
+        try:
+            for line in listing.stdout:
+                packing.stdin.write(_delta_name(line))
+        except BrokenPipeError:
+            pass
+        finally:
+            packing.stdin.close()
+        assert packing.stdout is not None
+        name = packing.stdout.read().decode().strip()
+    if listing.returncode or packing.returncode or not name:
+        return False
+    for old in before - {f"pack-{name}.pack"}:
+        for suffix in (".idx", ".rev", ".bitmap", ".pack"):  # the index first: git then ignores it
+            (pack_folder / old).with_suffix(suffix).unlink(missing_ok=True)
+    subprocess.run(_git(root, "prune-packed", "-q"), capture_output=True, check=False,
+                   env=environment)  # fmt: skip
+    return True
+
+
+def _delta_name(line: bytes) -> bytes:
+    """A `rev-list --objects` line with an article file's path `articles/.../<slug>-<hash>/<file>`
+    named `<file>/<hash>` (other lines as they are)."""
+    sha, _, path = line.rstrip(b"\n").partition(b" ")
+    folder, _, name = path.rpartition(b"/")
+    if not folder.startswith(b"articles/") or folder.count(b"/") < 2:
+        return line
+    return sha + b" " + name + b"/" + folder.rsplit(b"-", 1)[-1] + b"\n"
 
 
 def write_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:

@@ -264,28 +264,21 @@ class Store:
         self._objects.remember_tree(sha, entries)
         return sha
 
-    def _update_tree(
-        self, tree: bytes | None, changes: Mapping[str, bytes], replaced: dict[str, bytes]
-    ) -> bytes:
-        """Write a new tree: `tree` with each folder path in `changes` set to the given tree;
-        `replaced` receives the tree each changed path had before, where it had one."""
+    def _update_tree(self, tree: bytes | None, changes: Mapping[str, bytes]) -> bytes:
+        """Write a new tree: `tree` with each folder path in `changes` set to the given tree.
+        The trees it replaces leave the parsed-tree memory; the new ones stay in it."""
         entries = self._objects.read_tree(tree) if tree else {}
         nested: dict[str, dict[str, bytes]] = {}
         for path, sha in changes.items():
             head, _, rest = path.partition("/")
             if rest:
                 nested.setdefault(head, {})[rest] = sha
-                continue
-            if head in entries:
-                replaced[head] = entries[head][1]
-            entries[head] = (TREE_MODE, sha)
+            else:
+                entries[head] = (TREE_MODE, sha)
         for name, sub in nested.items():
-            below: dict[str, bytes] = {}
-            entries[name] = (
-                TREE_MODE,
-                self._update_tree(entries.get(name, (0, None))[1], sub, below),
-            )
-            replaced.update((f"{name}/{path}", sha) for path, sha in below.items())
+            entries[name] = (TREE_MODE, self._update_tree(entries.get(name, (0, None))[1], sub))
+        if tree:
+            self._objects.forget(tree)
         return self._write_tree(entries)
 
     def _commit(self, tree: bytes, parent: bytes | None, seen: datetime, message: str) -> bytes:
@@ -402,7 +395,7 @@ class StoreWriter:
             return "unchanged", decision.version
         files = version.files(snap.raw)
         blobs = {name: (BLOB_MODE, store._write(b"blob", data)) for name, data in files.items()}
-        self._pending[key] = (store._write_tree(blobs), snap, version)
+        self._pending[key] = (store._write(b"tree", tree_data(blobs)), snap, version)
         self._files[key] = {name: (blobs[name][1], data) for name, data in files.items()}
         if len(self._pending) >= _FLUSH_EVERY:
             self.flush()
@@ -414,19 +407,13 @@ class StoreWriter:
             self._last = (snap, Version.of(snap))
         return self._last[1]
 
-    def _check_out(
-        self, folders: list[tuple[str, dict[str, tuple[bytes, bytes]], bytes | None]]
-    ) -> None:
-        """Write recorded folders' (path, {name: (blob, data)}, previous tree) files into the
-        store folder, skipping those whose blob the previous version already left there."""
+    def _check_out(self, folders: list[tuple[str, dict[str, tuple[bytes, bytes]]]]) -> None:
+        """Write recorded folders' (path, {name: (blob, data)}) files into the store folder
+        (all of them: reading the previous version's tree to skip an unchanged file would read
+        a tree from the packs per version)."""
         writes: dict[Path, dict[str, bytes]] = {}
-        for path, files, before in folders:
-            unchanged = self._store._objects.read_tree(before) if before else {}
-            writes[self._store.root / path] = {
-                name: data
-                for name, (sha, data) in files.items()
-                if unchanged.get(name) != (BLOB_MODE, sha)
-            }
+        for path, files in folders:
+            writes[self._store.root / path] = {name: data for name, (_, data) in files.items()}
             self.checked_out += [(f"{path}/{name}", sha) for name, (sha, _) in files.items()]
         try:
             write_folders(writes)  # derived: a killed run forces a full re-sync
@@ -457,8 +444,7 @@ class StoreWriter:
         parent = _head(store._repo)
         root = store._objects.commit_tree(parent) if parent else None
         changes = {pending[k][1].identity.path: pending[k][0] for k in keys}
-        before: dict[str, bytes] = {}
-        tree = store._update_tree(root, changes, before)
+        tree = store._update_tree(root, changes)
         recorded = [(k, pending[k][1].article.title, pending[k][2].meta) for k in keys]
         sha = store._commit(tree, parent, seen, commit_message(recorded))
         folders = []
@@ -469,7 +455,7 @@ class StoreWriter:
             store._index.note_version(
                 key, path, version.meta, sha.hex(), raw, version.content, pending[key][0]
             )
-            folders.append((path, files, before.get(path)))
+            folders.append((path, files))
         self._check_out(folders)
         store._index.set("head", sha)
         self.committed += 1
@@ -495,9 +481,17 @@ def _save_cache(repo: git.Repo, cache: ArticleIndex) -> None:
 
 def _bytes_under(folder: Path) -> int:
     """The bytes of the files under `folder` (0 when it does not exist)."""
-    total = 0
-    for path, _, names in os.walk(folder):
-        total += sum((Path(path) / name).lstat().st_size for name in names)
+    total, folders = 0, [os.fspath(folder)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            else:
+                total += entry.stat(follow_symlinks=False).st_size
     return total
 
 
