@@ -80,6 +80,25 @@ CASES = {
         "“We’re on our fourth secretary,” he said.",
         ["Gen. Norman Ham"],
     ),
+    "a participle after a cue and when and where shares its subject": (
+        "The “excesses” are sickening, Hollande said Tuesday in Paris, noting the man “makes "
+        "you want to retch.”",
+        ["Hollande", "Hollande"],
+    ),
+    "a given name ending in -ly opens the sentence as its subject": (
+        "Carly Fiorina threw her support behind Ted Cruz, saying it is time for “a real "
+        "conservative in the White House.”",
+        ["Carly Fiorina"],
+    ),
+    "a capitalised word, lowercase nouns and a name are one subject": (
+        "Republican presidential nominee Ann Lee, in interviews on Thursday, referred to the "
+        "mayor as “the most valuable player of the year.”",
+        ["Republican presidential nominee Ann Lee"],
+    ),
+    "a subject and its verb do not become one described name": (
+        "Lee praised conservative host Sean Hannity as “the best host on the air today.”",
+        ["Lee"],
+    ),
 }
 
 

@@ -44,6 +44,10 @@ __all__ = [
 
 
 _TO_SOMEONE = frozenset("told tells tell asked asks thanked urged pressed".split())
+_CUE_PLACES = frozenset(
+    """in on at during a an the his her their its statement interview speech rally briefing
+    conference call later earlier today yesterday morning afternoon evening night""".split()
+)
 _COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
@@ -244,16 +248,31 @@ def _said_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None
     k = participle - 1
     if k < 2 or toks[k].text != ",":
         return None
-    if toks[k - 1].text.lower() in CUES and is_cue(toks, k - 1):
-        return subject_of(toks, k - 1)
-    for cue in range(k - 2, max(0, k - 8), -1):  # `, said Ann Lee, adding`
-        if toks[cue].text.lower() in CUES:
-            if toks[cue - 1].text != "," or toks[cue].text.lower() in _TO_SOMEONE:
-                return None
-            found = inverted_subject(toks, cue + 1)
-            named = found and found == (cue + 1, k) and toks[cue + 1].text[:1].isupper()
-            return found if named else None
+    for cue in range(k - 1, max(0, k - 8), -1):
+        word = toks[cue].text.lower()
+        if toks[cue].text in ",;:—–":
+            return None
+        if word not in CUES or not is_cue(toks, cue):
+            continue
+        if toks[cue - 1].text != ",":  # `Hollande said Tuesday in Paris, noting`
+            return subject_of(toks, cue) if _adverbials(toks, cue + 1, k) else None
+        if word in _TO_SOMEONE:
+            return None
+        found = inverted_subject(toks, cue + 1)  # `, said Ann Lee, adding`
+        named = found and found == (cue + 1, k) and toks[cue + 1].text[:1].isupper()
+        return found if named else None
     return None
+
+
+def _adverbials(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether tokens [start, end) after a cue verb are only when and where ("Tuesday in
+    Paris", "on Monday", "in a statement"), not an object the participle could be about."""
+    for tok in toks[start:end]:
+        word = tok.text
+        if word.lower() in _CUE_PLACES or word[:1].isupper() or word.isdigit():
+            continue
+        return False
+    return True
 
 
 def _make(

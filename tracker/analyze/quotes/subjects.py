@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.quotes.phrases import (
     described_name_after,
     name_phrase_before,
@@ -221,9 +222,11 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
     for _ in range(3):
         lead = toks[start].text if start < len(toks) else ""
         opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
+        opening = opening and lead not in MALE and lead not in FEMALE  # "Carly", "Sterling"
         leading = (lead in STOP_CAPS and lead not in _POSSESSIVES) or opening
         leading = leading or lead.lower() in _SUBORDINATORS
         found = None if leading else np_after(toks, start) or _description_after(toks, start)
+        found = _described_name(toks, found)
         if found and _place(toks, found) and found[1] < len(toks) and toks[found[1]].text == ",":
             found, leading = None, True  # `In San Bernardino, Calif., a familiar voice`
         if found and _time_lead(toks, found):
@@ -244,6 +247,20 @@ def _time_lead(toks: Sequence[Tok], span: tuple[int, int]) -> bool:
         if toks[k].text == ",":
             return any(t.text.lower() in _TIME_WORDS for t in toks[span[0] : k])
     return False
+
+
+def _described_name(toks: Sequence[Tok], found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`Republican presidential nominee Donald Trump`: one capitalised word, a few lowercase
+    nouns and adjectives (no verb), then a name, all one subject."""
+    if found is None or found[1] - found[0] != 1 or found[1] >= len(toks):
+        return found
+    longer = described_name_after(toks, found[1])
+    if longer is None:
+        return found
+    words = [t.text for t in toks[found[1] : longer[1]] if t.text.islower()]
+    if any(verb_like(w) or w in CLAUSE_WORDS or w in RELATIVES for w in words):
+        return found
+    return (found[0], longer[1])
 
 
 def _skip_leads(toks: Sequence[Tok], start: int) -> int:
