@@ -99,6 +99,30 @@ CASES = {
         "Lee praised conservative host Sean Hannity as “the best host on the air today.”",
         ["Lee"],
     ),
+    "a name right before a participle is its subject": (
+        "A March exchange between Lee and her aide has Lee saying, “We are going to have to "
+        "release all those emails.”",
+        ["Lee"],
+    ),
+    "a document and a day before a participle are no speaker": (
+        "Lee sent a series of tweets early Friday saying that her rival had used the mayor "
+        "“as a paragon of virtue.”",
+        ["Lee"],
+    ),
+    "a tag sentence may end in a participle clause of its own": (
+        "“Long live free speech!” Ann Lee, the editor in chief, wrote on Twitter, adding "
+        "that the bank gave no reason.",
+        ["Ann Lee"],
+    ),
+    "a day between the subject and its verb": (
+        "President Ann Lee on Tuesday accused her rival of praise to a degree that is "
+        "“unprecedented in our politics.”",
+        ["President Ann Lee"],
+    ),
+    "a subject and one verb before a colon": (
+        "Ann Lee shrugged: “We will see what happens next week.”",
+        ["Ann Lee"],
+    ),
 }
 
 

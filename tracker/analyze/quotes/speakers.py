@@ -13,10 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.analyze.quotes.cues import cue_phrase, is_cue
-from tracker.analyze.quotes.phrases import described_name_after, name_phrase_before, np_after
+from tracker.analyze.quotes.phrases import (
+    described_name_after,
+    name_phrase_before,
+    np_after,
+    np_before,
+)
 from tracker.analyze.quotes.speech_words import (
     ADVERBS,
     AUXILIARIES,
+    CONNECTORS,
     COPULAS,
     CUES,
     PARTICIPLES,
@@ -44,6 +50,11 @@ __all__ = [
 
 
 _TO_SOMEONE = frozenset("told tells tell asked asks thanked urged pressed".split())
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_TIMES = _DAYS | frozenset(
+    """January February March April May June July August September October November December
+    Today Yesterday""".split()
+)
 _CUE_PLACES = frozenset(
     """in on at during a an the his her their its statement interview speech rally briefing
     conference call later earlier today yesterday morning afternoon evening night""".split()
@@ -91,7 +102,7 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
             )
             if found:
                 return found
-    return _name_colon(text, toks, offset)
+    return _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
 
 
 def _inverted_after_comma(
@@ -127,6 +138,26 @@ def _name_colon(text: str, toks: Sequence[Tok], offset: int) -> Attribution | No
     if found[0] > 0 and toks[found[0] - 1].text not in "—–-.":
         return None
     return Attribution(_span_text(text, toks, found), ":", offset + toks[found[0]].start)
+
+
+def _verb_colon(text: str, toks: Sequence[Tok], offset: int) -> Attribution | None:
+    """`He sighed: “`, `Ann Lee shrugged:`: a subject and one verb that a colon ends, right
+    before a quote; the colon hands the verb's subject the words."""
+    if len(toks) < 3 or toks[-1].text != ":" or not _past_or_present(toks[-2].text):
+        return None
+    subj = sentence_subject(toks[:-2])
+    if subj is None or subj[0] != 0:
+        return None
+    k = subj[1]
+    while k < len(toks) - 2 and toks[k].text.lower() in ADVERBS:
+        k += 1
+    if k != len(toks) - 2:
+        return None
+    return Attribution(_span_text(text, toks, subj), toks[-2].text, offset + toks[subj[0]].start)
+
+
+def _past_or_present(word: str) -> bool:
+    return word.isalpha() and word.islower() and word.endswith(("ed", "s")) and len(word) > 3
 
 
 def attribute_subject(text: str, offset: int) -> Attribution | None:
@@ -169,8 +200,10 @@ def bare_speech_clause(text: str) -> bool:
         k += 1
     if k >= len(toks) or toks[k].text not in CUES:
         return False
-    for tok in toks[k + 1 :]:
+    for i, tok in enumerate(toks[k + 1 :], k + 1):
         word = tok.text.lower()
+        if tok.text == "," and i + 1 < len(toks) and toks[i + 1].text in PARTICIPLES:
+            return True  # `..., wrote on Twitter, adding that ...`: a second statement
         if word in _COMPLEMENT or word in AUXILIARIES or word in COPULAS or word in PARTICIPLES:
             return False
         if word in CUES or word in SUBJECT_CUES or tok.text in ":;":
@@ -179,7 +212,12 @@ def bare_speech_clause(text: str) -> bool:
 
 
 def _skip_apposition(toks: Sequence[Tok], k: int) -> int:
-    """The index after `, a Wisconsin Republican,` when one starts at `k`."""
+    """The index after `, a Wisconsin Republican,` when one starts at `k`, or after a day
+    between a subject and its verb (`Obama on Tuesday accused`)."""
+    if k + 1 < len(toks) and toks[k].text == "on" and toks[k + 1].text in _TIMES:
+        return k + 2
+    if k < len(toks) and toks[k].text in _DAYS:
+        return k + 1
     if k >= len(toks) or toks[k].text != ",":
         return k
     for j in range(k + 1, min(len(toks), k + 16)):
@@ -228,7 +266,7 @@ def _attribute_at(
     if word == "according":
         subj = np_after(toks, cue + 2)
     elif word in PARTICIPLES:
-        subj = _said_before(toks, cue) or sentence_subject(toks[:cue])
+        subj = _named_before(toks, cue) or _said_before(toks, cue) or sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
         subj = subject_of(toks, cue) or inverted_subject(toks, cue + 1)
     elif inverted:
@@ -240,6 +278,17 @@ def _attribute_at(
         if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
             subj = sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _named_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None:
+    """`footage of Ann Lee asking, “...`, `has Podesta saying`: a name right before a
+    participle (no comma between) is the one doing it."""
+    found = np_before(toks, participle)
+    if found is None or found[1] != participle:
+        return None
+    words = [t.text for t in toks[found[0] : found[1]]]
+    named = all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)
+    return found if named and words[-1] not in _TIMES and words[0] not in _TIMES else None
 
 
 def _said_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ CUES = frozenset(
     raved lectured admits confirms denies denied argues warns insists recalls responds replies
     declares counters concedes acknowledges suggests cautions complains laments boasts
     maintains reiterates assures explains notes added confided confides pronounced
-    pronounces""".split()
+    pronounces advises advised recommends""".split()
 )
 SUBJECT_CUES = frozenset(
     """praised praises blamed blames thanked thanks criticized criticizes accused accuses
