@@ -123,6 +123,27 @@ CASES = {
         "Ann Lee shrugged: “We will see what happens next week.”",
         ["Ann Lee"],
     ),
+    "a day or 'himself' between a name and its cue": (
+        "Priebus later Thursday told a reporter: “Both of them are meeting next week.” Cruz "
+        "himself said that “the only way to win is to go and ask, one on one.”",
+        ["Priebus", "Cruz"],
+    ),
+    "a day after a verb is not skipped to find a subject": (
+        "The order released Friday said the school “was a fraud from the very start.”",
+        ["The order released Friday"],
+    ),
+    "a pronoun paragraphs after the last speaker, no one else named between": (
+        "Jane Moore spoke to the crowd. “We will not stop,” Moore said.\n\n"
+        "The crowd cheered for a long time.\n\nThe band played on.\n\n"
+        "“We will win in the end,” she said.",
+        ["Jane Moore", "Jane Moore"],
+    ),
+    "a pronoun after someone else is named is left unattributed": (
+        "Jane Moore spoke to the crowd. “We will not stop,” Moore said.\n\n"
+        "The crowd cheered for Ann Price.\n\nThe band played on.\n\n"
+        "“We will win in the end,” she said.",
+        ["Jane Moore", None],
+    ),
 }
 
 

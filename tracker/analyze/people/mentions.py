@@ -19,6 +19,8 @@ _PREPOSITIONS = frozenset(
     "in at of from to with by for on about against than into like over under after before".split()
 )
 _SENTENCE_REACH = 4
+_OTHER_NAME = re.compile(r"(?<![.!?”\"\n]\s)(?<!^)\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][\w’'-]+)*")
+_PARAGRAPHS = 6  # line breaks a pronoun may be from the last quote's speaker it means
 _SPEECH = (
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|argued|insisted"
     r"|warned|replied|responded|continued|recalled|acknowledged|tweeted|stated|declared)"
@@ -62,6 +64,7 @@ class Mentions:
     key_gender: dict[str, str] = field(default_factory=dict)  # by `person_key`, when one
     pronouns: list[tuple[int, str]] = field(default_factory=list)  # the narration's he/she
     read: int = 0  # how many of `pronouns` are resolved (into `mentions`)
+    spoken: list[tuple[int, str]] = field(default_factory=list)  # quote speakers, in order
 
     @classmethod
     def index(
@@ -176,9 +179,34 @@ class Mentions:
         chain of them ("Mr. Lee spoke. He said... Later he added") keeps its person."""
         want = "f" if pronoun == "she" else "m"
         self._read_pronouns(sentence_starts, position)
-        name = self._nearest(sentence_starts, position, want, False)
+        name = self._nearest(sentence_starts, position, want, False) or self._last_speaker(
+            position, want
+        )
         if self.read < len(self.pronouns) and self.pronouns[self.read][0] == position:
             self._read_one(name)
+        return name
+
+    def _last_speaker(self, position: int, want: str) -> str | None:
+        """The last quote's speaker for a pronoun further on, when that speaker is known to be
+        a `want` and no one who could also be one is mentioned in between (the article went
+        on quoting the same person)."""
+        before = [(at, name) for at, name in self.spoken[-4:] if at < position]
+        if not before:
+            return None
+        at, name = before[-1]
+        if self._gender(name) != want or self.masked.count("\n", at, position) > _PARAGRAPHS:
+            return None
+        if _OTHER_NAME.search(self.masked, at, position):
+            return None  # `noted NBC’s Dante Chinni`: someone the index may not know
+        lo = bisect.bisect_right(self.mentions, (at, "\uffff"))
+        hi = bisect.bisect_left(self.mentions, (position, ""))
+        for _, other in self.mentions[lo:hi]:
+            if not same_person(other, name) and self._gender(other) in (None, want):
+                return None
+        lo = bisect.bisect_right(self.described, (at, "\uffff"))
+        hi = bisect.bisect_left(self.described, (position, ""))
+        if any(g in ("", want) for _, g in self.described[lo:hi]):
+            return None
         return name
 
     def described_before(
@@ -270,6 +298,7 @@ class Mentions:
         pronouns."""
         bisect.insort(self.mentions, (position, name))
         self.speaking.add(position)
+        self.spoken.append((position, name))
 
     def said_unnamed(self, position: int, gender: str | None) -> None:
         """Record that an unnamed person ("a senior official") spoke at `position`."""

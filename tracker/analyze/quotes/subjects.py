@@ -39,6 +39,7 @@ _SUBORDINATORS = frozenset(
 )
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_WORDS = frozenset(
     """later earlier ago before after day days week weeks month months year years decade
     decades hour hours minute minutes morning afternoon evening night weekend""".split()
@@ -73,6 +74,8 @@ def _skip_back(toks: Sequence[Tok], k: int) -> int:
         word = toks[k - 1].text
         if word.lower() in ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
             k -= 1
+        elif word in ("himself", "herself") or (word in _DAYS and _after_name(toks, k - 1)):
+            k -= 1  # `Priebus later Thursday told`, `Cruz himself said`
         elif word == "to" and k > 1 and toks[k - 2].text.islower():
             k -= 3 if toks[k - 2].text == "on" and k > 2 else 2
             j = k
@@ -83,6 +86,13 @@ def _skip_back(toks: Sequence[Tok], k: int) -> int:
         else:
             return k
     return k
+
+
+def _after_name(toks: Sequence[Tok], k: int) -> bool:
+    """Whether token `k` follows a name, or adverbs after one ("Priebus later")."""
+    while k > 0 and toks[k - 1].text.lower() in ADVERBS:
+        k -= 1
+    return k > 0 and toks[k - 1].text[:1].isupper()
 
 
 def _name_before_comma(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
