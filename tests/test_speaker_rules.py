@@ -144,6 +144,16 @@ CASES = {
         "“We will win in the end,” she said.",
         ["Jane Moore", None],
     ),
+    "a city before its state is no speaker": (
+        "After the video, a student group at Liberty University in Lynchburg, Va., derided him "
+        "as a man “who constantly and proudly speaks evil.”",
+        [None],
+    ),
+    "a person before a city and its state is the speaker": (
+        "“It is closer than it looks,” said Cecelia Purner, 67, a retired clerk in Allentown, "
+        "Pa., who voted for him.",
+        ["Cecelia Purner"],
+    ),
 }
 
 

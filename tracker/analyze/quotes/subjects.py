@@ -123,7 +123,8 @@ def _subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
 
 def _place(toks: Sequence[Tok], span: tuple[int, int]) -> bool:
     """A state ("South Carolina", "Calif.") closing a "city, state" pair."""
-    return " ".join(t.text for t in toks[span[0] : span[1]]).rstrip(".") in STATES
+    words = " ".join(t.text for t in toks[span[0] : span[1]]).replace(" .", ".")
+    return words.rstrip(".") in STATES
 
 
 def _before_relative(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
@@ -206,6 +207,8 @@ def _old_subject_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
             commas = [i for i in range(k - 1) if toks[i].text == ","]
             if not commas:
                 return None
+            if _place(toks, (commas[-1] + 1, k - 1)):
+                return None  # `in Lynchburg, Va., derided`: a city and its state
             named = _whole_name(toks, commas[-1] + 1, k - 1)
             k = commas[-1]
             found = np_before(toks, k)
