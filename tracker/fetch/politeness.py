@@ -240,7 +240,7 @@ def getaddrinfo_within(
 
 
 def _resolve(
-    name: str, seconds: float | None
+    name: str, seconds: float | None = None
 ) -> Iterator[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     try:
         infos = getaddrinfo_within(name, None, seconds, proto=socket.IPPROTO_TCP)
