@@ -19,6 +19,7 @@ from pathlib import Path
 
 from gitdb import GitDB  # type: ignore[import-untyped]
 from gitdb.exc import BadObject  # type: ignore[import-untyped]
+from gitdb.util import mman  # type: ignore[import-untyped]
 
 from tracker.errors import StoreCorrupt
 from tracker.store.identity import is_shard
@@ -52,6 +53,14 @@ class ObjectStore:
         self._fresh: dict[bytes, tuple[bytes, bytes]] = {}
         self._parsed: dict[bytes, Entries] = {}
         self._unsaved: list[bytes] = []
+
+    def close(self) -> None:
+        """Let go of the pack files: gitdb keeps every pack it read mapped (resident memory as
+        large as the parts read, for as long as the process lives) until asked to unmap the
+        ones no reader uses. Call it when the packs were replaced (after a repack); reads after
+        it map what they need again."""
+        self._db = GitDB(str(self._folder))
+        mman.collect()
 
     def add(self, kind: bytes, data: bytes) -> bytes:
         """Add an object to those the next `save` packs; return its id."""

@@ -124,6 +124,7 @@ class Store:
         return store
 
     def close(self) -> None:
+        self._objects.close()
         self._repo.close()
 
     @property
@@ -250,8 +251,9 @@ class Store:
             run_git(self.root, "read-tree", "--reset", "-u", "HEAD")
         self._index.set("worktree", head)
         _save_cache(self._repo, self._index)
-        if compact(self.root, self._git_dir):
-            self._objects = ObjectStore(self._git_dir / "objects")  # the packs were replaced
+        if compact(self.root, self._git_dir):  # the packs were replaced
+            self._objects.close()
+            self._objects = ObjectStore(self._git_dir / "objects")
 
     # -- git objects (every object is written through `_write`) ----------------------------
 
