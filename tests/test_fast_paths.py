@@ -10,8 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.analyze.claims.text import Token, hunks, similarity, tokenise
+from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.extract import guards
 from tracker.extract.typography import TYPOGRAPHY, normalize_typography, plain_typography
+from tracker.models import QuoteLedger
+from tracker.segment import split_sentences
 
 TYPOGRAPHIC = "".join(chr(c) for c in TYPOGRAPHY)
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -137,3 +140,11 @@ def _normalized(s: str) -> str:
 @given(st.text(alphabet=st.sampled_from(f"{TYPOGRAPHIC}ab_1 \t\n\u3000\u00a0-.,'\"(é\uff21")))
 def test_normalize_typography_is_the_patterns(text: str) -> None:
     assert normalize_typography(text) == _normalized(text)
+
+
+def test_the_same_paragraphs_hold_no_quote_change() -> None:
+    paragraphs = ['"We will win," said Ann Lee.', 'Bo Chen said: "Not this year."']
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    assert quote_ledger(paragraphs, list(paragraphs), sentences, sentences) == QuoteLedger()
+    moved = quote_ledger(paragraphs, paragraphs[::-1], sentences, sentences[::-1])
+    assert moved == QuoteLedger()  # the same quotes elsewhere: no change either
