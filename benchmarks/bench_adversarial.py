@@ -42,6 +42,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
         lambda n: _repeat('"We will win," said Ann Lee. ', n),
         "attributed quotes, one speaker",
     ),
+    "pronoun-quotes": (
+        lambda n: _repeat('"We will win," she said. ', n, "Ann Lee spoke. "),
+        "quotes whose speaker is a pronoun, one paragraph",
+    ),
+    "it-said": (
+        lambda n: _repeat('"We will win," it said. ', n, "The ministry spoke. "),
+        "quotes whose speaker is 'it', one paragraph",
+    ),
     "nested-quotes": (
         lambda n: _repeat("go 'and' ", n, "Ann Lee said: \"They told me 'we ", "now' and left.\""),
         "single quotes nested in one quote",

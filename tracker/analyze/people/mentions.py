@@ -21,6 +21,7 @@ _PREPOSITIONS = frozenset(
 _SENTENCE_REACH = 4
 _OTHER_NAME = re.compile(r"(?<![.!?”\"\n]\s)(?<!^)\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][\w’'-]+)*")
 _PARAGRAPHS = 6  # line breaks a pronoun may be from the last quote's speaker it means
+_GAP = 3000  # characters: past this, a pronoun does not reach back to the last quote
 _SPEECH = (
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|argued|insisted"
     r"|warned|replied|responded|continued|recalled|acknowledged|tweeted|stated|declared)"
@@ -194,7 +195,9 @@ class Mentions:
         if not before:
             return None
         at, name = before[-1]
-        if self._gender(name) != want or self.masked.count("\n", at, position) > _PARAGRAPHS:
+        if position - at > _GAP or self._gender(name) != want:
+            return None
+        if self.masked.count("\n", at, position) > _PARAGRAPHS:
             return None
         if _OTHER_NAME.search(self.masked, at, position):
             return None  # `noted NBC’s Dante Chinni`: someone the index may not know

@@ -32,6 +32,7 @@ from tracker.analyze.quotes.bodies import (
     DOCUMENTS,
     body_before,
     definite_body,
+    floor_before,
     is_body,
     issuer,
     named_body,
@@ -163,7 +164,7 @@ class NameBook:
         if speaker.lower() in ("he", "she"):
             return self._mentions().person_before(self.sentence_starts, position, speaker.lower())
         if speaker.lower() == "it":
-            found = body_before(self.masked, position)
+            found = body_before(self.masked, position, self.sentence_starts)
             return self._body(found, position) if found else self._body_spoke(position)
         own = owned(speaker)
         if own:
@@ -192,7 +193,7 @@ class NameBook:
     def _body_spoke(self, position: int) -> str | None:
         """The body that spoke last, in this paragraph or the one before (`“…,” the
         newspaper said. ¶ “…,” it added.`), when no person spoke after it."""
-        floor = self.masked.rfind("\n", 0, self.masked.rfind("\n", 0, position) - 1) + 1
+        floor = floor_before(self.masked, position)
         last = self.spoke[-1] if self.spoke else None
         if last is None or not floor <= last[0] < position:
             return None

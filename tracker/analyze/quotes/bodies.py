@@ -6,7 +6,9 @@ sentence ("The Shafik campaign ..., but its statement added"). Pure functions of
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from tracker.analyze.quotes.subjects import sentence_subject
 from tracker.analyze.quotes.tokens import tokenize
@@ -26,6 +28,7 @@ _MORE_BODIES = frozenset(
     network station council legislature parliament senate congress assembly regime
     secretariat commission authority piece article paper""".split()
 )
+_REACH = 2000  # characters an "it" reaches back for its body
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
 # "in a statement", "issued a written statement", "released its report"
 _ISSUED = (
@@ -81,19 +84,28 @@ def issuer(masked: str, noun: str, position: int) -> str | None:
     return None
 
 
-def body_before(masked: str, position: int) -> str | None:
+def body_before(masked: str, position: int, starts: Sequence[int]) -> str | None:
     """The body an "it said" at `position` means: the subject of its own sentence, or else of
     the sentence before it in the paragraph or the one above, when that subject is a body
     ("The Justice Department declined to comment. “…,” it said."); None when that subject is
-    anything else: "it" then stands for a thing, or the text does not say."""
-    floor = masked.rfind("\n", 0, masked.rfind("\n", 0, position) - 1) + 1
-    starts = [floor] + [m.end() for m in _SENTENCE_END.finditer(masked, floor, position)]
-    spans = list(zip(starts, [*starts[1:], position], strict=True))
-    for start, end in reversed(spans[-2:]):
-        found = subject_at(masked[start:end])
+    anything else: "it" then stands for a thing, or the text does not say. `starts` are where
+    the sentences of `masked` start."""
+    floor = floor_before(masked, position)
+    k = bisect.bisect_right(starts, position) - 1
+    ends = [position, *starts[max(0, k) : k + 1]]
+    for start in reversed(starts[max(0, k - 1) : k + 1]):
+        end = ends.pop(0)
+        found = subject_at(masked[max(start, floor) : end]) if end > floor else None
         if found is not None:
             return found if is_body(found) else None
     return None
+
+
+def floor_before(masked: str, position: int) -> int:
+    """Where the paragraph before the one holding `position` starts, at most `_REACH`
+    characters back."""
+    lo = max(0, position - _REACH)
+    return max(lo, masked.rfind("\n", lo, masked.rfind("\n", lo, position) - 1) + 1)
 
 
 def is_body(phrase: str) -> bool:
