@@ -154,6 +154,11 @@ CASES = {
         "Pa., who voted for him.",
         ["Cecelia Purner"],
     ),
+    "'one said' and 'said another' are someone else, unnamed": (
+        "“I abstain,” McClendon said. “I am voting for him,” one said. “I feel good,” said "
+        "another.",
+        ["McClendon", None, None],
+    ),
 }
 
 

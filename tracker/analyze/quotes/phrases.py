@@ -29,6 +29,7 @@ def _is_role(word: str) -> bool:
     return word.lower() in ROLES or word.lower() in PERSON_ROLES
 
 
+_SOMEONE = frozenset(("one", "another"))  # stand for a person the text does not name
 _CHAIN_REACH = 14
 _CHAIN_DETERMINERS = frozenset("a an the one another two three several some".split())
 _CHAIN_LINKS = frozenset("at of for from with in on to".split())
@@ -56,8 +57,8 @@ def _accept_backward(word: str) -> bool:
 
 def np_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """Token range [i, end) of the noun phrase ending just before index `end`, if any."""
-    if end > 0 and toks[end - 1].text.lower() in PRONOUNS:
-        return end - 1, end
+    if end > 0 and toks[end - 1].text.lower() in PRONOUNS | _SOMEONE:
+        return end - 1, end  # "he said", and "one said": someone, not the last speaker
     if end > 1 and toks[end - 1].text.lower() in RELATIVES:
         k = end - 2 if toks[end - 2].text == "," else end - 1
         return np_before(toks, k)
@@ -137,6 +138,8 @@ def name_phrase_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
 
 def np_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
     """Token range [start, j) of the noun phrase starting at index `start`, if any."""
+    if _alone(toks, start):
+        return start, start + 1  # `said another.`
     j = start
     if j < len(toks) and toks[j].text in CONNECTORS - {"the"}:
         return None
@@ -166,3 +169,10 @@ def described_name_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | N
 def _possessive_name(word: str) -> bool:
     """ "Clinton’s", "NBC's": a name that owns the description after it."""
     return word[:1].isupper() and word.endswith(("’s", "'s")) and len(word) > 3
+
+
+def _alone(toks: Sequence[Tok], start: int) -> bool:
+    """ "another" or "one" standing alone for a person (`said another.`)."""
+    if start >= len(toks) or toks[start].text.lower() not in _SOMEONE:
+        return False
+    return start + 1 == len(toks) or not toks[start + 1].text[:1].isalnum()

@@ -14,7 +14,7 @@ from tracker.analyze.quotes.speech_words import CUES, ROLES, STATES, STOP_CAPS, 
 
 _PRONOUNS = frozenset(
     """he she they it i we you him her them us me who whom which that this these those what
-    one someone somebody anyone everyone nobody""".split()
+    one another someone somebody anyone everyone nobody""".split()
 )
 _LEADING_JUNK = frozenset(
     """Photo Photos Photograph Image Video Credit Caption Amid Still Yet Also However Meanwhile
