@@ -159,6 +159,10 @@ CASES = {
         "another.",
         ["McClendon", None, None],
     ),
+    "a title-case headline with a quoted phrase names no one": (
+        "Black Lawmakers Rip Lee As A ‘Disgusting Fraud.’\n\n“We will see,” Lee said.",
+        ["Lee"],
+    ),
 }
 
 

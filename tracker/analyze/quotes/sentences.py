@@ -64,7 +64,8 @@ def blank_headlines(masked: str) -> str:
         words = line.split()
         if len(words) >= 4 and _MASK not in line:
             content = [w for w in words if w.lower().strip(".,:;’'") not in _HEADLINE_SMALL]
-            capped = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+            heads = [w.lstrip("‘’'“(")[:1] for w in content]  # `‘Islamic Terrorist.’`
+            capped = sum(1 for h in heads if h.isupper() or h.isdigit())
             if capped == len(content) and capped >= 4:
                 out += (masked[pos : para.start()], " " * len(line))
                 pos = para.end()
