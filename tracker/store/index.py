@@ -94,11 +94,11 @@ class _Lost(Exception):
 class ArticleIndex:
     """The cache, its shards read when first needed.
 
-    An entry is {"path", "url", "title", "raw" (blob id of the page last seen), "content" (hash
-    of the last version), "versions": [[revision, seen, title, content hash, marks, folder],
-    ...]}. `folder` is the id of the article folder's tree in that revision, so reading a version
-    is a few object lookups whatever the size of the store (caches written before it was kept
-    lack it; `fill_folders` adds it).
+    An entry is {"path", "url", "title", "raw" (blob id of the page last seen), "page" (that of
+    the last version's raw.html), "content" (hash of the last version), "versions": [[revision,
+    seen, title, content hash, marks, folder], ...]}. `folder` is the id of the article folder's
+    tree in that revision, so reading a version is a few object lookups whatever the size of the
+    store (caches written before it was kept lack it; `fill_folders` adds it).
     """
 
     def __init__(self, folder: Path | None = None, root: dict[str, Any] | None = None) -> None:
@@ -284,7 +284,7 @@ class ArticleIndex:
             return
         entry.update(
             path=path, url=meta.get("url") or key, title=meta.get("title") or "", raw=raw,
-            content=content,
+            page=raw, content=content,
         )  # fmt: skip
         marks = {n: meta[n] for n in ("reextract", "flip_flop_of", "archive") if meta.get(n)}
         row = [revision, meta.get("seen") or "", meta.get("title") or "", content, marks,

@@ -410,9 +410,8 @@ class StoreWriter:
         return self._last[1]
 
     def _check_out(self, folders: list[tuple[str, dict[str, tuple[bytes, bytes]]]]) -> None:
-        """Write recorded folders' (path, {name: (blob, data)}) files into the store folder
-        (all of them: reading the previous version's tree to skip an unchanged file would read
-        a tree from the packs per version)."""
+        """Write recorded folders' (path, {name: (blob, data)}) files into the store folder (a
+        raw.html the previous version already left there is not in `files`)."""
         writes: dict[Path, dict[str, bytes]] = {}
         for path, files in folders:
             writes[self._store.root / path] = {name: data for name, (_, data) in files.items()}
@@ -454,6 +453,9 @@ class StoreWriter:
             _, snap, version = pending[key]
             files, path = self._files.pop(key), snap.identity.path
             raw = files["raw.html"][0].hex()
+            entry = store._index.entry(key)
+            if entry and entry.get("page") == raw and entry["path"] == path:
+                files = {n: f for n, f in files.items() if n != "raw.html"}  # already there
             store._index.note_version(
                 key, path, version.meta, sha.hex(), raw, version.content, pending[key][0]
             )
