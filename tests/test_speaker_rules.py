@@ -163,6 +163,16 @@ CASES = {
         "Black Lawmakers Rip Lee As A ‘Disgusting Fraud.’\n\n“We will see,” Lee said.",
         ["Lee"],
     ),
+    "'That was how X described it' in the next paragraph names the speaker": (
+        "“You should have combined a donkey with a rabbit and got a unicorn.”\n\n"
+        "That was how Jeffrey Bewkes, the chief executive, once described the merger.",
+        ["Jeffrey Bewkes"],
+    ),
+    "a sentence after a quote's paragraph is no tag unless it says so": (
+        "“You should have combined a donkey with a rabbit and got a unicorn.”\n\n"
+        "Jeffrey Bewkes, the chief executive, once described the merger in other words.",
+        [None],
+    ),
 }
 
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tracker.analyze.people.names import NameBook
@@ -41,6 +42,7 @@ from tracker.models import Quote
 
 _PRONOUNS = frozenset("he she it they we i you".split())
 _TAG_WORDS = 8
+_HOW_TAG = re.compile(r"\s*(?:That|This)(?:\s+(?:was|is)|[’']s)\s+how\s+")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
 
 
@@ -113,9 +115,12 @@ def _names_someone(found: Attribution | None) -> bool:
 
 
 def _tag_sentence(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> tuple[int, str]:
-    """A short sentence right after a quote ending in [.!?]: `“Wow!” Maher replied.`"""
+    """A short sentence right after a quote ending in [.!?]: `“Wow!” Maher replied.`; or,
+    in the paragraph after it, `That was how Ann Lee put it.`"""
     k = sentence_at(sentences, span.close) + 1
-    if k >= len(sentences) or "\n" in masked[span.close : sentences[k][0]]:
+    if k >= len(sentences):
+        return span.close + 1, ""
+    if "\n" in masked[span.close : sentences[k][0]] and not _HOW_TAG.match(masked, sentences[k][0]):
         return span.close + 1, ""
     start, end = sentences[k]
     tail = masked[start:end]
@@ -126,7 +131,11 @@ def _tag_sentence(masked: str, sentences: Sequence[tuple[int, int]], span: Span)
 
 
 def _opens_with_tag(tail: str) -> bool:
-    return adjacent_cue(tail) or attribute_tag(tail, 0) is not None or bare_speech_clause(tail)
+    """A sentence after a quote that says who spoke it: `, she said`, `Ann Lee, a lawyer,
+    told reporters.`, `That was how Ann Lee described it.`"""
+    if adjacent_cue(tail) or _HOW_TAG.match(tail):
+        return True
+    return attribute_tag(tail, 0) is not None or bare_speech_clause(tail)
 
 
 def _resolved(
