@@ -173,6 +173,20 @@ CASES = {
         "Jeffrey Bewkes, the chief executive, once described the merger in other words.",
         [None],
     ),
+    "the name in apposition after an inverted description is the speaker": (
+        "“She is a super-wonk,” said Lee’s communications director, Jennifer Palmieri, adding "
+        "that things might have gone differently. “Normally,” she said, “you have two choices.”",
+        ["Jennifer Palmieri"] * 3,
+    ),
+    "an inverted description with no name after it stays a description": (
+        "“It is over,” said a spokesman for the campaign, who asked not to be named.",
+        ["a spokesman for the campaign"],
+    ),
+    "the owner in a speaker phrase is not the one who spoke": (
+        "“You should go teach kindergarten,” Ann Lee’s son told a radio show in 2013.\n"
+        "“You can’t be negotiating deals,” he said.",
+        ["Ann Lee’s son", "Ann Lee’s son"],
+    ),
 }
 
 

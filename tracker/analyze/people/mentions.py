@@ -89,7 +89,11 @@ class Mentions:
         for a in speakers:
             lo = bisect.bisect_left(found.mentions, (a.position, ""))
             hi = bisect.bisect_left(found.mentions, (a.position + len(a.speaker), ""))
-            found.speaking.update(at for at, _ in found.mentions[lo:hi])
+            found.speaking.update(
+                at
+                for at, _ in found.mentions[lo:hi]
+                if not found.names_at.get(at, (at, False))[1]  # not "Trump’s" in "Trump’s son"
+            )
         return found
 
     def _index_names(

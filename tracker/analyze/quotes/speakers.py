@@ -268,9 +268,9 @@ def _attribute_at(
     elif word in PARTICIPLES:
         subj = _named_before(toks, cue) or _said_before(toks, cue) or sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
-        subj = subject_of(toks, cue) or inverted_subject(toks, cue + 1)
+        subj = subject_of(toks, cue) or _named_apposition(toks, inverted_subject(toks, cue + 1))
     elif inverted:
-        subj = inverted_subject(toks, cue + 1) or subject_of(toks, cue)
+        subj = _named_apposition(toks, inverted_subject(toks, cue + 1)) or subject_of(toks, cue)
     elif cue == 0:
         subj = inverted_subject(toks, cue + 1)
     else:
@@ -278,6 +278,21 @@ def _attribute_at(
         if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
             subj = sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _named_apposition(toks: Sequence[Tok], subj: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`said Lee’s communications director, Jennifer Palmieri,`: a description after an
+    inverted cue, then the name it describes in apposition; the name is the speaker."""
+    if subj is None or subj[1] + 1 >= len(toks) or toks[subj[1]].text != ",":
+        return subj
+    if toks[subj[1] - 1].text[:1].isupper():
+        return subj  # the phrase already ends in a name
+    name = np_after(toks, subj[1] + 1)
+    if name is None or not all(t.text[:1].isupper() for t in toks[name[0] : name[1]]):
+        return subj
+    if name[1] < len(toks) and toks[name[1]].text not in ",.;—–":
+        return subj
+    return name
 
 
 def _named_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None:
