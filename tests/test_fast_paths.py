@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tracker.analyze.claims.text import Token, hunks, similarity, tokenise
 from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.extract import guards
+from tracker.extract.memo import PER_TEXT_CHARS, per_text
 from tracker.extract.typography import TYPOGRAPHY, normalize_typography, plain_typography
 from tracker.models import QuoteLedger
 from tracker.segment import split_sentences
@@ -148,3 +149,19 @@ def test_the_same_paragraphs_hold_no_quote_change() -> None:
     assert quote_ledger(paragraphs, list(paragraphs), sentences, sentences) == QuoteLedger()
     moved = quote_ledger(paragraphs, paragraphs[::-1], sentences, sentences[::-1])
     assert moved == QuoteLedger()  # the same quotes elsewhere: no change either
+
+
+def test_per_text_keeps_short_texts_only() -> None:
+    calls: list[str] = []
+
+    @per_text(maxsize=8)
+    def shout(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    long = "x" * (PER_TEXT_CHARS + 1)
+    assert [shout("a"), shout("a"), shout(long), shout(long)] == ["A", "A", *[long.upper()] * 2]
+    assert calls == ["a", long, long]
+    shout.cache_clear()
+    shout("a")
+    assert calls == ["a", long, long, "a"]

@@ -67,8 +67,11 @@ def split_sentences(text: str) -> list[str]:
     for line in text.splitlines():
         para = line.strip()
         if para:
-            out.extend(_split_paragraph(para))
+            out.extend(_split_paragraph(para) if len(para) <= _CACHED_CHARS else _pieces(para))
     return out
+
+
+_CACHED_CHARS = 10_000  # longer paragraphs are split again when asked again
 
 
 @lru_cache(maxsize=4096)  # both versions of an article hold mostly the same paragraphs

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from tracker.extract.guards import blocking_phrase
+from tracker.extract.memo import per_text
 from tracker.extract.typography import plain_typography
 from tracker.models import Article
 
@@ -274,7 +274,7 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     return [text for text in map(_cleaned, paragraphs) if text]
 
 
-@lru_cache(maxsize=4096)
+@per_text()
 def _cleaned(paragraph: str) -> str:
     """The paragraph as `clean_paragraphs` keeps it, "" when it goes. (Kept per paragraph:
     both versions of an article hold mostly the same paragraphs, and a report cleans the

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from tracker.extract.boilerplate import CLOCK_WORDS, is_layout
+from tracker.extract.memo import per_text
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
 from tracker.extract.typography import plain_typography
 
@@ -151,7 +151,7 @@ def _parts(segment: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=4096)  # asked of each paragraph and sentence, and most stand in both versions
+@per_text()  # asked of each paragraph and sentence, and most stand in both versions
 def is_note(paragraph: str) -> bool:
     """A correction, clarification, update or editor's note as printed (not a timestamp)."""
     text = plain_typography(paragraph).strip()
@@ -176,7 +176,7 @@ def contributor_names(line: str) -> list[str]:
     return list(_contributor_names(line))
 
 
-@lru_cache(maxsize=4096)  # asked of each paragraph and sentence, and most stand in both versions
+@per_text()  # asked of each paragraph and sentence, and most stand in both versions
 def _contributor_names(line: str) -> tuple[str, ...]:
     text = plain_typography(line).strip(" ()[]*_-")
     if len(text) > 400:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from tracker.extract.memo import per_text
 
 _PLAIN = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4\u02bc", "'"),
@@ -24,7 +25,7 @@ _REPLACEMENTS = tuple(_PLAIN.items())
 _DASHES = re.compile(r"-{2,}")
 
 
-@lru_cache(maxsize=8192)
+@per_text(8192)
 def normalize_typography(s: str) -> str:
     """Comparison key: equal keys mean the strings differ only in whitespace or typography.
 

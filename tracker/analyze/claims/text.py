@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
+from tracker.extract.memo import per_text
 from tracker.extract.typography import plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
@@ -55,20 +56,11 @@ class Pair:
 
 def tokenise(text: str) -> tuple[list[Token], str]:
     """Word tokens (punctuation dropped) of the normalised text, and that text."""
-    tokens, normal = _tokenised(text) if len(text) <= _CACHED_CHARS else _tokens(text)
+    tokens, normal = _tokens(text)
     return list(tokens), normal
 
 
-# A compare reads most sentences several times (claims, facts, both versions of an unchanged
-# sentence): each is tokenised once.
-_CACHED_CHARS = 10_000
-
-
-@lru_cache(maxsize=4096)
-def _tokenised(text: str) -> tuple[tuple[Token, ...], str]:
-    return _tokens(text)
-
-
+@per_text()  # claims and facts read each sentence, most of them in both versions
 def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
     normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(plain_typography(text).split()))
     tokens: list[Token] = []
