@@ -9,8 +9,8 @@ Real pairs: every consecutive version pair of archivediff-nyt-versions, as plain
 summary, ranking) is timed against the NewsEdits-style BLEU-2 matcher alone and difflib
 alone, both given the sentences already split. CPU time of all pairs, median of --runs; the
 three are timed in turn in each run, so the ratios come from the same process and moment.
-Each call is timed alone, every functools cache of tracker emptied before it: a compare pays
-for all it reads, as the first compare of a process does.
+Each call is timed alone, every cache in tracker's modules (anything with a cache_clear)
+emptied before it: a compare pays for all it reads, as the first compare of a process does.
 
 Scaling: one long document of about 4k, 16k and 64k words made of real article texts
 (polnear-attribution, else the NYT versions), and a second version with about one edited
@@ -55,7 +55,7 @@ def load_pairs(folder: Path) -> list[Pair]:
 
 
 def _caches() -> list[Callable[[], None]]:
-    """The cache_clear of every functools cache in tracker's modules."""
+    """The cache_clear of every cache in tracker's modules (functools caches, per_text)."""
     found = []
     for name, module in list(sys.modules.items()):
         if name == "tracker" or name.startswith("tracker."):
