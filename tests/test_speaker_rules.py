@@ -187,6 +187,20 @@ CASES = {
         "“You can’t be negotiating deals,” he said.",
         ["Ann Lee’s son", "Ann Lee’s son"],
     ),
+    "the name after 'thanked' is its object, never the speaker": (
+        "Kerry Ames, star of the show, thanked Ann Lee for “taking these steps to keep us safe.”",
+        ["Kerry Ames"],
+    ),
+    "a name after 'added' or 'asked' and a comma is the speaker": (
+        "“We will chip away at the lead,” added his campaign manager Jeff Weaver. “Why not?” "
+        "asked Dunn, now a partner at a firm.",
+        ["Jeff Weaver", "Dunn"],
+    ),
+    "a name inside 'of the ... Studies' does not compete for a later 'he'": (
+        "“It is a stretch,” Jeffrey Lewis of the Center for Nonproliferation Studies wrote.\n\n"
+        "But, he noted, “it is a mistake to rule it out.”",
+        ["Jeffrey Lewis", "Jeffrey Lewis"],
+    ),
 }
 
 

@@ -31,6 +31,7 @@ _SPEAKS_AFTER = re.compile(
 )
 _NAMES_BEFORE = r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 _SAID_BEFORE = re.compile(rf"(?:[,”\"·—]\s*{_SPEECH}|\b[Aa]ccording to){_NAMES_BEFORE}")
+_OF_BEFORE = re.compile(r"\b(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+)*$")
 _CLAUSE_END = re.compile(r"(?:[’']s?)?\s*(?:[,.;:—(]|$|\s+(?:of|from|in|at)\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _TOLD_BEFORE = re.compile(rf"\b(?:told|tells|asked|asks|interviewed|thanked|called){_NAMES_BEFORE}")
@@ -328,6 +329,8 @@ class Mentions:
         if at not in self.names_at:
             return 1
         end, possessive = self.names_at[at]
+        if _OF_BEFORE.search(self.masked, max(0, at - 80), at):
+            return 2  # `Lewis of the Center for Nonproliferation Studies wrote`: not Studies
         if _SPEAKS_AFTER.match(self.masked, end) or (
             _SAID_BEFORE.search(self.masked, max(0, at - 80), at)
             and _CLAUSE_END.match(self.masked, end)

@@ -59,6 +59,13 @@ _CUE_PLACES = frozenset(
     """in on at during a an the his her their its statement interview speech rally briefing
     conference call later earlier today yesterday morning afternoon evening night""".split()
 )
+_TAKES_OBJECT = frozenset(  # `thanked Obama`, `called Lee a liar`: the name after is the object
+    """thanked thanks praised praises blamed blames criticized criticizes accused accuses
+    denounced denounces decried decries slammed slams ripped rips attacked attacks mocked mocks
+    defended defends lauded hailed welcomed welcomes condemned condemns derided derides
+    endorsed endorses implored labeled labelled dubbed branded likened compared quoted told
+    tells called calls described describes pressed""".split()
+)
 _COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
@@ -232,7 +239,7 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
     toks = frame_tokens(text[:80])
     lead = 1 if toks and toks[0].text in ",—–" else 0
     verb = toks[lead].text if lead < len(toks) else ""
-    if verb.endswith("ed") and verb.islower():
+    if verb.endswith("ed") and verb.islower() and verb not in _TAKES_OBJECT:
         found = np_after(toks, lead + 1)
         if found and toks[found[0]].text[:1].isupper():
             return Attribution(_span_text(text, toks, found), verb, offset + toks[found[0]].start)
@@ -268,16 +275,24 @@ def _attribute_at(
     elif word in PARTICIPLES:
         subj = _named_before(toks, cue) or _said_before(toks, cue) or sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
-        subj = subject_of(toks, cue) or _named_apposition(toks, inverted_subject(toks, cue + 1))
+        subj = subject_of(toks, cue) or _inverted(toks, cue)
     elif inverted:
-        subj = _named_apposition(toks, inverted_subject(toks, cue + 1)) or subject_of(toks, cue)
+        subj = _inverted(toks, cue) or subject_of(toks, cue)
     elif cue == 0:
-        subj = inverted_subject(toks, cue + 1)
+        subj = _inverted(toks, cue)
     else:
         subj = subject_of(toks, cue)
         if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
             subj = sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _inverted(toks: Sequence[Tok], cue: int) -> tuple[int, int] | None:
+    """The subject after a cue verb (`said Ann Lee`), for verbs that can stand before their
+    subject; after "thanked", "praised" or "told" the name is their object."""
+    if toks[cue].text.lower() in _TAKES_OBJECT:
+        return None
+    return _named_apposition(toks, inverted_subject(toks, cue + 1))
 
 
 def _named_apposition(toks: Sequence[Tok], subj: tuple[int, int] | None) -> tuple[int, int] | None:
