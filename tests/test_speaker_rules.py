@@ -201,6 +201,11 @@ CASES = {
         "But, he noted, “it is a mistake to rule it out.”",
         ["Jeffrey Lewis", "Jeffrey Lewis"],
     ),
+    "a town alone in a chain of appositions is not the subject": (
+        "Michael Seaman, who lives outside the state capital, Sacramento, said the party "
+        "“has to listen to us now.”",
+        ["Michael Seaman"],
+    ),
 }
 
 

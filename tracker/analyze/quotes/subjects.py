@@ -29,6 +29,7 @@ from tracker.analyze.quotes.speech_words import (
     TITLES,
 )
 from tracker.analyze.quotes.tokens import Tok
+from tracker.extract.places import is_place
 
 _APPOSITIONS = 5
 _POSSESSIVES = frozenset(("His", "Her", "Its", "Their"))
@@ -150,14 +151,22 @@ def _apposed_subject(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
             name = None if _PARTY.match(toks[start].text) else _segment_name(toks, start, end)
             if name and _place(toks, name) and _after_place_word(toks, start):
                 name = None  # `a salesman from Sumter, South Carolina,`
-            if name:
+            town = name is not None and _town(toks, name, start)
+            if name and not town:
                 return name
-            if not _apposition(toks, start, end) and not _place(toks, (start, end)):
+            if not (town or _apposition(toks, start, end) or _place(toks, (start, end))):
                 return None
         if start == 0 or toks[start - 1].text not in _COMMAS:
             return None
         end = start - 1
     return None
+
+
+def _town(toks: Sequence[Tok], name: tuple[int, int], start: int) -> bool:
+    """`Rubio, whose hometown, Miami, is projected ...`: a known place standing alone in a
+    chain of appositions after another segment is that segment's place, not the subject."""
+    alone = name == (start, name[1]) and name[1] - name[0] == 1
+    return alone and start > 1 and is_place(toks[start].text)
 
 
 def _after_place_word(toks: Sequence[Tok], start: int) -> bool:
