@@ -206,6 +206,15 @@ CASES = {
         "“has to listen to us now.”",
         ["Michael Seaman"],
     ),
+    "a surname that is also a speech verb ends a name": (
+        "“We will grow,” said Pfizer chief executive Ian Read.",
+        ["Pfizer chief executive Ian Read"],
+    ),
+    "'chiding him' is a participle of speech": (
+        "Ann Lee famously clashed with Ron Johnson during the hearing, chiding him, “What "
+        "difference at this point does it make?”",
+        ["Ann Lee"],
+    ),
 }
 
 

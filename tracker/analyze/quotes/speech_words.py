@@ -33,7 +33,9 @@ SUBJECT_CUES = frozenset(
 PARTICIPLES = frozenset(
     """saying adding telling writing noting arguing insisting explaining warning calling asking
     declaring tweeting stating claiming describing citing calling praising blaming
-    accusing warning urging promising vowing reporting proclaiming""".split()
+    accusing warning urging promising vowing reporting proclaiming chiding joking quipping
+    recalling suggesting acknowledging admitting asserting complaining boasting conceding
+    countering replying responding answering predicting""".split()
 )
 BACK_VERBS = frozenset("shot fired hit pushed struck snapped".split())
 TAG_VERBS = frozenset("went goes shot fired hit began begins quips jokes rants sang sings".split())

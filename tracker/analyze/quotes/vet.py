@@ -83,7 +83,7 @@ def vet(speaker: str | None, cue: str | None = None) -> str | None:
     if text.rstrip(".") in STATES or low in ("the state", "the country", "the city"):
         return None
     if any(w in _CLAUSE_VERBS for w in words[1:]) or any(
-        w[:1].isupper() and w.lower() in CUES | SUBJECT_CUES for w in words[1:]
+        w[:1].isupper() and w.lower() in CUES | SUBJECT_CUES for w in words[1:-1]
     ):
         return None  # "the statement was coming", "Francois Hollande Says Donald Trump"
     if words[-1][:1].islower() and not _speaks_as(words):
