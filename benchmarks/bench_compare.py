@@ -60,6 +60,8 @@ def _caches() -> list[Callable[[], None]]:
     for name, module in list(sys.modules.items()):
         if name == "tracker" or name.startswith("tracker."):
             for value in vars(module).values():
+                if isinstance(value, type):
+                    continue  # a cache's class, not a cache
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear) and clear not in found:
                     found.append(clear)
