@@ -215,6 +215,14 @@ CASES = {
         "difference at this point does it make?”",
         ["Ann Lee"],
     ),
+    "a short sentence ending in a verb of manner hands over the next quote": (
+        "Ann Lee paused. “We will see what comes of it next week.”",
+        ["Ann Lee"],
+    ),
+    "a short sentence ending in any other verb does not": (
+        "Ann Lee won. “It was a great night for the party and for the state.”",
+        [None],
+    ),
 }
 
 

@@ -8,6 +8,13 @@ from collections.abc import Sequence
 from tracker.analyze.quotes.scan import Span
 from tracker.analyze.quotes.sentences import sentence_at
 from tracker.analyze.quotes.speakers import Attribution, attribute_before, attribute_subject
+from tracker.analyze.quotes.speech_words import CUES
+
+_DEMEANOR_WORDS = 5
+_DEMEANOR = frozenset(
+    """sighs sighed pauses paused shrugs shrugged smiles smiled laughs laughed nods nodded
+    grins grinned""".split()
+)
 
 
 def inherit_speakers(
@@ -68,6 +75,17 @@ def _previous_paragraph_speaker(
     if i > 0 and done[i - 1][0].close >= start:
         return done[i - 1][1]
     found = attribute_before(masked[start:end], start)
-    if found is None and masked[start:end].rstrip().endswith(":"):
+    lead_in = masked[start:end].rstrip().endswith(":") or _demeanor(masked, start, end)
+    if found is None and lead_in:
         found = attribute_subject(masked[start:end], start)
     return found
+
+
+def _demeanor(masked: str, start: int, end: int) -> bool:
+    """`She sighs. “I'm 50/50.”`: a sentence of a few words that ends in a verb of speaking or
+    of manner (sighs, pauses, shrugs) hands the quote after it to its subject."""
+    words = masked[start:end].split()
+    if not 2 <= len(words) <= _DEMEANOR_WORDS or not words[-1].endswith("."):
+        return False
+    verb = words[-1].rstrip(".")
+    return verb in _DEMEANOR or verb in CUES
