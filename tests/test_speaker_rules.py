@@ -223,6 +223,21 @@ CASES = {
         "Ann Lee won. “It was a great night for the party and for the state.”",
         [None],
     ),
+    "a cue whose subject names no one gives way to an earlier cue": (
+        "Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
+        "greatest power.”",
+        ["Rev. Derek Penwell"],
+    ),
+    "an owner's name and the person it owns are one subject": (
+        "In response, Ann Lee’s right-hand woman rallied supporters, saying: “We have to be "
+        "ready.”",
+        ["Ann Lee’s right-hand woman"],
+    ),
+    "an owner's name and a thing it owns are no speaker": (
+        "Mr. Lee’s temperament came under scrutiny, with critics citing “his many outbursts "
+        "this year.”",
+        [None],
+    ),
 }
 
 

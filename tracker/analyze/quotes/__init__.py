@@ -35,12 +35,12 @@ from tracker.analyze.quotes.speakers import (
     attribute_subject,
     attribute_tag,
     bare_speech_clause,
+    names_someone,
 )
 from tracker.analyze.quotes.titles import is_speech
 from tracker.analyze.quotes.vet import vet
 from tracker.models import Quote
 
-_PRONOUNS = frozenset("he she it they we i you".split())
 _TAG_WORDS = 8
 _HOW_TAG = re.compile(r"\s*(?:That|This)(?:\s+(?:was|is)|[’']s)\s+how\s+")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
@@ -95,7 +95,7 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
         ro, right = _tag_sentence(masked, sentences, span)
     if adjacent_cue(right):
         found = attribute_after(right, ro)
-        if _names_someone(found):
+        if found is not None and names_someone(found):
             return found
         if found and not attribute_before(left, lo):
             return found
@@ -103,15 +103,6 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
     if found is None and masked[span.close - 1] in ",!?—":
         found = attribute_tag(right, ro)
     return found or attribute_subject(left, lo)
-
-
-def _names_someone(found: Attribution | None) -> bool:
-    """Whether a speaker phrase can name someone: a pronoun (resolved later) or a phrase `vet`
-    keeps. `Lee, citing “the magic of it,” said the plan works` finds "the plan" after the
-    quote; the speaker is then the subject before it."""
-    if found is None:
-        return False
-    return found.speaker.lower() in _PRONOUNS or vet(found.speaker, found.cue) is not None
 
 
 def _tag_sentence(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> tuple[int, str]:

@@ -158,7 +158,7 @@ def described_name_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | N
     Sullivan`: an owner's name or none, a few lowercase words, then a name."""
     first = start + 1 if start < len(toks) and _possessive_name(toks[start].text) else start
     j = first
-    while j < len(toks) and j - first < 4 and toks[j].text.isalpha() and toks[j].text.islower():
+    while j < len(toks) and j - first < 4 and _lowercase_word(toks[j].text):
         j += 1
     if j == first or j >= len(toks) or not toks[j].text[:1].isupper():
         return None
@@ -176,3 +176,8 @@ def _alone(toks: Sequence[Tok], start: int) -> bool:
     if start >= len(toks) or toks[start].text.lower() not in _SOMEONE:
         return False
     return start + 1 == len(toks) or not toks[start + 1].text[:1].isalnum()
+
+
+def _lowercase_word(word: str) -> bool:
+    """ "presidential", "front-runner": a lowercase word, hyphens allowed."""
+    return word.replace("-", "").isalpha() and word.islower()

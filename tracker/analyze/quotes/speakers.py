@@ -36,6 +36,7 @@ from tracker.analyze.quotes.subjects import (
     verb_like,
 )
 from tracker.analyze.quotes.tokens import Tok, frame_tokens, iter_tokens, tokenize
+from tracker.analyze.quotes.vet import vet
 
 __all__ = [
     "Attribution",
@@ -45,6 +46,7 @@ __all__ = [
     "attribute_subject",
     "attribute_tag",
     "bare_speech_clause",
+    "names_someone",
     "tokenize",
 ]
 
@@ -59,6 +61,7 @@ _CUE_PLACES = frozenset(
     """in on at during a an the his her their its statement interview speech rally briefing
     conference call later earlier today yesterday morning afternoon evening night""".split()
 )
+_PRONOUNS = frozenset("he she it they we i you".split())
 _TAKES_OBJECT = frozenset(  # `thanked Obama`, `called Lee a liar`: the name after is the object
     """thanked thanks praised praises blamed blames criticized criticizes accused accuses
     denounced denounces decried decries slammed slams ripped rips attacked attacks mocked mocks
@@ -102,14 +105,22 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
 def attribute_before(text: str, offset: int) -> Attribution | None:
     """Attribution in the words before an opening mark: `X said:`, `X told CNN that Y was`."""
     toks = frame_tokens(text)
+    first = None
     for i in range(len(toks) - 1, -1, -1):
         if is_cue(toks, i):
             found = _inverted_after_comma(text, toks, i, offset) or _attribute_at(
                 text, toks, i, False, offset
             )
-            if found:
+            if found and names_someone(found):
                 return found
-    return _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
+            first = first or found  # `Penwell said the world lost a voice that said “`
+    return first or _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
+
+
+def names_someone(found: Attribution) -> bool:
+    """Whether a speaker phrase can name someone: a pronoun (resolved later) or a phrase `vet`
+    keeps ("a voice", "the plan" do not)."""
+    return found.speaker.lower() in _PRONOUNS or vet(found.speaker, found.cue) is not None
 
 
 def _inverted_after_comma(

@@ -40,6 +40,7 @@ _SUBORDINATORS = frozenset(
 )
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
+_OWNED_HEADS = frozenset("woman man women men brother sister partner brief".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TIME_WORDS = frozenset(
     """later earlier ago before after day days week weeks month months year years decade
@@ -274,7 +275,11 @@ def _time_lead(toks: Sequence[Tok], span: tuple[int, int]) -> bool:
 def _described_name(toks: Sequence[Tok], found: tuple[int, int] | None) -> tuple[int, int] | None:
     """`Republican presidential nominee Donald Trump`: one capitalised word, a few lowercase
     nouns and adjectives (no verb), then a name, all one subject."""
-    if found is None or found[1] - found[0] != 1 or found[1] >= len(toks):
+    if found is None or found[1] >= len(toks):
+        return found
+    if toks[found[1] - 1].text.endswith(("’s", "'s")):
+        return _owned_description(toks, found)
+    if found[1] - found[0] != 1:
         return found
     longer = described_name_after(toks, found[1])
     if longer is None:
@@ -283,6 +288,23 @@ def _described_name(toks: Sequence[Tok], found: tuple[int, int] | None) -> tuple
     if any(verb_like(w) or w in CLAUSE_WORDS or w in RELATIVES for w in words):
         return found
     return (found[0], longer[1])
+
+
+def _owned_description(toks: Sequence[Tok], found: tuple[int, int]) -> tuple[int, int]:
+    """`Hillary Clinton’s right-hand woman rallied`: an owner's name and the lowercase noun
+    phrase it owns, up to the verb, all one subject."""
+    j = found[1]
+    while j < len(toks) and j - found[1] < 4 and toks[j].text.replace("-", "").isalpha():
+        word = toks[j].text
+        if not word.islower() or verb_like(word) or word in CLAUSE_WORDS | RELATIVES:
+            break
+        j += 1
+    if j > found[1] and j < len(toks) and toks[j].text.isupper() and len(toks[j].text) > 1:
+        return (found[0], j + 1)  # `Trump’s potential VP`
+    head = toks[j - 1].text.lower()
+    if j == found[1] or not (head in ROLES or head in _OWNED_HEADS or head.endswith("er")):
+        return found  # `Mr. Trump’s temperament came under scrutiny`: no one who speaks
+    return (found[0], j)
 
 
 def _skip_leads(toks: Sequence[Tok], start: int) -> int:
