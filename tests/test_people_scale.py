@@ -58,3 +58,8 @@ def test_the_fullest_name_counts_every_mention_of_each_form() -> None:
     assert book.fullest(("Clinton",), len(text)) == "Hillary Rodham Clinton"
     assert book.canonical("Hillary Clinton") == "Hillary Rodham Clinton"
     assert book.canonical("Bill Clinton") == "Bill Clinton"
+
+
+def test_a_place_in_initials_is_not_part_of_a_name_but_a_person_s_initials_are() -> None:
+    runs = [r.words for r in name_runs("Then U.S. Sen. Gordon Humphrey met J.J. MacNab.")]
+    assert runs == [("Sen.", "Gordon", "Humphrey"), ("J.J.", "MacNab")]

@@ -9,14 +9,17 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from tracker.extract.places import is_place
+
 _TITLE = (
     r"(?:Sen|Sens|Rep|Reps|Del|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Sec|Adm|Atty"
     r"|Pres|Amb|Brig|Msgr|Fr|Supt|Cmdr)\."
 )
-_CAP = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"
+_CAP = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
 _JOINER = r"(?:(?:de|van|von|bin|al|del|da|di|la|le)[ \t]+)"
 _RUN = re.compile(rf"(?:{_TITLE}[ \t]+)*{_CAP}(?:[ \t]+{_JOINER}?(?:{_TITLE}|{_CAP}))*")
 _UPPER = re.compile(r"[A-Z]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _JOINERS = frozenset("de van von bin al del da di la le".split())
 CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
@@ -166,7 +169,10 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
 
 
 def _breaks_run(word: str, common: Collection[str]) -> bool:
-    """Everyday words, shouted headings and quoted words are not parts of a name."""
+    """Everyday words, shouted headings, places written as initials ("U.S.") and quoted
+    words are not parts of a name; a person's initials ("J.J.") are."""
+    if _INITIALS.fullmatch(word):
+        return is_place(word)
     if word in LEADING_STOP or (word.isupper() and len(word) > 3):
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
