@@ -141,3 +141,13 @@ def test_quotes_of_a_block_appended_after_an_unchanged_text_are_apart() -> None:
     assert {"Lena Ortiz", "Omar Haddad"} <= speakers
     news = compare(first, first.replace("Sunday", "Monday") + rest).to_dict()
     assert len(news["quotes"]["added"]) == 2  # the top changed too: this is news
+
+
+def test_one_quote_repeated_many_times_leaves_only_the_extra_one() -> None:
+    line = "“We will win,” said Ann Lee."
+    old = [" ".join([line] * 300), "The polls closed at eight."]
+    new = [" ".join([line] * 301), "The polls closed at eight."]
+    ledger = _ledger(old, new)
+    assert [(q.text, q.speaker) for q in ledger.added] == [("We will win", "Ann Lee")]
+    assert not ledger.removed
+    assert not ledger.changed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import deque
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -97,20 +98,24 @@ def _drop_unchanged(
     old: list[QuoteRef], new: list[QuoteRef]
 ) -> tuple[list[QuoteRef], list[QuoteRef]]:
     """Remove pairs with the same words whose speakers can be one person (one for one; the
-    same speaker string first)."""
-    waiting: dict[tuple[str, ...], list[int]] = {}
+    same speaker string first, else the earliest new quote whose speaker fits). New quotes
+    wait per words and speaker, so a text repeating one quote costs one look-up per quote."""
+    waiting: dict[tuple[str, ...], dict[str | None, deque[int]]] = {}
     for i, q in enumerate(new):
-        waiting.setdefault(_words(q.text), []).append(i)
+        waiting.setdefault(_words(q.text), {}).setdefault(q.speaker, deque()).append(i)
     gone_new: set[int] = set()
     kept_old = []
     for q in old:
-        slot = waiting.get(_words(q.text), [])
-        fits = [i for i in slot if _one_person(q.speaker, new[i].speaker)]
-        exact = [i for i in fits if new[i].speaker == q.speaker]
-        if fits:
-            i = (exact or fits)[0]
-            slot.remove(i)
-            gone_new.add(i)
+        by_speaker = waiting.get(_words(q.text), {})
+        queue = by_speaker.get(q.speaker)
+        if not queue:
+            fitting = [
+                line for speaker, line in by_speaker.items()
+                if line and _one_person(q.speaker, speaker)
+            ]  # fmt: skip
+            queue = min(fitting, key=lambda line: line[0], default=None)
+        if queue:
+            gone_new.add(queue.popleft())
         else:
             kept_old.append(q)
     return kept_old, [q for i, q in enumerate(new) if i not in gone_new]
