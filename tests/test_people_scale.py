@@ -38,9 +38,9 @@ def test_a_name_run_keeps_at_most_its_last_words() -> None:
 
 
 def test_a_long_title_before_a_name_is_kept() -> None:
-    runs = list(name_runs("Then Deputy White House Press Secretary Sarah Huckabee Sanders spoke."))
+    runs = list(name_runs("Then Deputy White House Press Secretary Laura Beth Kendall spoke."))
     assert [r.words for r in runs] == [
-        ("Deputy", "White", "House", "Press", "Secretary", "Sarah", "Huckabee", "Sanders")
+        ("Deputy", "White", "House", "Press", "Secretary", "Laura", "Beth", "Kendall")
     ]
 
 
@@ -51,15 +51,14 @@ def test_a_quote_after_thousands_of_capitalised_words_is_still_found() -> None:
 
 def test_the_fullest_name_counts_every_mention_of_each_form() -> None:
     text = (
-        "Hillary Rodham Clinton spoke. Hillary Clinton left. Hillary Clinton came back. "
-        "Bill Clinton waved. "
+        "Maria Elena Torres spoke. Maria Torres left. Maria Torres came back. Luis Torres waved. "
     ) * 500
     book = NameBook.build(text, [], [0])
-    assert book.fullest(("Clinton",), len(text)) == "Hillary Rodham Clinton"
-    assert book.canonical("Hillary Clinton") == "Hillary Rodham Clinton"
-    assert book.canonical("Bill Clinton") == "Bill Clinton"
+    assert book.fullest(("Torres",), len(text)) == "Maria Elena Torres"
+    assert book.canonical("Maria Torres") == "Maria Elena Torres"
+    assert book.canonical("Luis Torres") == "Luis Torres"
 
 
 def test_a_place_in_initials_is_not_part_of_a_name_but_a_person_s_initials_are() -> None:
-    runs = [r.words for r in name_runs("Then U.S. Sen. Gordon Humphrey met J.J. MacNab.")]
-    assert runs == [("Sen.", "Gordon", "Humphrey"), ("J.J.", "MacNab")]
+    runs = [r.words for r in name_runs("Then U.S. Sen. Gordon Hale met J.J. MacNair.")]
+    assert runs == [("Sen.", "Gordon", "Hale"), ("J.J.", "MacNair")]

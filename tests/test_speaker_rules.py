@@ -60,35 +60,35 @@ CASES = {
         ["Ann Lee"],
     ),
     "an owner's name before a long description and a name": (
-        "“It is the first time,” said Lee’s top foreign policy aide Jake Sullivan.",
-        ["Lee’s top foreign policy aide Jake Sullivan"],
+        "“It is the first time,” said Lee’s top foreign policy aide Jake Sorensen.",
+        ["Lee’s top foreign policy aide Jake Sorensen"],
     ),
     "a participle after a cue clause shares its subject": (
-        "Ryan and Ford will meet next week, Spicer said, adding, “They need to talk.”",
-        ["Spicer"],
+        "Hart and Ford will meet next week, Varga said, adding, “They need to talk.”",
+        ["Varga"],
     ),
     "a participle after an inverted cue clause shares its subject": (
         "The plan will pass next week, said Ann Lee, adding, “They need to sit down.”",
         ["Ann Lee"],
     ),
     "a participle after 'said to someone' is not the object's": (
-        "“Enough,” Warren said to Obama, adding, “I urge you to act.”",
-        ["Warren", "Warren"],
+        "“Enough,” Varga said to Okafor, adding, “I urge you to act.”",
+        ["Varga", "Varga"],
     ),
     "'According to X' makes X the one a later 'he said' means": (
-        "According to Gen. Norman Ham, the leaders disagreed with Obama’s policies.\n\n"
-        "“We’re on our fourth secretary,” he said.",
-        ["Gen. Norman Ham"],
+        "According to Gen. Victor Dunmore, the officers disagreed with the minister’s plans.\n\n"
+        "“We’re on our fourth minister,” he said.",
+        ["Gen. Victor Dunmore"],
     ),
     "a participle after a cue and when and where shares its subject": (
-        "The “excesses” are sickening, Hollande said Tuesday in Paris, noting the man “makes "
-        "you want to retch.”",
-        ["Hollande", "Hollande"],
+        "The “excesses” are shocking, Moreau said Tuesday in Paris, noting the man “makes "
+        "you want to shout.”",
+        ["Moreau", "Moreau"],
     ),
     "a given name ending in -ly opens the sentence as its subject": (
-        "Carly Fiorina threw her support behind Ted Cruz, saying it is time for “a real "
-        "conservative in the White House.”",
-        ["Carly Fiorina"],
+        "Carly Vance threw her support behind Ted Marsh, saying it is time for “a real "
+        "reformer in the mayor’s office.”",
+        ["Carly Vance"],
     ),
     "a capitalised word, lowercase nouns and a name are one subject": (
         "Republican presidential nominee Ann Lee, in interviews on Thursday, referred to the "
@@ -96,12 +96,12 @@ CASES = {
         ["Republican presidential nominee Ann Lee"],
     ),
     "a subject and its verb do not become one described name": (
-        "Lee praised conservative host Sean Hannity as “the best host on the air today.”",
+        "Lee praised radio host Sean Brody as “the best host on the air today.”",
         ["Lee"],
     ),
     "a name right before a participle is its subject": (
         "A March exchange between Lee and her aide has Lee saying, “We are going to have to "
-        "release all those emails.”",
+        "publish all those letters.”",
         ["Lee"],
     ),
     "a document and a day before a participle are no speaker": (
@@ -124,9 +124,9 @@ CASES = {
         ["Ann Lee"],
     ),
     "a day or 'himself' between a name and its cue": (
-        "Priebus later Thursday told a reporter: “Both of them are meeting next week.” Cruz "
+        "Pryor later Thursday told a reporter: “Both of them are meeting next week.” Cross "
         "himself said that “the only way to win is to go and ask, one on one.”",
-        ["Priebus", "Cruz"],
+        ["Pryor", "Cross"],
     ),
     "a day after a verb is not skipped to find a subject": (
         "The order released Friday said the school “was a fraud from the very start.”",
@@ -145,46 +145,45 @@ CASES = {
         ["Jane Moore", None],
     ),
     "a city before its state is no speaker": (
-        "After the video, a student group at Liberty University in Lynchburg, Va., derided him "
-        "as a man “who constantly and proudly speaks evil.”",
+        "After the video, a student group at Harbor College in Lynchburg, Va., derided him "
+        "as a man “who proudly speaks nonsense.”",
         [None],
     ),
     "a person before a city and its state is the speaker": (
-        "“It is closer than it looks,” said Cecelia Purner, 67, a retired clerk in Allentown, "
+        "“It is closer than it looks,” said Celia Varner, 67, a retired clerk in Allentown, "
         "Pa., who voted for him.",
-        ["Cecelia Purner"],
+        ["Celia Varner"],
     ),
     "'one said' and 'said another' are someone else, unnamed": (
-        "“I abstain,” McClendon said. “I am voting for him,” one said. “I feel good,” said "
-        "another.",
-        ["McClendon", None, None],
+        "“I abstain,” McAllen said. “I am voting for him,” one said. “I feel good,” said another.",
+        ["McAllen", None, None],
     ),
     "a title-case headline with a quoted phrase names no one": (
-        "Black Lawmakers Rip Lee As A ‘Disgusting Fraud.’\n\n“We will see,” Lee said.",
+        "City Lawmakers Rip Lee As A ‘Shameless Fraud.’\n\n“We will see,” Lee said.",
         ["Lee"],
     ),
     "'That was how X described it' in the next paragraph names the speaker": (
-        "“You should have combined a donkey with a rabbit and got a unicorn.”\n\n"
-        "That was how Jeffrey Bewkes, the chief executive, once described the merger.",
-        ["Jeffrey Bewkes"],
+        "“You should have crossed a goat with a kite and got a dragon.”\n\n"
+        "That was how Paul Danner, the chief executive, once described the merger.",
+        ["Paul Danner"],
     ),
     "a sentence after a quote's paragraph is no tag unless it says so": (
-        "“You should have combined a donkey with a rabbit and got a unicorn.”\n\n"
-        "Jeffrey Bewkes, the chief executive, once described the merger in other words.",
+        "“You should have crossed a goat with a kite and got a dragon.”\n\n"
+        "Paul Danner, the chief executive, once described the merger in other words.",
         [None],
     ),
     "the name in apposition after an inverted description is the speaker": (
-        "“She is a super-wonk,” said Lee’s communications director, Jennifer Palmieri, adding "
+        "“She is a policy reader,” said Lee’s communications director, Nora Kessler, adding "
         "that things might have gone differently. “Normally,” she said, “you have two choices.”",
-        ["Jennifer Palmieri"] * 3,
+        ["Nora Kessler"] * 3,
     ),
     "an inverted description with no name after it stays a description": (
         "“It is over,” said a spokesman for the campaign, who asked not to be named.",
         ["a spokesman for the campaign"],
     ),
     "the owner in a speaker phrase is not the one who spoke": (
-        "“You should go teach kindergarten,” Ann Lee’s son told a radio show in 2013.\n"
-        "“You can’t be negotiating deals,” he said.",
+        "“You should go run a bakery,” Ann Lee’s son told a radio show in 2013.\n"
+        "“You can’t be signing treaties,” he said.",
         ["Ann Lee’s son", "Ann Lee’s son"],
     ),
     "the name after 'thanked' is its object, never the speaker": (
@@ -192,27 +191,27 @@ CASES = {
         ["Kerry Ames"],
     ),
     "a name after 'added' or 'asked' and a comma is the speaker": (
-        "“We will chip away at the lead,” added his campaign manager Jeff Weaver. “Why not?” "
+        "“We will chip away at the lead,” added his campaign manager Jon Wexler. “Why not?” "
         "asked Dunn, now a partner at a firm.",
-        ["Jeff Weaver", "Dunn"],
+        ["Jon Wexler", "Dunn"],
     ),
     "a name inside 'of the ... Studies' does not compete for a later 'he'": (
-        "“It is a stretch,” Jeffrey Lewis of the Center for Nonproliferation Studies wrote.\n\n"
+        "“It is a stretch,” Victor Lomax of the Center for Coastal Studies wrote.\n\n"
         "But, he noted, “it is a mistake to rule it out.”",
-        ["Jeffrey Lewis", "Jeffrey Lewis"],
+        ["Victor Lomax", "Victor Lomax"],
     ),
     "a town alone in a chain of appositions is not the subject": (
-        "Michael Seaman, who lives outside the state capital, Sacramento, said the party "
+        "Colin Marsh, who lives outside the state capital, Sacramento, said the party "
         "“has to listen to us now.”",
-        ["Michael Seaman"],
+        ["Colin Marsh"],
     ),
     "a surname that is also a speech verb ends a name": (
-        "“We will grow,” said Pfizer chief executive Ian Read.",
-        ["Pfizer chief executive Ian Read"],
+        "“We will grow,” said Norvex chief executive Paul Read.",
+        ["Norvex chief executive Paul Read"],
     ),
     "'chiding him' is a participle of speech": (
-        "Ann Lee famously clashed with Ron Johnson during the hearing, chiding him, “What "
-        "difference at this point does it make?”",
+        "Ann Lee famously clashed with Ron Vance during the hearing, chiding him, “What "
+        "good does it do at this point?”",
         ["Ann Lee"],
     ),
     "a short sentence ending in a verb of manner hands over the next quote": (
@@ -224,9 +223,9 @@ CASES = {
         [None],
     ),
     "a cue whose subject names no one gives way to an earlier cue": (
-        "Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
-        "greatest power.”",
-        ["Rev. Derek Penwell"],
+        "Rev. Alan Merrow said the town lost a voice that said “patience in hard times is the "
+        "greatest strength.”",
+        ["Rev. Alan Merrow"],
     ),
     "an owner's name and the person it owns are one subject": (
         "In response, Ann Lee’s right-hand woman rallied supporters, saying: “We have to be "
