@@ -200,6 +200,11 @@ CASES = {
         "But, he noted, “it is a mistake to rule it out.”",
         ["Victor Lomax", "Victor Lomax"],
     ),
+    "a 'he' that fits no one named is never an institute's field": (
+        "“It is a stretch,” Rita Lomax of the Center for Coastal Studies wrote.\n\n"
+        "But, he noted, “it is a mistake to rule it out.”",
+        ["Rita Lomax", None],
+    ),
     "a town alone in a chain of appositions is not the subject": (
         "Colin Marsh, who lives outside the state capital, Sacramento, said the party "
         "“has to listen to us now.”",

@@ -58,7 +58,9 @@ NOT_PERSON = frozenset(
     Capital Partners Holdings International National Federal General Medical Health Care Energy
     Obamacare Twitter Facebook Google Apple White North South East West Mexico China Russia
     Iran Iraq Syria Israel Europe Africa Asia Carolina Dakota Virginia Jersey Hampshire Angeles
-    Francisco Orleans Vegas Washington""".split()
+    Francisco Orleans Vegas Washington Studies Research Sciences Society Academy Museum Library
+    Authority Corporation Industries Laboratory Laboratories Technologies Airlines Institution
+    Organization Organisation Division Studios Records Exchange Reserve""".split()
 )
 
 
