@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tracker import extract_article, extract_quotes, split_sentences
+from tracker.analyze.quotes import MAX_QUOTES
 from tracker.extract import article as article_module
 from tracker.extract import budget
 
@@ -67,6 +68,14 @@ def test_thousands_of_attributed_quotes_keep_their_speaker() -> None:
     quotes = extract_quotes('"We will win," said Ann Lee. ' * 200)
     assert len(quotes) == 200
     assert {(q.text, q.speaker) for q in quotes} == {("We will win", "Ann Lee")}
+
+
+def test_a_page_of_more_quotations_than_any_story_holds_is_read_up_to_the_budget() -> None:
+    lines = [f'"Line {n} of the list," said Ann Lee. ' for n in range(MAX_QUOTES + 500)]
+    quotes = extract_quotes("".join(lines))
+    assert len(quotes) == MAX_QUOTES
+    assert [q.text for q in quotes[:2]] == ["Line 0 of the list", "Line 1 of the list"]
+    assert quotes[-1].text == f"Line {MAX_QUOTES - 1} of the list"
 
 
 def test_a_huge_quote_keeps_its_speaker() -> None:

@@ -44,13 +44,16 @@ from tracker.models import Quote
 _TAG_WORDS = 8
 _HOW_TAG = re.compile(r"\s*(?:That|This)(?:\s+(?:was|is)|[’']s)\s+how\s+")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
+# Quotations read per text: a long interview holds a few hundred; a page of tens of thousands
+# (a hostile or broken page) would hold a run for minutes. The first ones are read, in order.
+MAX_QUOTES = 2_000
 
 
 def extract_quotes(text: str) -> list[Quote]:
     """Find direct quotations in `text` and who said them."""
     original = text
     text = normalize_marks(text)
-    spans = scan(text)
+    spans = scan(text)[:MAX_QUOTES]
     if not spans:
         return []
     masked = blank_headlines(mask(text, spans))
