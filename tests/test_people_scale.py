@@ -7,12 +7,13 @@ from __future__ import annotations
 from tracker import extract_quotes
 from tracker.analyze.people.names import NameBook
 from tracker.analyze.people.runs import NAME_WORDS, name_runs
+from tracker.analyze.quotes import MAX_QUOTES
 
 
 def test_a_speaker_named_thousands_of_times_keeps_one_full_name() -> None:
-    text = "Sen. Ann Lee spoke first. " + '"We will win," said Ann Lee. ' * 3_000
+    text = "Sen. Ann Lee spoke first. " + '"We will win," said Ann Lee. ' * MAX_QUOTES
     quotes = extract_quotes(text)
-    assert len(quotes) == 3_000
+    assert len(quotes) == MAX_QUOTES
     assert {q.speaker for q in quotes} == {"Sen. Ann Lee"}
 
 
