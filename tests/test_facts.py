@@ -572,3 +572,18 @@ def test_a_scheduled_event_is_no_plan() -> None:
 def test_a_digit_in_a_name_or_code_is_no_number() -> None:
     found = atoms("The G7 ministers flew in on an F-16 escort after COVID-19 rules eased for 300.")
     assert [text for kind, text in found if kind == "number"] == ["300"]
+
+
+def test_an_event_joining_sentences_reads_as_sentences() -> None:
+    old = (
+        "The fire started at dawn.\n\nThere were no signs of forced entry, the police said.\n\n"
+        "The house was empty."
+    )
+    new = (
+        "The fire started at dawn.\n\nThere were no signs of forced entry, the police said.\n\n"
+        "Lt. Ann Moss said officers were treating the blaze as an accident and that there were "
+        "no signs of forced entry. The county coroner will hold an inquest.\n\n"
+        "The house was empty."
+    )
+    (item,) = facts(old, new).added
+    assert "accident. The county coroner" in item.text

@@ -37,6 +37,7 @@ from tracker.models import (
 COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
 _OWN_WORDS = 8  # content words outside a quotation that say more than its frame
+_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")  # how a sentence may end
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -426,6 +427,8 @@ class _Comparison:
                 joins = False  # a second weighty fact is an event of its own
             if joins and (i == last_sentence or source in {"", speaker} or not speaker):
                 first, before, known = out[-1]
+                if i != last_sentence and not before.endswith(_ENDS):
+                    before += "."  # the sentence's last clause was left out: still a sentence
                 out[-1] = (first, f"{before} {text}", [*known, *atoms])
                 speaker = speaker or source
             else:
