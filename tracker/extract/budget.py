@@ -115,16 +115,19 @@ def _drop_after(el: lxml_html.HtmlElement, keep_tail: bool) -> None:
 def cut_source(text: str) -> tuple[str, bool]:
     """A page's markup cut to `MAX_SOURCE` characters (the parser closes what is left open),
     and whether it was cut."""
-    if len(text) <= MAX_SOURCE:
-        return text, False
-    tag = text.rfind("<", MAX_SOURCE - 10_000, MAX_SOURCE)
-    return text[: tag if tag > 0 else MAX_SOURCE], True
+    return _cut(text, MAX_SOURCE, "<")
 
 
 def cut_text(text: str) -> tuple[str, bool]:
     """`text` cut to `MAX_CHARS` characters (at a line break when there is one near the cut),
     and whether it was cut."""
-    if len(text) <= MAX_CHARS:
+    return _cut(text, MAX_CHARS, "\n")
+
+
+def _cut(text: str, limit: int, mark: str) -> tuple[str, bool]:
+    """`text` cut to `limit` characters, before the last `mark` in the 10,000 before the cut
+    when there is one, and whether it was cut."""
+    if len(text) <= limit:
         return text, False
-    line = text.rfind("\n", MAX_CHARS - 10_000, MAX_CHARS)
-    return text[: line if line > 0 else MAX_CHARS], True
+    at = text.rfind(mark, limit - 10_000, limit)
+    return text[: at if at > 0 else limit], True

@@ -279,8 +279,10 @@ class _Comparison:
     def _pair(self, i: int, j: int, aligned: bool) -> None:
         o, n = self.old.facts[i], self.new.facts[j]
         known = None if self.claims is None or not aligned else self.claims.get((i, j), [])
-        pairing = Pairing(o, n, aligned, self.old.keys, self.new.keys, self._is_used, known)
-        pairing.elsewhere = lambda tag, keys: self._elsewhere(tag, keys, i if tag == "old" else j)
+        pairing = Pairing(
+            o, n, aligned, self.old.keys, self.new.keys, self._is_used, known,
+            lambda tag, keys: self._elsewhere(tag, keys, i if tag == "old" else j),
+        )  # fmt: skip
         for kind, old_text, new_text, about, score in pair_changes(pairing):
             if not self._reported(i, j, old_text, new_text, about):
                 self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))

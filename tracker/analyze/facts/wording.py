@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tracker.analyze.claims import fact_changes, word_pair
 from tracker.analyze.claims import lexicon as claims_lx
-from tracker.analyze.claims.text import Hunk, Token, span, tokenise
+from tracker.analyze.claims.text import Hunk, Pair, Token, span, tokenise
 from tracker.analyze.facts import lexicon as lx
 from tracker.analyze.facts import significance as sig
 from tracker.analyze.facts.atom import Atom
@@ -41,6 +42,11 @@ class Pairing:
     elsewhere: Callable[[str, frozenset[str]], bool] = lambda side, keys: False
     used_old: list[Atom] = field(default_factory=list)
     used_new: list[Atom] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> Pair:
+        """The two sentences' word-level diff, worked out once."""
+        return word_pair(self.old.text, self.new.text)
 
 
 def pair_changes(p: Pairing) -> Iterator[Change]:
@@ -110,7 +116,7 @@ def _same_statement(p: Pairing, c: FactChange) -> bool:
     Not on a heavy rewrite (the two no longer make one statement), nor when the cue stands in
     a phrase inserted with content of its own ("afraid, he would later say, that ..."): that
     phrase is a new detail with its source, and the kept statement is credited as before."""
-    pair = word_pair(p.old.text, p.new.text)
+    pair = p.words
     if pair.heavy:
         return False
     added = bool(c.new)
@@ -181,7 +187,7 @@ def _reworded(p: Pairing, claims: list[FactChange]) -> Iterator[Change]:
     """Words swapped in an aligned, mostly kept sentence, not already a fact change: low; a
     phrase only inserted (or only cut) that carries words of its own adds (or drops) a
     detail: the middle of the scale."""
-    pair = word_pair(p.old.text, p.new.text)
+    pair = p.words
     if pair.heavy:
         return
     reported = [t for c in claims for t in (c.old, c.new) if t]
