@@ -64,13 +64,13 @@ def test_contraction_spelled_out_is_cosmetic() -> None:
 
 
 def test_swapped_name_is_an_entity_claim() -> None:
-    changes = fact_changes("The senator met Kislyak in July.", "The senator met Lavrov in July.")
-    assert changes == [FactChange("entity", "Kislyak", "Lavrov")]
+    changes = fact_changes("The senator met Dubrovsky in July.", "The senator met Dahl in July.")
+    assert changes == [FactChange("entity", "Dubrovsky", "Dahl")]
 
 
 def test_swapped_full_name_keeps_both_words() -> None:
-    changes = fact_changes("Envoy Sergey Kislyak spoke.", "Envoy Vladimir Lavrov spoke.")
-    assert changes == [FactChange("entity", "Sergey Kislyak", "Vladimir Lavrov")]
+    changes = fact_changes("Envoy Anton Dubrovsky spoke.", "Envoy Erik Halvorsen spoke.")
+    assert changes == [FactChange("entity", "Anton Dubrovsky", "Erik Halvorsen")]
 
 
 def test_added_reportedly_is_a_hedge_claim() -> None:
@@ -93,7 +93,7 @@ def test_is_to_may_be_is_a_hedge_claim() -> None:
 
 
 def test_said_to_denied_is_an_attribution_claim_only() -> None:
-    changes = fact_changes("Trump said he met the envoy.", "Trump denied he met the envoy.")
+    changes = fact_changes("Reyes said he met the envoy.", "Reyes denied he met the envoy.")
     assert changes == [FactChange("attribution", "said", "denied")]
 
 
@@ -239,7 +239,7 @@ def test_two_facts_changed_are_both_listed() -> None:
         ("The troops will leave by March.", "The troops will leave by March!"),
         ("The plan, which passed, cuts taxes.", "The plan which passed cuts taxes."),
         ("The troops will leave by March.", "The troops will leave by Marhc."),
-        ("The ambassador met Mr. Kislyak.", "The ambassador met Mr. Kisylak."),
+        ("The ambassador met Mr. Dubrovsky.", "The ambassador met Mr. Dubrovksy."),
         ("The Prime Minister visited Berlin.", "The prime minister visited Berlin."),
         ('He said "we will win" on Monday.', "He said \u201cwe will win\u201d on Monday."),
         ("It was a 2010-2012 plan.", "It was a 2010\u20132012 plan."),
@@ -249,9 +249,9 @@ def test_two_facts_changed_are_both_listed() -> None:
         ("Turnout was 5 percent.", "Turnout was 5%."),
         ("The fee is $2,000.", "The fee is $2000."),
         ("He flew to the U.S. on Monday.", "He flew to the United States on Monday."),
-        ("President Donald Trump spoke.", "Trump spoke."),
-        ("He had been in a prison ward.", "Mr. Mubarak had been in a prison ward."),
-        ("It was Egypt \u2019s first vote.", "It was Egypt\u2019s first vote."),
+        ("President Dana Whitfield spoke.", "Whitfield spoke."),
+        ("He had been in a prison ward.", "Mr. Halloran had been in a prison ward."),
+        ("It was Norland \u2019s first vote.", "It was Norland\u2019s first vote."),
         ("His one-time allies left.", "His onetime allies left."),
         ("Such storms often reach the coast.", "Such storms frequently reach the coast."),
         ("It grew in a three dimensional gel.", "It grew in a three-dimensional gel."),
@@ -362,16 +362,16 @@ def test_every_reported_word_is_in_its_version(old_words: list[str], new_words: 
 def test_heavy_rewrite_keeps_a_swapped_attribution_verb() -> None:
     old = (
         "Jo Reyes, a clerk with the election office in Dunmore, where the count was held, "
-        "told WKBN that the ballots came at 9 p.m."
+        "told the Dunmore Courier that the ballots came at 9 p.m."
     )
     new = "The election office in Dunmore said it received the ballots at 9 p.m. on Friday."
     assert FactChange("attribution", "told", "said") in fact_changes(old, new)
 
 
 def test_hyphenated_name_is_one_name() -> None:
-    old = "He invested in a label called Straight Alta-Phazz that failed."
+    old = "He invested in a label called Harbor Vale-Tunez that failed."
     assert fact_changes(old, "He invested in a label that failed.") == [
-        FactChange("entity", "Straight Alta-Phazz", "")
+        FactChange("entity", "Harbor Vale-Tunez", "")
     ]
 
 
@@ -457,5 +457,5 @@ def test_moved_clause_keeps_facts_in_relation(old: str, new: str) -> None:
 
 
 def test_contraction_beside_a_second_negation_is_cosmetic() -> None:
-    old = "The ad did not sway Florida, but Sanders could not focus there."
-    assert fact_changes(old, "The ad didn't sway Florida, but Sanders could not focus there.") == []
+    old = "The ad did not sway Ohio, but Okafor could not focus there."
+    assert fact_changes(old, "The ad didn't sway Ohio, but Okafor could not focus there.") == []

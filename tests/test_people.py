@@ -22,14 +22,14 @@ from tracker.extract.people import clean_names, contributor_names, drop_outlets
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("By Jim Acosta", "Jim Acosta"),
-        ("  CNN's   Elise Labott ", "Elise Labott"),
-        ("MANU RAJU", "Manu Raju"),
+        ("By Joel Arcand", "Joel Arcand"),
+        ("  CNN's   Elise Larkin ", "Elise Larkin"),
+        ("TOMAS RIVAS", "Tomas Rivas"),
         ("JOHN McDONALD", "John McDonald"),
         ("Jane Doe, Staff Writer", "Jane Doe"),
         ("Dr. Ann Lee", "Ann Lee"),
-        ("Fox News' Jessica Napoli", "Jessica Napoli"),
-        ("Washington Post staff writer Ellen Nakashima", "Ellen Nakashima"),
+        ("Fox News' Jessica Varga", "Jessica Varga"),
+        ("Washington Post staff writer Ellen Takahara", "Ellen Takahara"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:
@@ -37,8 +37,8 @@ def test_normalize_name(raw: str, expected: str) -> None:
 
 
 def test_cnn_contributor_line() -> None:
-    line = "CNN's Elise Labott, Jim Acosta and Manu Raju contributed to this report"
-    assert split_names(line) == ["Elise Labott", "Jim Acosta", "Manu Raju"]
+    line = "CNN's Elise Larkin, Joel Arcand and Tomas Rivas contributed to this report"
+    assert split_names(line) == ["Elise Larkin", "Joel Arcand", "Tomas Rivas"]
 
 
 def test_reuters_additional_reporting_line_drops_places() -> None:
@@ -47,46 +47,46 @@ def test_reuters_additional_reporting_line_drops_places() -> None:
 
 
 def test_reuters_reporting_writing_editing_line() -> None:
-    line = "Reporting by Andrea Shalal; Writing by Steve Holland; Editing by Peter Cooney"
-    assert split_names(line) == ["Andrea Shalal", "Steve Holland", "Peter Cooney"]
+    line = "Reporting by Andrea Solano; Writing by Steve Hadlow; Editing by Peter Corwin"
+    assert split_names(line) == ["Andrea Solano", "Steve Hadlow", "Peter Corwin"]
 
 
 def test_reuters_line_with_a_place_after_each_name() -> None:
-    line = "Reporting by Lesley Wroughton in Washington and Arshad Mohammed in Geneva"
-    assert split_names(line) == ["Lesley Wroughton", "Arshad Mohammed"]
+    line = "Reporting by Lesley Whitcombe in Washington and Arshad Malik in Geneva"
+    assert split_names(line) == ["Lesley Whitcombe", "Arshad Malik"]
 
 
 def test_nyt_contributed_reporting_line() -> None:
-    line = "Alan Rappeport, Maggie Haberman and Nicholas Fandos contributed reporting."
-    assert split_names(line) == ["Alan Rappeport", "Maggie Haberman", "Nicholas Fandos"]
+    line = "Alan Rappley, Maggie Harlan and Nicholas Fenby contributed reporting."
+    assert split_names(line) == ["Alan Rappley", "Maggie Harlan", "Nicholas Fenby"]
 
 
 def test_nyt_reported_from_line_with_research_credit() -> None:
     line = (
-        "Sharon LaFraniere reported from Washington, and Adam Goldman from New York. "
-        "Kitty Bennett contributed research."
+        "Sharon LaFontaine reported from Washington, and Adam Gorski from New York. "
+        "Kitty Barlow contributed research."
     )
-    assert split_names(line) == ["Sharon LaFraniere", "Adam Goldman", "Kitty Bennett"]
+    assert split_names(line) == ["Sharon LaFontaine", "Adam Gorski", "Kitty Barlow"]
 
 
 def test_name_suffix_stays_with_its_name() -> None:
-    assert split_names("Martin Luther King, Jr. contributed reporting.") == [
-        "Martin Luther King Jr"
+    assert split_names("Walter Lee Dunmore, Jr. contributed reporting.") == [
+        "Walter Lee Dunmore Jr"
     ]
 
 
 def test_byline_role_is_not_a_name() -> None:
-    assert split_names("By MANU RAJU, CNN Senior Congressional Correspondent") == ["Manu Raju"]
+    assert split_names("By TOMAS RIVAS, CNN Senior Congressional Correspondent") == ["Tomas Rivas"]
 
 
 @pytest.mark.parametrize(
     "line",
     [
-        "CNN's Elise Labott, Jim Acosta and Manu Raju contributed to this report",
-        "Reporting by Andrea Shalal; Editing by Peter Cooney",
+        "CNN's Elise Larkin, Joel Arcand and Tomas Rivas contributed to this report",
+        "Reporting by Andrea Solano; Editing by Peter Corwin",
         "Additional reporting by Jane Doe in Paris",
-        "Alan Rappeport and Maggie Haberman contributed reporting.",
-        "Kitty Bennett contributed research.",
+        "Alan Rappley and Maggie Harlan contributed reporting.",
+        "Kitty Barlow contributed research.",
     ],
 )
 def test_contributor_lines_are_recognised(line: str) -> None:
@@ -96,7 +96,7 @@ def test_contributor_lines_are_recognised(line: str) -> None:
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "He contributed to the campaign of Hillary Clinton.",
+        "He contributed to the campaign of Maria Olsen.",
         "Reporting by the team was thin, critics said.",
         "The senator said the bill would pass.",
     ],
@@ -106,9 +106,9 @@ def test_body_paragraphs_are_not_contributor_lines(paragraph: str) -> None:
 
 
 def test_diff_names_ignores_case_and_outlet_prefix() -> None:
-    added, removed = diff_names(["Manu Raju", "Jim Acosta"], ["MANU RAJU", "CNN's Elise Labott"])
-    assert added == ["Elise Labott"]
-    assert removed == ["Jim Acosta"]
+    added, removed = diff_names(["Tomas Rivas", "Joel Arcand"], ["TOMAS RIVAS", "CNN's Eli Larkin"])
+    assert added == ["Eli Larkin"]
+    assert removed == ["Joel Arcand"]
 
 
 def test_diff_names_of_equal_lists_is_empty() -> None:
@@ -170,16 +170,16 @@ def test_clean_names_strips_titles_urls_and_staff() -> None:
 
 
 def test_clean_names_keeps_comma_separated_coauthors() -> None:
-    assert clean_names(["By Ana Lopez, Ben Ray and Cy Young"]) == [
+    assert clean_names(["By Ana Lopez, Ben Ray and Cy Yorke"]) == [
         "Ana Lopez",
         "Ben Ray",
-        "Cy Young",
+        "Cy Yorke",
     ]
 
 
 def test_reuters_reporting_and_editing_line() -> None:
-    names = contributor_names("(Reporting by Tom Brown in Washington; Editing by Dan Grebler)")
-    assert names == ["Tom Brown", "Dan Grebler"]
+    names = contributor_names("(Reporting by Tom Bramwell in Washington; Editing by Dan Gressel)")
+    assert names == ["Tom Bramwell", "Dan Gressel"]
 
 
 def test_additional_reporting_line() -> None:
@@ -187,20 +187,20 @@ def test_additional_reporting_line() -> None:
 
 
 def test_possessive_outlet_is_dropped_from_contributor() -> None:
-    assert contributor_names("CNN's Kate Bolduan contributed to this report.") == ["Kate Bolduan"]
+    assert contributor_names("CNN's Kate Bolander contributed to this report.") == ["Kate Bolander"]
 
 
 def test_contributor_names_of_a_body_sentence_is_empty() -> None:
-    assert contributor_names("He contributed to the campaign of Hillary Clinton.") == []
+    assert contributor_names("He contributed to the campaign of Maria Olsen.") == []
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        ("View all posts by Daniel Ferrand", ["Daniel Ferrand"]),
         (
-            "Posted by Ann Lee, Bo Chen and Cy Young - Safe Browsing team",
-            ["Ann Lee", "Bo Chen", "Cy Young"],
+            "Posted by Ann Lee, Bo Chen and Cy Yorke - Safe Browsing team",
+            ["Ann Lee", "Bo Chen", "Cy Yorke"],
         ),
         ("byJane Doe", ["Jane Doe"]),
         ("By Adam Aaronson Staff Writer", ["Adam Aaronson"]),

@@ -130,8 +130,8 @@ def test_headline_cited_with_its_author_is_skipped() -> None:
 
 
 def test_quote_followed_by_a_passive_agent_is_kept() -> None:
-    q = _only("Cruz was called “a man raised for these times,” by Glenn Beck last week.")
-    assert q.text.startswith("a man raised")
+    q = _only("Okafor was called “a voice built for hard winters,” by Dana Whitfield last week.")
+    assert q.text.startswith("a voice built")
 
 
 def test_marks_inside_markup_tags_are_not_quotes() -> None:
@@ -173,8 +173,8 @@ def test_inverted_with_party_and_state_and_statement() -> None:
 
 
 def test_apposition_is_skipped() -> None:
-    q = _only("Rep. Elena Cruz, a Maryland Democrat, said “the report is a whitewash.”")
-    assert q.speaker == "Rep. Elena Cruz"
+    q = _only("Rep. Elena Marquez, a Maryland Democrat, said “the audit is a cover story.”")
+    assert q.speaker == "Rep. Elena Marquez"
 
 
 def test_party_state_apposition_is_skipped() -> None:
@@ -279,7 +279,7 @@ def test_arbitrary_text_gives_valid_offsets(text: str) -> None:
 def test_pronoun_after_role_noun_means_the_titled_person() -> None:
     text = (
         "Attorney General Jeff Stone met the envoy twice.\n\n"
-        "Sen. Al Frank told CNN that the meetings were troubling.\n\n"
+        "Sen. Al Brook told CNN that the meetings were troubling.\n\n"
         "The attorney general pushed back on Thursday.\n\n"
         "“I never discussed the campaign with anyone,” he said."
     )
@@ -287,8 +287,8 @@ def test_pronoun_after_role_noun_means_the_titled_person() -> None:
 
 
 def test_short_tag_sentence_after_a_closed_quote() -> None:
-    text = "“That is a false comparison!” Maher replied. “Look at the numbers.”"
-    assert _speakers(text) == ["Maher", "Maher"]
+    text = "“That is a false comparison!” Dorsey replied. “Look at the numbers.”"
+    assert _speakers(text) == ["Dorsey", "Dorsey"]
 
 
 # -- verbs and frames beyond "said" ----------------------------------------------------------
@@ -305,23 +305,23 @@ def test_partial_quote_takes_the_subject_of_its_sentence() -> None:
 
 
 def test_capitalised_word_is_never_a_cue() -> None:
-    text = "Trump also said the United States has become a “dumping ground for everybody else.”"
-    assert _only(text).speaker == "Trump"
+    text = "Whitfield also said the United States has become a “waiting room for everyone else.”"
+    assert _only(text).speaker == "Whitfield"
 
 
 def test_party_tag_in_parentheses_keeps_the_speaker() -> None:
-    text = "“It reminds us how important this election is,” Sen. Mark Rubin (R-Fla.) said."
-    assert _only(text).speaker == "Sen. Mark Rubin"
+    text = "“It shows us how much this race matters,” Sen. Mark Dorsey (R-Fla.) said."
+    assert _only(text).speaker == "Sen. Mark Dorsey"
 
 
 def test_name_with_suffix_after_inverted_cue() -> None:
-    text = "“We have to be thoughtful about it,” said Sen. Robert P. Casey Jr., a party backer."
-    assert "Casey" in (_only(text).speaker or "")
+    text = "“We have to be careful with this one,” said Sen. Robert P. Hollins Jr., a party backer."
+    assert "Hollins" in (_only(text).speaker or "")
 
 
 def test_tag_with_an_uncommon_past_tense_verb() -> None:
-    text = "“That would have been a sign of good faith,” Toomey fumed on Tuesday."
-    assert _only(text).speaker == "Toomey"
+    text = "“That would have shown some good will,” Halloran fumed on Tuesday."
+    assert _only(text).speaker == "Halloran"
 
 
 def test_inverted_tag_with_an_uncommon_verb() -> None:
@@ -331,43 +331,43 @@ def test_inverted_tag_with_an_uncommon_verb() -> None:
 
 def test_long_tag_sentence_after_an_exclamation() -> None:
     text = (
-        "“Pat Kennedy is the greatest!!!” McDonough wrote in a September 16, 2012 email to top "
-        "State Department officials."
+        "“Ruth Okafor is the greatest!!!” Delaney wrote in a March 14, 2019 email to top "
+        "Transit Authority officials."
     )
-    assert _only(text).speaker == "McDonough"
+    assert _only(text).speaker == "Delaney"
 
 
 def test_name_closing_an_apposition_is_the_subject() -> None:
-    text = "Florida’s attorney general, Pam Bondi, vowed to go after “anyone who attacks us.”"
-    assert _only(text).speaker == "Pam Bondi"
+    text = "Ohio’s attorney general, Nora Fenwick, vowed to go after “anyone who cheats us.”"
+    assert _only(text).speaker == "Nora Fenwick"
 
 
 def test_coordinated_cue_takes_the_sentence_subject() -> None:
-    text = "Bush thought for a moment and said that “being an everyday guy would have appeal.”"
-    assert _only(text).speaker == "Bush"
+    text = "Petrakis thought for a moment and said that “being a plain farmer would help him.”"
+    assert _only(text).speaker == "Petrakis"
 
 
 def test_inverted_cue_with_a_lowercase_description_before_the_name() -> None:
-    text = "“It is definitely a yellow light,” said election lawyer Joe Birkenstock."
-    assert _only(text).speaker == "Joe Birkenstock"
+    text = "“It is a warning light at best,” said election lawyer Joe Brennick."
+    assert _only(text).speaker == "Joe Brennick"
 
 
 def test_name_and_colon_introduce_a_quote() -> None:
-    text = "Michael P. McDonald: “At long last the nomination contests have finally started.”"
-    assert _only(text).speaker == "Michael P. McDonald"
+    text = "Miriam T. Caldwell: “At long last the budget hearings have finally started.”"
+    assert _only(text).speaker == "Miriam T. Caldwell"
 
 
 def test_quote_sentence_after_a_paraphrase_takes_its_speaker() -> None:
-    text = "Greene added that the Fed wants to wait. “They don’t like to talk about it at all.”"
-    assert _only(text).speaker == "Greene"
+    text = "Lindqvist added that the board wants to wait. “They don’t want to rush it at all.”"
+    assert _only(text).speaker == "Lindqvist"
 
 
 def test_quote_paragraph_after_a_colon_lead_in_takes_its_subject() -> None:
     text = (
-        "President Bill Clinton released the following statement:\n\n"
-        "“Hillary and I offer our condolences to the family.”"
+        "President Dana Whitfield released the following statement:\n\n"
+        "“Tom and I send our sympathy to the family.”"
     )
-    assert _only(text).speaker == "President Bill Clinton"
+    assert _only(text).speaker == "President Dana Whitfield"
 
 
 def test_dateline_is_not_the_subject_of_a_participle_cue() -> None:
@@ -379,16 +379,16 @@ def test_dateline_is_not_the_subject_of_a_participle_cue() -> None:
 
 
 def test_tag_with_an_adjective_before_the_name() -> None:
-    q = _only("“France will always be France,” an angry Hollande retaliated.")
-    assert q.speaker == "an angry Hollande"
+    q = _only("“Ohio will always be Ohio,” an angry Brandvik retaliated.")
+    assert q.speaker == "an angry Brandvik"
 
 
 def test_name_between_commas_beats_a_phrase_before_it() -> None:
     text = (
-        "After winning the state’s presidential primary, Gov. John Kasich, said, "
-        "“We are going to Cleveland.”"
+        "After winning the state’s spring primary, Gov. John Fenwick, said, "
+        "“We are going to Dayton.”"
     )
-    assert _only(text).speaker == "Gov. John Kasich"
+    assert _only(text).speaker == "Gov. John Fenwick"
 
 
 def test_apposition_after_a_description_still_gives_the_speaker() -> None:
@@ -409,10 +409,10 @@ def test_given_name_sets_gender_for_a_pronoun() -> None:
 
 def test_pronoun_prefers_the_speaker_of_the_nearest_sentence() -> None:
     text = (
-        "Cruz electrified the small crowds, Joe Stovall said.\n\n"
-        "“He was very articulate and smart,” he said."
+        "Halloran won over the small crowds, Joe Brennick said.\n\n"
+        "“He was calm and quick on his feet,” he said."
     )
-    assert _only(text).speaker == "Joe Stovall"
+    assert _only(text).speaker == "Joe Brennick"
 
 
 def test_pronoun_contraction_is_a_pronoun_subject() -> None:
@@ -425,15 +425,15 @@ def test_pronoun_contraction_is_a_pronoun_subject() -> None:
 
 def test_pronoun_passes_over_a_possessive_name() -> None:
     text = (
-        "Sen. Ted Cruz spoke on Monday. Cruz’s aide, Tom Reyes, was there.\n\n"
+        "Sen. Ted Halloran spoke on Monday. Halloran’s aide, Tom Reyes, was there.\n\n"
         "“We are not done yet,” he said."
     )
     assert _only(text).speaker == "Tom Reyes"
 
 
 def test_pronoun_passes_over_the_object_of_a_preposition() -> None:
-    text = "Sen. Ted Cruz spoke to Tom Reyes on Monday.\n\n“We are not done yet,” he said."
-    assert _only(text).speaker == "Sen. Ted Cruz"
+    text = "Sen. Ted Halloran spoke to Tom Reyes on Monday.\n\n“We are not done yet,” he said."
+    assert _only(text).speaker == "Sen. Ted Halloran"
 
 
 def test_pronoun_means_the_person_named_by_role() -> None:
@@ -447,7 +447,7 @@ def test_pronoun_means_the_person_named_by_role() -> None:
 
 def test_bare_surname_means_the_most_mentioned_full_name() -> None:
     text = (
-        "Hillary Clinton spoke first. Bill Clinton spoke later. Hillary Clinton left at noon.\n\n"
-        "“We will win the state,” Clinton said."
+        "Maria Olsen spoke first. Peter Olsen spoke later. Maria Olsen left at noon.\n\n"
+        "“We will win the state,” Olsen said."
     )
-    assert _only(text).speaker == "Hillary Clinton"
+    assert _only(text).speaker == "Maria Olsen"

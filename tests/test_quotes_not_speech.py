@@ -15,7 +15,7 @@ def _texts(text: str) -> list[str]:
     "text",
     [
         "He ran as the “law and order” candidate in every county.",
-        "One option under consideration is “more for more” — fewer sanctions for fewer rods.",
+        "One idea on the table is “more for more” — fewer fees for fewer trucks.",
         "The council crossed a “red line” last week when it sold the park.",
         "Analysts called the protests a kind of “Harbor Spring” in the port towns.",
     ],
@@ -39,13 +39,13 @@ def test_titles_of_works_are_not_quotes(text: str) -> None:
 
 
 def test_a_nickname_is_not_a_quote() -> None:
-    assert extract_quotes("Dwayne “The Rock” Johnson visited the base on Friday.") == []
-    assert extract_quotes("Thomas “Tip” O’Neill led the House for a decade.") == []
+    assert extract_quotes("Darren “The Anvil” Colfax visited the base on Friday.") == []
+    assert extract_quotes("Francis “Skip” O’Hara led the council for a decade.") == []
 
 
 def test_a_short_partial_quote_with_a_cue_is_kept() -> None:
-    text = "Trump vowed to “bomb the hell” out of the group, aides said."
-    assert _texts(text) == ["bomb the hell"]
+    text = "Halloran vowed to “sweep the rot” out of the agency, aides said."
+    assert _texts(text) == ["sweep the rot"]
 
 
 def test_a_title_case_sentence_with_a_cue_is_kept() -> None:

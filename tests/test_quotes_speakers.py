@@ -91,10 +91,10 @@ def test_pronoun_does_not_take_a_name_used_as_a_modifier() -> None:
 
 def test_a_name_in_apposition_before_said_is_not_a_rival() -> None:
     text = (
-        "Mr. Hale’s lawyer, Alan Garten, said Ned Nunberg was wrong. "
+        "Mr. Hale’s lawyer, Alan Brisco, said Ned Varley was wrong. "
         "He said the agreement “is standard practice for every business.”"
     )
-    assert _only(text).speaker == "Alan Garten"
+    assert _only(text).speaker == "Alan Brisco"
 
 
 # -- descriptions --------------------------------------------------------------------------------
@@ -102,15 +102,15 @@ def test_a_name_in_apposition_before_said_is_not_a_rival() -> None:
 
 def test_the_role_means_the_one_person_named_with_it() -> None:
     text = (
-        "Ahmed Sarhan, a spokesman for the campaign, spoke on Monday.\n\n"
+        "Rami Haddad, a spokesman for the campaign, spoke on Monday.\n\n"
         "“We are winning,” the spokesman said."
     )
-    assert _only(text).speaker == "Ahmed Sarhan"
+    assert _only(text).speaker == "Rami Haddad"
 
 
 def test_the_role_with_two_people_named_with_it_is_unattributed() -> None:
     text = (
-        "Ahmed Sarhan, a spokesman for the campaign, and Omar Fikri, a spokesman for the party, "
+        "Rami Haddad, a spokesman for the campaign, and Omar Tannous, a spokesman for the party, "
         "spoke on Monday.\n\n“We are winning,” the spokesman said."
     )
     assert _only(text).speaker is None
@@ -138,8 +138,8 @@ def test_an_unnamed_described_speaker_is_kept_as_written() -> None:
 
 
 def test_caption_word_is_not_part_of_a_name() -> None:
-    text = "Photo\n\nMr. Romney spoke in Ohio.\n\n“We will win this state,” Mr. Romney said."
-    assert _only(text).speaker == "Mr. Romney"
+    text = "Photo\n\nMr. Halloran spoke in Ohio.\n\n“We will win this state,” Mr. Halloran said."
+    assert _only(text).speaker == "Mr. Halloran"
 
 
 def test_newspaper_an_interview_was_given_to_is_not_the_speaker() -> None:
@@ -171,7 +171,7 @@ def test_a_clause_after_the_quote_is_not_its_tag() -> None:
 def test_a_leading_participle_is_not_the_speaker() -> None:
     text = (
         "Weighing in on the discussion, former Gov. Mike Hale agreed, praising the senator as "
-        "“one of the most gifted stars that we’ve got.”"
+        "“one of the sharpest voices that we’ve heard.”"
     )
     assert _only(text).speaker == "Gov. Mike Hale"
 
@@ -191,10 +191,10 @@ def test_said_of_someone() -> None:
 
 def test_said_that_someone_with_a_partial_quote() -> None:
     text = (
-        "Former Mayor Rudy Vale of Troy said Mr. Obama “wasn’t the one that put out that "
-        "statement,” but he defended Mr. Romney."
+        "Former Mayor Tom Vale of Troy said Mr. Okafor “wasn’t the one who signed that "
+        "letter,” but he defended Mr. Halloran."
     )
-    assert _only(text).speaker == "Former Mayor Rudy Vale of Troy"
+    assert _only(text).speaker == "Former Mayor Tom Vale of Troy"
 
 
 # -- one name per person -------------------------------------------------------------------------
@@ -212,18 +212,16 @@ def test_every_form_of_a_name_is_one_speaker() -> None:
 
 def test_two_people_with_one_surname_stay_apart() -> None:
     text = (
-        "George Hale and his brother, Jeb Hale, spoke at the rally.\n\n"
+        "George Hale and his brother, Cal Hale, spoke at the rally.\n\n"
         "“My brother will win,” George Hale said.\n\n"
-        "“I will win,” Jeb Hale said."
+        "“I will win,” Cal Hale said."
     )
-    assert _speakers(text) == ["George Hale", "Jeb Hale"]
+    assert _speakers(text) == ["George Hale", "Cal Hale"]
 
 
 def test_family_name_first() -> None:
-    text = (
-        "The memoir by Teo Soh Lung was published last year.\n\n“This is progress,” Ms. Teo said."
-    )
-    assert _only(text).speaker == "Teo Soh Lung"
+    text = "The memoir by Goh Wei Lin was published last year.\n\n“This is progress,” Ms. Goh said."
+    assert _only(text).speaker == "Goh Wei Lin"
 
 
 def test_a_thing_is_not_a_speaker() -> None:
@@ -254,13 +252,13 @@ def test_its_statement_is_the_body_of_its_sentence() -> None:
 
 def test_his_campaign_is_the_person_s() -> None:
     text = (
-        "Mitt Romney has changed his position twice.\n\n"
-        "His campaign later edited its website to include the line, “Mitt Romney believes it "
+        "Peter Halloran has changed his position twice.\n\n"
+        "His campaign later edited its website to include the line, “Peter Halloran believes it "
         "is unacceptable.”"
     )
-    assert (_only(text).speaker or "").startswith("Mitt Romney")
+    assert (_only(text).speaker or "").startswith("Peter Halloran")
 
 
 def test_told_someone_after_a_comma_names_the_listener_not_the_speaker() -> None:
-    text = "“We will win,” Dick Dever, a delegate from Fargo, told Politico on Monday."
-    assert _only(text).speaker == "Dick Dever"
+    text = "“We will win,” Rick Danvers, a delegate from Fargo, told Politico on Monday."
+    assert _only(text).speaker == "Rick Danvers"
