@@ -218,8 +218,12 @@ def test_html_capture_drops_layout_text() -> None:
 
 def test_a_redesign_with_layout_text_reports_no_events() -> None:
     report = compare(_plain_capture(layout=False), _plain_capture(layout=True))
-    assert not report.changed
-    assert report.summary
+    assert all(s.kind == "same" for s in report.sentences)
+    assert not report.has_changes(["headline", "quotes", "claims", "facts", "contributors"])
+    assert not report.has_changes(["notes"])
+    # the picture the redesign added is told apart, as a caption
+    assert report.captions_added == ("Boats in the south basin.",)
+    assert report.summary == "Only a picture caption changed."
 
 
 def test_build_report_drops_layout_text_kept_by_an_older_extraction() -> None:

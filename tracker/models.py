@@ -18,6 +18,7 @@ ChangeKind = Literal[
     "headline",
     "wording",
     "structure",
+    "caption",
 ]
 
 
@@ -48,6 +49,7 @@ class Article:
     notes: list[str] = field(default_factory=list)
     url: str | None = None
     description: str | None = None
+    captions: list[str] = field(default_factory=list)  # picture captions, kept out of the body
 
     @property
     def text(self) -> str:
@@ -63,6 +65,7 @@ class Article:
             "description": self.description,
             "contributors": list(self.contributors),
             "notes": list(self.notes),
+            "captions": list(self.captions),
             "paragraphs": list(self.paragraphs),
             "text": self.text,
         }
@@ -309,17 +312,20 @@ class Report:
     contributors_removed: tuple[str, ...] = ()
     notes_added: tuple[str, ...] = ()
     notes_removed: tuple[str, ...] = ()
+    captions_added: tuple[str, ...] = ()
+    captions_removed: tuple[str, ...] = ()
     summary: str = ""
     changes: tuple[RankedChange, ...] = ()  # every change above, most significant first
 
     @property
     def changed(self) -> bool:
-        """Whether anything differs: sentences, headline, quotes, contributors or notes."""
+        """Whether anything differs: sentences, headline, quotes, contributors, notes or
+        captions."""
         return self.has_changes()
 
     def has_changes(self, parts: Collection[str] | None = None) -> bool:
         """Whether the versions differ in `parts` (headline, quotes, claims, facts,
-        contributors, notes; None: in anything, sentences included)."""
+        contributors, notes, captions; None: in anything, sentences included)."""
         found = {
             "headline": self.headline is not None,
             "quotes": bool(self.quotes.added or self.quotes.removed or self.quotes.changed),
@@ -327,6 +333,7 @@ class Report:
             "facts": bool(self.facts),
             "contributors": bool(self.contributors_added or self.contributors_removed),
             "notes": bool(self.notes_added or self.notes_removed),
+            "captions": bool(self.captions_added or self.captions_removed),
         }
         if parts is not None:
             return any(found.get(part, False) for part in parts)
@@ -358,8 +365,17 @@ class Report:
                 "removed": list(self.contributors_removed),
             },
             "notes": {"added": list(self.notes_added), "removed": list(self.notes_removed)},
+            **self._captions_dict(),
             "summary": self.summary,
             "changes": [c.to_dict() for c in self.changes],
+        }
+
+    def _captions_dict(self) -> dict[str, Any]:
+        """The "captions" section, present only when a picture caption changed."""
+        if not (self.captions_added or self.captions_removed):
+            return {}
+        return {
+            "captions": {"added": list(self.captions_added), "removed": list(self.captions_removed)}
         }
 
 

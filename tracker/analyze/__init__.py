@@ -1,1 +1,1 @@
-"""Change intelligence: quotes, claims, contributors, notes, summary. Pure."""
+"""Change intelligence: quotes, claims, contributors, notes, captions, summary. Pure."""

@@ -5,20 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from tracker.analyze.captions import SIGNIFICANCE as CAPTION
 from tracker.analyze.rank import rank_changes
 from tracker.analyze.summary import summarize
 from tracker.models import FactLedger, QuoteLedger, Report, SentenceChange
 
-PARTS = ("quotes", "facts", "claims", "contributors", "notes", "headline")
+PARTS = ("quotes", "facts", "claims", "contributors", "notes", "captions", "headline")
 
 
 def filter_report(report: Report, only: Iterable[str] | None, min_significance: float) -> Report:
-    """Keep only the chosen parts, and only facts and claims at least `min_significance`
-    significant (a change of wording is under 0.3, a change of fact 0.5 and up)."""
+    """Keep only the chosen parts, and only facts, claims and captions at least
+    `min_significance` significant (a change of wording is under 0.3, a caption 0.2, a change
+    of fact 0.5 and up)."""
     keep = set(only) if only is not None else set(PARTS)
     if only is None and min_significance <= 0.0:
         return report
     claims = tuple(c for c in report.claims if c.significance >= min_significance)
+    captions = "captions" in keep and CAPTION >= min_significance
     facts = report.facts
     facts = FactLedger(
         tuple(f for f in facts.changed if f.significance >= min_significance),
@@ -35,6 +38,8 @@ def filter_report(report: Report, only: Iterable[str] | None, min_significance: 
         contributors_removed=report.contributors_removed if "contributors" in keep else (),
         notes_added=report.notes_added if "notes" in keep else (),
         notes_removed=report.notes_removed if "notes" in keep else (),
+        captions_added=report.captions_added if captions else (),
+        captions_removed=report.captions_removed if captions else (),
     )
     if only is not None:
         kept = replace(kept, sentences=_rows_of(kept))

@@ -1,9 +1,11 @@
 """Every change of a report as an editor would rank it: one kind (fact, quote, re-attribution,
-correction, contributor, headline, wording, structure) and a significance in [0, 1]. Pure.
+correction, contributor, headline, wording, structure, caption) and a significance in [0, 1].
+Pure.
 
 The scale: a correction appended 0.95; a changed count of the dead or a new official statement
 0.8 and up; a re-attributed quote 0.85; a new or removed quote about 0.7; a new background fact
-0.55; a contributor 0.5; a reworded phrase under 0.3; sentences moved or reflowed 0.1."""
+0.55; a contributor 0.5; a reworded phrase under 0.3; a picture caption 0.2; sentences moved
+or reflowed 0.1."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from tracker.analyze.captions import SIGNIFICANCE as CAPTION
 from tracker.models import (
     ChangeKind,
     FactRef,
@@ -42,6 +45,7 @@ def rank_changes(report: Report, floor: float = 0.0, rows: bool = True) -> tuple
         *_quotes(report),
         *_notes(report),
         *_contributors(report),
+        *_captions(report),
         *(_rows(report) if rows else ()),
     ]
     kept = [c for c in found if c.significance >= floor]
@@ -144,6 +148,13 @@ def _contributors(report: Report) -> Iterator[RankedChange]:
         yield RankedChange("contributor", 0.5, f"Contributor added: {name}")
     for name in report.contributors_removed:
         yield RankedChange("contributor", 0.5, f"Contributor removed: {name}")
+
+
+def _captions(report: Report) -> Iterator[RankedChange]:
+    for caption in report.captions_added:
+        yield RankedChange("caption", CAPTION, f"Caption added: '{short(caption)}'")
+    for caption in report.captions_removed:
+        yield RankedChange("caption", CAPTION, f"Caption removed: '{short(caption)}'")
 
 
 def _rows(report: Report) -> Iterator[RankedChange]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from tracker.align import align_sentences, normalize_typography
 from tracker.align.inline import inline_diff
+from tracker.analyze.captions import diff_captions
 from tracker.analyze.claims import fact_changes, is_surface_edit, significance
 from tracker.analyze.facts import compare_facts
 from tracker.analyze.facts.compare import appended_from
@@ -93,6 +94,7 @@ def build_report(
         [*old.authors, *old.contributors], [*new.authors, *new.contributors]
     )
     n_added, n_removed = diff_notes(old.notes, new.notes)
+    p_added, p_removed = diff_captions(old.captions, new.captions)  # never in the body
     report = Report(
         from_meta={"title": old.title, "revision": None, "fetched": None, **(from_meta or {})},
         to_meta={"title": new.title, "revision": None, "fetched": None, **(to_meta or {})},
@@ -107,6 +109,8 @@ def build_report(
         contributors_removed=tuple(c_removed),
         notes_added=tuple(n_added),
         notes_removed=tuple(n_removed),
+        captions_added=tuple(p_added),
+        captions_removed=tuple(p_removed),
     )
     return replace(report, summary=summarize(report), changes=rank_changes(report))
 

@@ -108,6 +108,14 @@ def _sentences_part(rows: Sequence[SentenceChange]) -> str:
     return ("Sentences: " + ", ".join(parts)) if parts else ""
 
 
+def _captions_part(report: Report) -> str:
+    """Said only when a picture caption is all that changed."""
+    pictures = max(len(report.captions_added), len(report.captions_removed))
+    if not pictures:
+        return ""
+    return "Only a picture caption changed" if pictures == 1 else "Only picture captions changed"
+
+
 def summarize(report: Report) -> str:
     """'Fact changed: '25' -> '30' (people killed). Headline changed. 2 quotes added (A, B).
     ...', read from the report as it stands (after filtering, say): the most significant fact
@@ -131,6 +139,6 @@ def summarize(report: Report) -> str:
         _notes_part(report.notes_added, report.notes_removed),
         _sentences_part(report.sentences),
     ]
-    text = ". ".join(p[0].upper() + p[1:] for p in parts if p)
+    text = ". ".join(p[0].upper() + p[1:] for p in parts if p) or _captions_part(report)
     line = text + "." if text else "No changes."
     return f"{REEXTRACT_NOTE}: {line}" if report.to_meta.get("reextract") else line

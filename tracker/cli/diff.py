@@ -62,7 +62,7 @@ def diff(
         Optional[str],  # noqa: UP045
         typer.Option(
             help="Keep only these parts (comma-separated): quotes, facts, claims, contributors, "
-            "notes, headline."
+            "notes, captions, headline."
         ),
     ] = None,
     min_significance: Annotated[

@@ -1,4 +1,5 @@
-"""Page/HTML/text -> Article (title, authors, dates, paragraphs, contributors, notes). Pure."""
+"""Page/HTML/text -> Article (title, authors, dates, paragraphs, contributors, notes,
+captions). Pure."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from lxml import html as lxml_html
 
 from tracker.charset import decode
 from tracker.errors import ExtractionEmpty
-from tracker.extract.boilerplate import clean_paragraphs
+from tracker.extract.boilerplate import captions_in, clean_paragraphs, unique_captions
 from tracker.extract.budget import (
     CUT_NOTE,
     DEEP_NOTE,
@@ -63,7 +64,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
-    """Extract the article (title, authors, dates, body paragraphs, contributors, notes)."""
+    """Extract the article (title, authors, dates, body paragraphs, contributors, notes, picture
+    captions)."""
     text = _CONTROL.sub("", decode(html) if isinstance(html, bytes) else html)
     notes: list[str] = []
     tree = None
@@ -110,8 +112,10 @@ def _from_html(
     declared = drop_outlets(meta.authors, outlets)
     in_page = clean_names(dom_bylines(tree))
     extra_notes, extra_names = notes_and_contributors(page_lines(tree))
-    paragraphs, found_author = _body(tree, text, url, author=not declared)
-    paragraphs = clean_paragraphs(_prefer_json_ld(paragraphs, meta))
+    paragraphs, found_author, captions = _body(tree, text, url, author=not declared)
+    paragraphs = _prefer_json_ld(paragraphs, meta)
+    captions = unique_captions([*captions, *captions_in(paragraphs)])
+    paragraphs = clean_paragraphs(paragraphs)
     paragraphs, byline = _split_bylines(_drop_headline(paragraphs, meta.title))
     _require_body(paragraphs, meta.url or url)
     notes, names = notes_and_contributors(paragraphs)
@@ -126,6 +130,7 @@ def _from_html(
         notes=_merge(_merge(notes, extra_notes), budget_notes),
         url=meta.url or url,
         description=meta.description,
+        captions=captions,
     )
     _refuse_blocked(article, meta.url or url)
     return article
@@ -186,16 +191,17 @@ def _widest(people: list[str], later: list[list[str]]) -> list[str]:
 
 def _body(
     tree: lxml_html.HtmlElement, text: str, url: str | None, author: bool
-) -> tuple[list[str], str]:
-    """Precise extraction first; when it finds little, a recall-oriented second pass."""
-    paragraphs, found_author = body_paragraphs(tree, url, author=author)
+) -> tuple[list[str], str, list[str]]:
+    """Precise extraction first; when it finds little, a recall-oriented second pass. With
+    the paragraphs, the author found and the page's picture captions."""
+    paragraphs, found_author, captions = body_paragraphs(tree, url, author=author)
     if _words(paragraphs) >= THIN_WORDS:
-        return paragraphs, found_author
+        return paragraphs, found_author, captions
     fresh = _parse(text)
     if fresh is not None:
         cut_tree(fresh)  # the same budget as the first pass (its note is already taken)
-    retry, _ = body_paragraphs(fresh, url, recall=True) if fresh is not None else ([], "")
-    return (retry if _words(retry) > _words(paragraphs) else paragraphs), found_author
+    retry = body_paragraphs(fresh, url, recall=True)[0] if fresh is not None else []
+    return (retry if _words(retry) > _words(paragraphs) else paragraphs), found_author, captions
 
 
 def _prefer_json_ld(paragraphs: list[str], meta: PageMeta) -> list[str]:
@@ -241,7 +247,9 @@ def _from_text(text: str, url: str | None, budget_notes: list[str] | None = None
     if cut:
         budget_notes.append(TEXT_CUT_NOTE)
     # Text a user hands over that reads as page furniture alone is still their text.
-    paragraphs = clean_paragraphs(given) or given
+    paragraphs = clean_paragraphs(given)
+    captions = captions_in(given) if paragraphs else []
+    paragraphs = paragraphs or given
     headline = len(paragraphs) > 1 and _looks_like_headline(paragraphs[0])
     title = paragraphs.pop(0) if headline else ""
     paragraphs, authors = _split_bylines(paragraphs)
@@ -258,6 +266,7 @@ def _from_text(text: str, url: str | None, budget_notes: list[str] | None = None
         contributors=names,
         notes=_merge(notes, budget_notes),
         url=url,
+        captions=captions,
     )
 
 

@@ -7,7 +7,8 @@ Email"), prompts ("Sign up for our newsletter", "Subscribe"), lists of other art
 ...", "Read more: ..."), page markers ("Page 2 of 3", "Next page", "Single page"), comment
 counts, photo credits ("Credit Jane Doe for The Times", "Photograph: Jane Doe/AP", "(AP
 Photo/Jane Doe)") and the captions they close. A site redesign changes all of these without
-touching the story, so they are dropped before versions are compared.
+touching the story, so they are dropped before versions are compared; a caption's own words
+(its credit cut off) are kept apart from the body, in `Article.captions`.
 
 The rules describe what furniture looks like: a line made only of fixed layout phrases, a short
 prompt or label line, a credit, or a short paragraph that ends in a credit. A body sentence that
@@ -22,7 +23,7 @@ from dataclasses import replace
 
 from tracker.extract.guards import blocking_phrase
 from tracker.extract.memo import per_text
-from tracker.extract.typography import plain_typography
+from tracker.extract.typography import normalize_typography, plain_typography
 from tracker.models import Article
 
 # --- fixed layout phrases ------------------------------------------------------------------
@@ -233,6 +234,50 @@ def _is_caption(text: str) -> bool:
     return credit is None or (len(credit.split()) <= _CREDIT_WORDS and _is_credit(credit))
 
 
+def caption_text(caption: str) -> str:
+    """The words of a picture caption without its credit ("A ferry leaves the harbour.
+    Photo: Jane Doe/Agency" -> "A ferry leaves the harbour."), without layout labels; "" for
+    a credit alone or a label alone."""
+    text = " ".join(caption.split())
+    tail = _CAPTION_TAIL.search(text)
+    credit = tail.group("credit") if tail else None
+    if tail and (credit is None or _is_credit(_plain(credit))):
+        text = text[: tail.start()].rstrip()
+    pieces = _SENTENCE_END.split(text)
+    while pieces and _is_credit(_plain(pieces[-1])):  # "... harbour. Jane Doe/Agency"
+        pieces.pop()
+    text = strip_furniture(" ".join(pieces))
+    return "" if _is_credit(_plain(text)) else text
+
+
+def captions_in(paragraphs: Iterable[str]) -> list[str]:
+    """The captions `clean_paragraphs` takes out of `paragraphs`, as `caption_text` gives
+    them, each once, in order."""
+    return unique_captions(map(_caption_of, paragraphs))
+
+
+def unique_captions(captions: Iterable[str]) -> list[str]:
+    """The non-empty captions, each once (whitespace and typography aside), in order."""
+    first: dict[str, str] = {}
+    for caption in captions:
+        first.setdefault(caption_key(caption), caption)
+    first.pop("", None)
+    return list(first.values())
+
+
+def caption_key(caption: str) -> str:
+    """Equal for captions that differ only in whitespace or typography."""
+    return normalize_typography(caption)
+
+
+@per_text()
+def _caption_of(paragraph: str) -> str:
+    """The caption a paragraph is, "" when it is none (or a credit alone)."""
+    if blocking_phrase(paragraph) or not _is_caption(_plain(paragraph)):
+        return ""
+    return caption_text(paragraph)
+
+
 def strip_furniture(paragraph: str) -> str:
     """The paragraph without layout phrases glued to its edges or between its sentences
     ("Advertisement Continue reading the main story He said ..."); "" when nothing else is
@@ -331,8 +376,9 @@ def _reads_as_credit(text: str) -> bool:
 
 def without_furniture(article: Article) -> Article:
     """The article with layout text and captions taken out of its paragraphs (an article
-    stored by an earlier extraction may still hold them)."""
+    stored by an earlier extraction may still hold them): the captions join its own."""
     paragraphs = clean_paragraphs(article.paragraphs)
     if paragraphs == article.paragraphs:
         return article
-    return replace(article, paragraphs=paragraphs)
+    captions = unique_captions([*article.captions, *captions_in(article.paragraphs)])
+    return replace(article, paragraphs=paragraphs, captions=captions)

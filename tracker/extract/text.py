@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
 
 import trafilatura
 from lxml import html as lxml_html
 
+from tracker.extract.boilerplate import caption_text, unique_captions
 from tracker.extract.people import contributor_names, is_contributor_line, is_note
 
 _BLOCK_TAGS = frozenset({"p", "div", "li", "aside", "section", "footer", "td", "blockquote"})
@@ -24,10 +26,10 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 def body_paragraphs(
     tree: lxml_html.HtmlElement, url: str | None, recall: bool = False, author: bool = False
-) -> tuple[list[str], str]:
+) -> tuple[list[str], str, list[str]]:
     """Main-text paragraphs as trafilatura finds them (comments left out), and, when asked,
-    the author it finds. Consumes `tree`."""
-    _drop_captions(tree)
+    the author it finds; then the picture captions taken out first. Consumes `tree`."""
+    captions = _drop_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -39,26 +41,61 @@ def body_paragraphs(
     )
     body = getattr(document, "body", None)
     paragraphs = list(_blocks(body)) if body is not None else []
-    return paragraphs, str(getattr(document, "author", None) or "")
+    return paragraphs, str(getattr(document, "author", None) or ""), captions
 
 
-def _drop_captions(tree: lxml_html.HtmlElement) -> None:
+def _drop_captions(tree: lxml_html.HtmlElement) -> list[str]:
     """Take picture captions and credits (<figcaption>, short elements classed as a caption
-    or credit) out of the page: they describe a picture, not the story."""
+    or credit) out of the page: they describe a picture, not the story. Returns the captions'
+    words (credits cut off) outside page chrome, each once, in page order."""
     doomed = []
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marks = _marks(el)
         if el.tag == "figcaption" or (
             _CAPTION_MARK.search(marks) and not _PERSON_MARK.search(marks)
         ):
             if len(el.text_content().split()) <= _CAPTION_WORDS:
                 doomed.append(el)
+    captions = [_caption_words(el) for el in doomed if _is_caption_box(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
             el.drop_tree()
+    return unique_captions(captions)
+
+
+def _marks(el: lxml_html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _is_caption_box(el: lxml_html.HtmlElement) -> bool:
+    """A caption (not a credit alone), outside page chrome and outside another caption."""
+    if el.tag != "figcaption" and not _CAPTION_ONLY.search(_marks(el)):
+        return False
+    for above in el.iterancestors():
+        if above.tag in _CHROME_TAGS or above.tag in {"aside", "footer", "figcaption"}:
+            return False
+        if _CAPTION_ONLY.search(_marks(above)):
+            return False
+    return True
+
+
+def _caption_words(el: lxml_html.HtmlElement) -> str:
+    """The caption's text without the credits marked inside it, the credit tail cut off."""
+    box = copy.deepcopy(el)
+    box.tail = None
+    for node in [n for n in box.iter() if n is not box and _is_credit_box(n)]:
+        node.drop_tree()
+    for br in box.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return caption_text(box.text_content())
+
+
+def _is_credit_box(el: lxml_html.HtmlElement) -> bool:
+    marks = _marks(el) if isinstance(el.tag, str) else ""
+    return bool(_CAPTION_MARK.search(marks)) and not _CAPTION_ONLY.search(marks)
 
 
 _CAPTION_MARK = re.compile(
@@ -66,6 +103,7 @@ _CAPTION_MARK = re.compile(
     r"picture|img)?[_-]?credits?(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_CAPTION_ONLY = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:s|-text)?(?:$|[\s_-])", re.I)
 _PERSON_MARK = re.compile(r"byline|author|contributor|writer|reporter", re.IGNORECASE)
 _CAPTION_WORDS = 80
 

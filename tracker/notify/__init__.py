@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["Delivery", "Event", "Notifier", "Target", "changed_event", "notify_recorded"]
 
 # Report parts a target's filter may name; facts and the rest follow `diff --only`.
-_PARTS = ("headline", "quotes", "claims", "facts", "contributors", "notes")
+_PARTS = ("headline", "quotes", "claims", "facts", "contributors", "notes", "captions")
 
 
 class Recorded(Protocol):

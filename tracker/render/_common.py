@@ -243,6 +243,8 @@ def key_items(report: Report) -> list[KeyItem]:
         KeyItem("notes", "Note removed", n, old_sentence=_naming(report.old_sentences, n))
         for n in report.notes_removed
     ]
+    items += [KeyItem("captions", "Caption added", None, c) for c in report.captions_added]
+    items += [KeyItem("captions", "Caption removed", c) for c in report.captions_removed]
     return items
 
 

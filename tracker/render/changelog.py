@@ -34,7 +34,8 @@ def _transition_dict(t: Transition) -> dict[str, Any]:
     }
     if t.report:
         full = t.report.to_dict()
-        doc.update({k: full[k] for k in ("headline", "quotes", "claims", "contributors", "notes")})
+        parts = ("headline", "quotes", "claims", "contributors", "notes", "captions")
+        doc.update({k: full[k] for k in parts if k in full})  # captions only when they changed
     return doc
 
 

@@ -1,7 +1,7 @@
 """Report -> one self-contained HTML page people read: a header naming the article, its URL and
 both versions with their times; the summary; the changes grouped (headline, quotes, facts,
-claims, contributors, notes), each linking to its sentence; a key to the markers; then the
-sentences with their changes marked.
+claims, contributors, notes, captions), each linking to its sentence; a key to the markers; then
+the sentences with their changes marked.
 
 Self-contained: inline CSS, no script, no external resource. Every piece of article text is
 escaped, and only http(s) URLs become links. Readable on a phone: a viewport, one column, long
@@ -103,6 +103,7 @@ _SECTIONS = {
     "claims": "Claims",
     "contributors": "Contributors",
     "notes": "Notes",
+    "captions": "Captions",
 }
 _WEB = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 

@@ -1,8 +1,9 @@
 """What the snapshot store writes for one version of an article, and how it reads it back. Pure.
 
 Part of the store (`tracker.store`): an article folder holds article.txt (headline, byline, blank
-line, paragraphs), meta.json (identity, dates, authors, contributors, notes, fetch details) and
-raw.html (the page as fetched). Each commit's message names the articles it records.
+line, paragraphs), meta.json (identity, dates, authors, contributors, notes, picture captions,
+fetch details) and raw.html (the page as fetched). Each commit's message names the articles it
+records.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from tracker.models import Article
 from tracker.store.identity import Identity
 
 _COMPARED_META = ("title", "authors", "published", "contributors", "notes", "description")
+# Compared only when present: a version recorded before captions were kept has the same hash.
+_COMPARED_IF_ANY = ("captions",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +89,14 @@ def article_from(text: str, meta: Mapping[str, Any]) -> Article:
         notes=list(meta.get("notes") or []),
         url=meta.get("url"),
         description=meta.get("description"),
+        captions=list(meta.get("captions") or []),
     )
 
 
 def content_hash(text: str, meta: Mapping[str, Any]) -> str:
     """What decides whether a snapshot is a new version: the text and the compared metadata."""
     relevant = {name: meta.get(name) for name in _COMPARED_META}
+    relevant.update({name: meta[name] for name in _COMPARED_IF_ANY if meta.get(name)})
     payload = text + "\0" + json.dumps(relevant, sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
@@ -110,6 +115,7 @@ def snapshot_meta(snap: Snapshot) -> dict[str, Any]:
         "canonical": article.url,
         "contributors": list(article.contributors),
         "notes": list(article.notes),
+        **({"captions": list(article.captions)} if article.captions else {}),
         "seen": snap.seen.isoformat(timespec="seconds"),
         **{k: v for k, v in snap.details.items() if k != "url"},
     }

@@ -5,7 +5,8 @@ Layout of a store folder (a git repository on branch `main`):
     .tracker-store                      {"format": 2}
     articles/<host>/<ab>/<slug>-<hash>/ one folder per article (<ab>: the hash's first digits)
         article.txt                     headline, byline, blank line, paragraphs
-        meta.json                       identity, dates, authors, contributors, notes, fetch details
+        meta.json                       identity, dates, authors, contributors, notes, captions,
+                                        fetch details
         raw.html                        the page as fetched (for text sources, the text)
 
 Versions of an article are the commits touching its folder, oldest first. Objects, trees and
