@@ -10,6 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.analyze.claims.text import Token, hunks, similarity, tokenise
+from tracker.analyze.facts.compare import _held, _most
+from tracker.analyze.facts.ledger import Version
+from tracker.analyze.facts.sentence import SentenceFacts
+from tracker.analyze.facts.sources import Source
+from tracker.analyze.quotes.bodies import named_body
 from tracker.analyze.quotes.ledger import quote_ledger
 from tracker.extract import guards
 from tracker.extract.memo import PER_TEXT_CHARS, per_text
@@ -165,3 +170,59 @@ def test_per_text_keeps_short_texts_only() -> None:
     shout.cache_clear()
     shout("a")
     assert calls == ["a", long, long, "a"]
+
+
+def _named_body_by_scan(masked: str, noun: str, position: int) -> str | None:
+    """named_body as a scan of the text before `position` for every call."""
+    cap = noun[:1].upper() + noun[1:]
+    pattern = re.compile(
+        rf"(?:[A-Z][\w.’'&-]*\s+)*{re.escape(cap)}\b(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
+    )
+    found = {m.group().strip() for m in pattern.finditer(masked, 0, position)}
+    found = {f for f in found if f != cap and not f.startswith(("The ", "A "))}
+    return found.pop() if len(found) == 1 else None
+
+
+_BODY_WORDS = ["Ministry", "of", "Water", "Roads", "the", "ministry", "The", "said", "Board", "."]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_BODY_WORDS), max_size=30), st.integers(0, 400))
+def test_named_body_is_the_scan_before_the_quote(words: list[str], at: int) -> None:
+    masked = " ".join(words) + " “We will see,” the ministry said."
+    position = min(at, masked.index("“"))  # a quotation's speaker is found before it
+    while position and masked[position - 1] != " ":
+        position -= 1  # the scan and the table differ only for a name cut in two
+    assert named_body(masked, "ministry", position) == _named_body_by_scan(
+        masked, "ministry", position
+    )
+
+
+def test_named_body_of_two_bodies_is_none_and_of_one_is_it() -> None:
+    one = "The Ministry of Water met. Later the Ministry of Water spoke. "
+    two = one + "Officials at the Ministry of Roads disagreed. "
+    assert named_body(one, "ministry", len(one)) == "Ministry of Water"
+    assert named_body(two, "ministry", len(one)) == "Ministry of Water"  # the second comes later
+    assert named_body(two, "ministry", len(two)) is None
+
+
+def _best_by_scan(keys: frozenset[str], version: Version, w: dict[str, float]) -> tuple[int, float]:
+    found = _held(keys, version, w)
+    return max(found.items(), key=lambda x: (x[1], -x[0]), default=(-1, 0.0))
+
+
+@SETTINGS
+@given(
+    st.lists(st.sets(st.sampled_from("abcdefgh"), max_size=5), min_size=1, max_size=40),
+    st.sets(st.sampled_from("abcdefghij"), min_size=1, max_size=6),
+)
+def test_most_is_the_best_of_every_sentence(sentences: list[set[str]], clause: set[str]) -> None:
+    version = Version([
+        SentenceFacts(i, "", (), (), frozenset(keys), Source("", False, False), 0)
+        for i, keys in enumerate(sentences)
+    ])  # fmt: skip
+    df = {k: sum(k in s for s in sentences) for k in "abcdefghij"}
+    w = {k: 1.0 / (1.0 + n) for k, n in df.items()}
+    keys = frozenset(clause)
+    assert _most(keys, version, w) == _best_by_scan(keys, version, w)

@@ -38,6 +38,7 @@ COVERED = 0.55  # share of a clause's weighted words the other version must hold
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
 _OWN_WORDS = 8  # content words outside a quotation that say more than its frame
 _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")  # how a sentence may end
+_COMMON = 12  # sentences holding a word beyond which the word is looked up last
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -178,13 +179,11 @@ class _Comparison:
         total = sum(w.get(k, 1.0) for k in clause.keys)
         if not total:
             return -1, 1.0
-        found = _held(clause.keys, version, w)
-        if not found:
+        best, held = _most(clause.keys, version, w)
+        if best < 0:
             return -1, 0.0
-        best, held = max(found.items(), key=lambda x: (x[1], -x[0]))
         if held / total < COVERED:  # one sentence may have become two
-            more = _held(clause.keys - version.facts[best].keys, version, w)
-            held += max(more.values(), default=0.0)
+            held += _most(clause.keys - version.facts[best].keys, version, w)[1]
         return best, held / total
 
     def _elsewhere(self, tag: str, keys: frozenset[str], sentence: int) -> bool:
@@ -438,6 +437,31 @@ class _Comparison:
                 speaker = source
             last_sentence, last_paragraph = i, paragraph
         return out
+
+
+def _most(keys: frozenset[str], version: Version, w: dict[str, float]) -> tuple[int, float]:
+    """The sentence of `version` holding the most of the words (weighted; the first of equals)
+    and their weight in it; (-1, 0.0) when none holds any. Sentences holding a rarer word are
+    weighed first: when one of them outweighs all the common words together, no sentence
+    holding only common words can beat it (a long article need not visit every sentence that
+    holds "year")."""
+    rare = [k for k in keys if len(version.holders.get(k, ())) <= _COMMON]
+    if len(rare) == len(keys):
+        return _top(_held(keys, version, w))
+    found = _held(rare, version, w)
+    if found:
+        for i in found:  # exactly as _held would add them: in the order of `keys`
+            held = version.facts[i].keys
+            found[i] = sum(w.get(k, 1.0) for k in keys if k in held)
+        best = _top(found)
+        common = sum(w.get(k, 1.0) for k in keys if k not in rare and k in version.holders)
+        if best[1] > common:
+            return best
+    return _top(_held(keys, version, w))
+
+
+def _top(found: dict[int, float]) -> tuple[int, float]:
+    return max(found.items(), key=lambda x: (x[1], -x[0]), default=(-1, 0.0))
 
 
 def _held(keys: Iterable[str], version: Version, w: dict[str, float]) -> dict[int, float]:

@@ -298,8 +298,10 @@ class Mentions:
         here = self.masked.rfind("\n", 0, position)
         if here < 0:
             return 0
-        before = self.masked[:here].rstrip("\n ")
-        return before.rfind("\n") + 1
+        end = here  # the end of the paragraph before, blank lines and spaces left out
+        while end > 0 and self.masked[end - 1] in "\n ":
+            end -= 1
+        return self.masked.rfind("\n", 0, end) + 1
 
     def said(self, position: int, name: str) -> None:
         """Record that `name` spoke at `position` (a quote's resolved speaker), for later
