@@ -157,13 +157,28 @@ def described_name_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | N
     """`said election lawyer Joe Birkenstock`, `said Clinton’s top foreign policy aide Jake
     Sullivan`: an owner's name or none, a few lowercase words, then a name."""
     first = start + 1 if start < len(toks) and _possessive_name(toks[start].text) else start
+    if first == start:
+        first = _premodifier_end(toks, start)
     j = first
     while j < len(toks) and j - first < 4 and _lowercase_word(toks[j].text):
         j += 1
     if j == first or j >= len(toks) or not toks[j].text[:1].isupper():
         return None
+    if first > start and not _is_role(toks[j - 1].text):
+        return None  # `said Smith on Tuesday`: no role noun before the second name
     found = np_after(toks, j)
     return (start, found[1]) if found else None
+
+
+def _premodifier_end(toks: Sequence[Tok], start: int) -> int:
+    """After a place or body naming where a role belongs ("Ohio" in `said Ohio furniture
+    executive Dan Hale`): up to two capitalised words before a lowercase one; else `start`."""
+    k = start
+    while k < len(toks) and k - start < 2 and toks[k].text[:1].isupper():
+        if not toks[k].text.replace("-", "").isalpha() or toks[k].text.rstrip(".") in TITLES:
+            return start
+        k += 1
+    return k if k > start and k < len(toks) and _lowercase_word(toks[k].text) else start
 
 
 def _possessive_name(word: str) -> bool:

@@ -69,6 +69,8 @@ _TAKES_OBJECT = frozenset(  # `thanked Obama`, `called Lee a liar`: the name aft
     endorsed endorses implored labeled labelled dubbed branded likened compared quoted told
     tells called calls described describes pressed""".split()
 )
+# Irregular past participles after "has" / "have" / "had": `Lee has gone after Hale as`.
+_PARTICIPLES = frozenset("gone made taken given written spoken told said put sent brought".split())
 _COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
@@ -190,9 +192,16 @@ def attribute_subject(text: str, offset: int) -> Attribution | None:
         k += 1
     if k + 1 < len(toks) and _active_participle(toks[k].text, toks[k + 1].text):
         k += 1  # `Donald Trump is questioning whether ...`, `Lee has called it`
-    elif k >= len(toks) or not verb_like(toks[k].text) or toks[k].text in COPULAS:
+    elif k >= len(toks) or not _finite_verb(toks, k) or toks[k].text in COPULAS:
         return None
     return Attribution(_span_text(text, toks, subj), toks[k].text, offset + toks[subj[0]].start)
+
+
+def _finite_verb(toks: Sequence[Tok], k: int) -> bool:
+    """A verb at `k`, or an irregular participle after "has" (`Lee has gone after Hale as`)."""
+    if verb_like(toks[k].text):
+        return True
+    return toks[k].text in _PARTICIPLES and k > 0 and toks[k - 1].text in ("has", "have", "had")
 
 
 def _active_participle(auxiliary: str, verb: str) -> bool:

@@ -32,12 +32,14 @@ from tracker.analyze.quotes.tokens import Tok
 from tracker.extract.places import is_place
 
 _APPOSITIONS = 5
+_LEADS = 4  # phrases with commas before a subject: `At an event in Ames, Iowa, on Sunday,`
 _POSSESSIVES = frozenset(("His", "Her", "Its", "Their"))
 _COMMAS = frozenset(",—–")
 _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
     in on at for during despite with without from by under over amid""".split()
 )
+_APPOSED_LEADS = frozenset("now then once still formerly himself herself also".split())
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
 _OWNED_HEADS = frozenset("woman man women men brother sister partner brief".split())
@@ -55,7 +57,8 @@ def inverted_subject(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
     """After "said": a name, or a description up to the clause's end ("a person close to X")."""
     found = np_after(toks, start)
     if start >= len(toks) or toks[start].text.lower() not in DETERMINERS:
-        return found or described_name_after(toks, start)
+        longer = described_name_after(toks, start)
+        return longer if longer and (found is None or longer[1] > found[1]) else found
     j = start + 1
     while j < len(toks) and j - start < 10 and toks[j].text[:1].isalnum():
         if toks[j].text.lower() in RELATIVES:
@@ -208,6 +211,8 @@ def _apposition(toks: Sequence[Tok], start: int, end: int) -> bool:
         return True
     if first[:1].isdigit() or first[-2:] in ("’s", "'s") or "-" in first:
         return True
+    if low in _APPOSED_LEADS:
+        return True  # `Ann Lee, now 81 and retired in Salem, Mass., said`
     return all(t.text.islower() or not t.text[:1].isalnum() for t in toks[start:end])
 
 
@@ -242,7 +247,7 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
     adverbials with their commas: "Even as regulators dug in this summer, Mr. Sloan, 56,")."""
     start = _skip_leads(toks, _after_dateline(toks))
     found = None
-    for _ in range(3):
+    for _ in range(_LEADS):
         lead = toks[start].text if start < len(toks) else ""
         opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
         opening = opening and lead not in MALE and lead not in FEMALE  # "Carly", "Sterling"

@@ -1,0 +1,50 @@
+"""How English news prose names who said a quote: the speaker phrase around the quote's own
+sentence, read as a reader would (a title-like description before a name, a long apposition
+between a name and its verb, a subject after a few lead-in phrases)."""
+
+from __future__ import annotations
+
+from tracker import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+# -- after the verb: `said <description> <Name>` -------------------------------------------------
+
+
+def test_place_and_role_before_an_inverted_name_belong_to_it() -> None:
+    text = (
+        "“The biggest worry for me is the budget,” said Ohio furniture executive Dan Warbler,"
+        " who backed the levy last year."
+    )
+    assert _speakers(text) == ["Ohio furniture executive Dan Warbler"]
+    assert _speakers("“We have the votes,” said Smith on Tuesday.") == ["Smith"]  # no role noun
+
+
+# -- before the verb: an apposition that holds commas of its own ----------------------------------
+
+
+def test_age_and_home_town_between_name_and_verb() -> None:
+    text = (
+        "“If the mayor had gone, I would have been stuck for a long time,” Mr. Dunleavy,"
+        " now 81 and retired in Salem, Mass., said by telephone this week."
+    )
+    assert _speakers(text) == ["Mr. Dunleavy"]
+
+
+# -- the sentence's subject, for a partial quote or a participle ---------------------------------
+
+
+def test_subject_with_an_irregular_perfect_carries_a_partial_quote() -> None:
+    text = "In recent weeks, Lind has gone after Parker as a “leech who will bleed the town.”"
+    assert _speakers(text) == ["Lind"]
+
+
+def test_subject_after_three_lead_in_phrases_owns_a_participle_cue() -> None:
+    text = (
+        "At a town hall in Ames, Iowa, on Sunday, Mrs. Lorne tried to widen her remarks, saying"
+        " the country should be “rallying our partners and pulling them off the sidelines.”"
+    )
+    assert _speakers(text) == ["Mrs. Lorne"]
