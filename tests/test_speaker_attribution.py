@@ -48,3 +48,24 @@ def test_subject_after_three_lead_in_phrases_owns_a_participle_cue() -> None:
         " the country should be “rallying our partners and pulling them off the sidelines.”"
     )
     assert _speakers(text) == ["Mrs. Lorne"]
+
+
+# -- one name for each person -------------------------------------------------------------------
+
+
+def test_a_justice_is_a_person_a_pronoun_can_mean() -> None:
+    text = (
+        "Supreme Court Justice Ruth Ann Weller spoke to the paper last week about the case.\n\n"
+        "In a later interview, Weller joked about moving abroad. She went further on Tuesday.\n\n"
+        "“He has no consistency about him,” she said."
+    )
+    assert _speakers(text) == ["Supreme Court Justice Ruth Ann Weller"]
+
+
+def test_a_role_word_capitalised_by_the_sentence_start_is_not_part_of_the_name() -> None:
+    text = (
+        "Rival Hillary Vance had mocked the complaint, saying it was a “bad excuse for a bad"
+        " night.” The governor was in Ohio.\n\n"
+        "“This is dangerous for a president,” Hillary Vance said. She is a rival of the mayor."
+    )
+    assert set(_speakers(text)) == {"Hillary Vance"}

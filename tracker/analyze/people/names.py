@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.first_names import FEMALE, MALE
@@ -73,6 +73,10 @@ _SINGLE_SPEAKER = re.compile(
 _SUFFIX = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _APPOSED = re.compile(r"[A-Z][\w.’'-]*,\s+$")
 _PRONOUNS = frozenset("he she they it we i you who".split())
+_HONORIFICS = frozenset(
+    "Rabbi Pastor Imam Bishop Archbishop Cardinal Father Reverend Sheikh".split()
+)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass(slots=True)
@@ -93,6 +97,7 @@ class NameBook:
     surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
     by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
     spoke: list[tuple[int, str]] = field(default_factory=list)  # every `said`, in order
+    common: frozenset[str] | None = None  # `_lowercase_words`, once
 
     @classmethod
     def build(
@@ -233,15 +238,23 @@ class NameBook:
         table = self._surname(bare(words[-1]))
         forms = (table.runs[i] for i in table.forms)
         fits = [
-            run for run in forms if is_person(run.words) and same_person(" ".join(run.words), name)
+            (run.start, _person_words(run.words, self._lowercase_words()))
+            for run in forms
+            if is_person(run.words) and same_person(" ".join(run.words), name)
         ]
-        given = {g for g in (_given_name(r.words) for r in fits) if g}
+        given = {g for g in (_given_name(w) for _, w in fits) if g}
         if not fits or len(given) > 1:
             return name
-        best = max(fits, key=lambda r: (len(r.words), -r.start))
-        if _given_name(best.words) is None and len(words) > len(best.words):
+        best = max(fits, key=lambda r: (len(r[1]), -r[0]))[1]
+        if _given_name(best) is None and len(words) > len(best):
             return name
-        return self._with_role(" ".join(best.words))
+        return self._with_role(" ".join(best))
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """Every word the article writes in lowercase, read once."""
+        if self.common is None:
+            self.common = frozenset(_LOWER_WORD.findall(self.masked))
+        return self.common
 
     def _with_role(self, name: str) -> str:
         """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
@@ -258,6 +271,7 @@ class NameBook:
             and len(speaker) > len(name)
             and speaker[:1].isupper()
             and speaker.split()[0] not in _NOT_LEADING
+            and len(_person_words(speaker.split(), self._lowercase_words())) == len(speaker.split())
         ]
         return max(longer, key=len) if longer else name
 
@@ -344,6 +358,18 @@ def _named(found: Attribution) -> bool:
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return False
     return all(w[:1].isupper() for w in words) and words[-1] not in NOT_PERSON
+
+
+def _person_words(words: Sequence[str], common: Collection[str]) -> Sequence[str]:
+    """A name run without one capitalised word before a given name that is no title but a word
+    the article also writes in lowercase, or a role: an adjective or role noun that only the
+    sentence's start capitalised ("Rival Ann Lee", "Comedian Ann Lee" -> "Ann Lee")."""
+    if len(words) < 3 or words[0] in PERSON_TITLES | _HONORIFICS or words[0] in _GIVEN:
+        return words
+    if words[1] not in _GIVEN:
+        return words
+    low = words[0].lower()
+    return words[1:] if low in common or low in PERSON_ROLES else words
 
 
 def _given_name(words: Sequence[str]) -> str | None:

@@ -42,7 +42,7 @@ PERSON_TITLES = frozenset(
     Sec. Adm. Atty. Pres. Amb. Brig. Msgr. Fr. Supt. Cmdr. President Senator Secretary Leader
     Governor Speaker Chairman Chairwoman Judge Mayor Attorney Minister Director Ambassador
     Commissioner Representative Congressman Congresswoman Chancellor Pope Prince Princess King
-    Queen Sheriff Spokesman Spokeswoman President-elect Vice""".split()
+    Queen Sheriff Spokesman Spokeswoman President-elect Vice Justice""".split()
 )
 NOT_PERSON = frozenset(
     """Department House Committee Senate Congress Agency Times Post News Party Court Office
