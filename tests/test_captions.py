@@ -84,6 +84,16 @@ def test_a_figcaption_credit_without_markup_is_cut_off() -> None:
     assert extract_article(_page(figure + "</figure>")).captions == [CAPTION]
 
 
+def test_the_lead_picture_in_the_article_header_is_a_caption_a_sidebar_picture_is_not() -> None:
+    page = _page("").replace(
+        f"<h1>{TITLE}</h1>", f"<header><h1>{TITLE}</h1>{_figure(CAPTION)}</header>"
+    )
+    page = page.replace("</article>", f"</article><aside>{_figure(OTHER)}</aside>")
+    article = extract_article(page)
+    assert article.paragraphs == BODY
+    assert article.captions == [CAPTION]
+
+
 def test_a_plain_text_caption_paragraph_keeps_its_words_not_its_credit() -> None:
     article = extract_article(_text(CAPTION))
     assert article.paragraphs == BODY

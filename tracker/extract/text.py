@@ -71,13 +71,18 @@ def _marks(el: lxml_html.HtmlElement) -> str:
 
 
 def _is_caption_box(el: lxml_html.HtmlElement) -> bool:
-    """A caption (not a credit alone), outside page chrome and outside another caption."""
+    """A caption (not a credit alone), outside another caption and outside page chrome (a
+    sidebar's teasers); an article's own header, where the lead picture sits, is no chrome."""
     if el.tag != "figcaption" and not _CAPTION_ONLY.search(_marks(el)):
         return False
-    for above in el.iterancestors():
-        if above.tag in _CHROME_TAGS or above.tag in {"aside", "footer", "figcaption"}:
+    above = list(el.iterancestors())
+    in_story = any(a.tag in {"article", "main"} for a in above)
+    for a in above:
+        if a.tag == "header" and in_story:
+            continue
+        if a.tag in _CHROME_TAGS or a.tag in {"aside", "footer", "figcaption"}:
             return False
-        if _CAPTION_ONLY.search(_marks(above)):
+        if _CAPTION_ONLY.search(_marks(a)):
             return False
     return True
 
