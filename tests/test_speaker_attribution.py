@@ -69,3 +69,30 @@ def test_a_role_word_capitalised_by_the_sentence_start_is_not_part_of_the_name()
         "“This is dangerous for a president,” Hillary Vance said. She is a rival of the mayor."
     )
     assert set(_speakers(text)) == {"Hillary Vance"}
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "Democrats also called the fight ominous.\n\n"
+        "“This is a waste of time,” said Del. Stacy Plank of the Virgin Islands."
+    )
+    assert _speakers(text)[0] is not None
+    assert "Plank" in (_speakers(text)[0] or "")
+
+
+def test_agrees_after_a_quote_is_a_speech_verb_but_agrees_to_is_a_deed() -> None:
+    text = "“Our ideas of success are different,” agrees Michelle Stone, 30, of Gainesville, Fla."
+    assert _speakers(text) == ["Michelle Stone"]
+    text = (
+        "Mr. Hale Parker spoke at the plant. And Mr. Parker vows to shun the firm until it agrees"
+        " to change course. “They will call me within a day,” he promises."
+    )
+    assert _speakers(text) == ["Mr. Hale Parker"]
+
+
+def test_a_name_set_off_after_a_whose_phrase_is_not_the_subject() -> None:
+    text = (
+        "Mr. Slade, whose latest start-up, Parata, helps brands find suppliers, said Mr. Hale"
+        " was a candidate in the spirit of the valley: “He's a start-up kind of guy.”"
+    )
+    assert _speakers(text) == ["Mr. Slade"]

@@ -24,6 +24,7 @@ _MAYBE_CUES = (
     | BACK_VERBS
     | frozenset("called calls calling put puts pointed according".split())
 )
+_AGREE = frozenset("agree agrees agreed disagree disagrees disagreed".split())
 _CUE_TAIL = re.compile(
     r"(?:\s*,[^,.“”\"]{1,40},)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+|(?:late|early|last|this)\s+\w+\s+)?"
@@ -53,6 +54,8 @@ def is_cue(toks: Sequence[Tok], i: int) -> bool:
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "out"
     if word == "according":
         return i + 1 < len(toks) and toks[i + 1].text.lower() == "to"
+    if word in _AGREE:
+        return i + 1 >= len(toks) or toks[i + 1].text.lower() != "to"  # `agreed to pay`: a deed
     return word in CUES or word in SUBJECT_CUES or word in PARTICIPLES
 
 

@@ -19,7 +19,8 @@ _BOUNDARY_RUN = re.compile(r"[.!?…]+[”\"»’')]*")
 _BOUNDARY_AFTER = re.compile(r"\s+[^\s·a-z]|\s*$")
 _NO_END = re.compile(
     r"(?:\b(?:Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Jan|Feb|Mar|Apr"
-    r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C)|\b[A-Z])\.$"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C|Amb|Adm|Atty|Sens|Reps"
+    r"|(?<!,\s)Del)|\b[A-Z])\.$"
 )
 _NO_END_REACH = 12
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")

@@ -13,6 +13,7 @@ CUES = frozenset(
     exclaimed mused recounted pointed described describes called calls pressed reacted remembered
     wondered demurred commented emailed texted retorted interjected snapped scoffed asserted
     contended opined elaborated repeated reflected speculated hinted explained agreed disagreed
+    agrees disagrees
     read reads recalled reasoned chimed offered observed reported reports proclaimed proclaims
     riffed barked bristled sniped thundered whispered marveled pleaded cracked teased gushed
     raved lectured admits confirms denies denied argues warns insists recalls responds replies

@@ -170,7 +170,18 @@ def _town(toks: Sequence[Tok], name: tuple[int, int], start: int) -> bool:
     """`Rubio, whose hometown, Miami, is projected ...`: a known place standing alone in a
     chain of appositions after another segment is that segment's place, not the subject."""
     alone = name == (start, name[1]) and name[1] - name[0] == 1
-    return alone and start > 1 and is_place(toks[start].text)
+    if alone and start > 1 and is_place(toks[start].text):
+        return True
+    return _after_whose(toks, start)
+
+
+def _after_whose(toks: Sequence[Tok], start: int) -> bool:
+    """`Ann Lee, whose latest start-up, Paradata, finds suppliers, said`: a name set off
+    right after a "whose" phrase names that phrase's noun, not the subject."""
+    for k in range(start - 2, max(-1, start - 8), -1):
+        if toks[k].text in _COMMAS:
+            return toks[k + 1].text.lower() == "whose"
+    return False
 
 
 def _after_place_word(toks: Sequence[Tok], start: int) -> bool:
