@@ -96,3 +96,19 @@ def test_a_name_set_off_after_a_whose_phrase_is_not_the_subject() -> None:
         " was a candidate in the spirit of the valley: “He's a start-up kind of guy.”"
     )
     assert _speakers(text) == ["Mr. Slade"]
+
+
+def test_a_tag_that_a_colon_ends_introduces_the_next_quote() -> None:
+    text = (
+        "After Lee said that students might do better at “less advanced schools,” Hale said:"
+        " “I don't like what he said, no, I don't like it.”"
+    )
+    assert _speakers(text) == ["Lee", "Hale"]
+
+
+def test_with_a_name_and_a_participle_the_name_does_the_saying() -> None:
+    text = (
+        "Cruz and Hale have used the harshest words, with Cruz recently promising to “carpet"
+        " bomb them into oblivion.” They gave no details."
+    )
+    assert _speakers(text) == ["Cruz"]

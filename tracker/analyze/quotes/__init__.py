@@ -43,6 +43,8 @@ from tracker.models import Quote
 
 _TAG_WORDS = 8
 _HOW_TAG = re.compile(r"\s*(?:That|This)(?:\s+(?:was|is)|[’']s)\s+how\s+")
+# `,” Hale said: “`: a tag that a colon ends introduces the quote after it, not the one before.
+_INTRODUCES_NEXT = re.compile(r"[^.!?;:“”\"]{1,80}:\s*[“\"]")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
 # Quotations read per text: a long interview holds a few hundred; a page of tens of thousands
 # (a hostile or broken page) would hold a run for minutes. The first ones are read, in order.
@@ -96,7 +98,7 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
     lo, left, ro, right = _frames(masked, sentences, span)
     if not right.strip() and not left.strip():
         ro, right = _tag_sentence(masked, sentences, span)
-    if adjacent_cue(right):
+    if adjacent_cue(right) and not _INTRODUCES_NEXT.match(right):
         found = attribute_after(right, ro)
         if found is not None and names_someone(found):
             return found

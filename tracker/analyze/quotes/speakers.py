@@ -333,9 +333,14 @@ def _named_apposition(toks: Sequence[Tok], subj: tuple[int, int] | None) -> tupl
 def _named_before(toks: Sequence[Tok], participle: int) -> tuple[int, int] | None:
     """`footage of Ann Lee asking, “...`, `has Podesta saying`: a name right before a
     participle (no comma between) is the one doing it."""
-    found = np_before(toks, participle)
-    if found is None or found[1] != participle:
+    k = participle
+    while k > 1 and toks[k - 1].text.islower() and toks[k - 1].text.endswith("ly"):
+        k -= 1  # `with Lee recently promising`
+    found = np_before(toks, k)
+    if found is None or found[1] != k:
         return None
+    if toks[found[0]].text == "with" and found[1] - found[0] > 1:
+        found = (found[0] + 1, found[1])  # `with Lee promising`: Lee does it
     words = [t.text for t in toks[found[0] : found[1]]]
     named = all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)
     return found if named and words[-1] not in _TIMES and words[0] not in _TIMES else None
