@@ -112,3 +112,22 @@ def test_with_a_name_and_a_participle_the_name_does_the_saying() -> None:
         " bomb them into oblivion.” They gave no details."
     )
     assert _speakers(text) == ["Cruz"]
+
+
+# -- whom "he" or "she" means -------------------------------------------------------------------
+
+
+def test_a_given_name_inside_a_longer_run_makes_it_a_person() -> None:
+    text = (
+        "The other candidate, former Secretary of State Hillary Vance, drew a contrast.\n\n"
+        "“I do take what the expert said seriously,” she said."
+    )
+    assert _speakers(text) == ["Hillary Vance"]
+
+
+def test_ms_before_a_surname_is_a_she_whatever_mr_with_it_is() -> None:
+    text = (
+        "“Vote for unity,” Mr. Kahn said. “Vote for liberty.”\n\n"
+        "“All the town felt my pain,” Ms. Kahn wrote. She continued: “Does he need to ask?”"
+    )
+    assert _speakers(text) == ["Mr. Kahn", "Mr. Kahn", "Ms. Kahn", "Ms. Kahn"]

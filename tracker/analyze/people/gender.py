@@ -14,17 +14,27 @@ _GENDERED = re.compile(
     r"|businesswoman)|(?P<m>he|his|him|himself|Mr|spokesman|congressman|chairman"
     r"|businessman))\b"
 )
+_TITLE_GENDER = {"Mr.": "m", "Mrs.": "f", "Ms.": "f", "Miss": "f"}
 _AFTER_PRONOUN = re.compile(r"\b(?:he|she)\b")
 
 
 def gender_of(name: str, votes: Counter[str]) -> str | None:
     """A given name decides; otherwise titles, role nouns and the pronouns near the name."""
+    title = title_gender(name)
+    if title:
+        return title
     given = _given_name(name)
     if given in MALE:
         return "m"
     if given in FEMALE:
         return "f"
     return votes.most_common(1)[0][0] if votes else None
+
+
+def title_gender(name: str) -> str | None:
+    """The gender a title before a name gives: "Ms. Khan" is a she whatever "Mr. Khan" is."""
+    words = name.split()
+    return _TITLE_GENDER.get(words[0]) if words else None
 
 
 def _given_name(name: str) -> str | None:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tracker.analyze.people.gender import gender_near, gender_of
+from tracker.analyze.people.gender import gender_near, gender_of, title_gender
 from tracker.analyze.people.runs import CAPWORD, PERSON_TITLES, Run, bare
 from tracker.analyze.quotes.roles import descriptions, role_gender
 from tracker.analyze.quotes.speakers import Attribution
@@ -154,7 +154,7 @@ class Mentions:
         self.described.sort()
 
     def _gender(self, name: str) -> str | None:
-        return self.gender.get(name) or self.key_gender.get(person_key(name))
+        return title_gender(name) or self.gender.get(name) or self.key_gender.get(person_key(name))
 
     def _index_roles(
         self,
@@ -356,6 +356,9 @@ def same_person(a: str, b: str) -> bool:
         return a == b
     if person_key(a) != person_key(b):
         return False
+    titles = title_gender(a), title_gender(b)
+    if None not in titles and titles[0] != titles[1]:
+        return False  # "Mr. Khan" and "Ms. Khan"
     first_a, first_b = _given(a), _given(b)
     return not first_a or not first_b or bool(first_a & first_b)
 

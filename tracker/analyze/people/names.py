@@ -238,7 +238,7 @@ class NameBook:
         table = self._surname(bare(words[-1]))
         forms = (table.runs[i] for i in table.forms)
         fits = [
-            (run.start, _person_words(run.words, self._lowercase_words()))
+            (run.start, _person_words(run.words, self._lowercase_words(), self._after_of(run)))
             for run in forms
             if is_person(run.words) and same_person(" ".join(run.words), name)
         ]
@@ -249,6 +249,10 @@ class NameBook:
         if _given_name(best) is None and len(words) > len(best):
             return name
         return self._with_role(" ".join(best))
+
+    def _after_of(self, run: Run) -> bool:
+        """Whether the run follows "of", as a title's last word does ("Chief of Staff")."""
+        return self.masked[max(0, run.start - 3) : run.start] == "of "
 
     def _lowercase_words(self) -> frozenset[str]:
         """Every word the article writes in lowercase, read once."""
@@ -360,16 +364,19 @@ def _named(found: Attribution) -> bool:
     return all(w[:1].isupper() for w in words) and words[-1] not in NOT_PERSON
 
 
-def _person_words(words: Sequence[str], common: Collection[str]) -> Sequence[str]:
+def _person_words(
+    words: Sequence[str], common: Collection[str], after_of: bool = False
+) -> Sequence[str]:
     """A name run without one capitalised word before a given name that is no title but a word
     the article also writes in lowercase, or a role: an adjective or role noun that only the
-    sentence's start capitalised ("Rival Ann Lee", "Comedian Ann Lee" -> "Ann Lee")."""
+    sentence's start capitalised ("Rival Ann Lee", "Comedian Ann Lee" -> "Ann Lee"); or the end
+    of a title the run was cut from ("Secretary of State Ann Lee" gives "State Ann Lee")."""
     if len(words) < 3 or words[0] in PERSON_TITLES | _HONORIFICS or words[0] in _GIVEN:
         return words
     if words[1] not in _GIVEN:
         return words
     low = words[0].lower()
-    return words[1:] if low in common or low in PERSON_ROLES else words
+    return words[1:] if after_of or low in common or low in PERSON_ROLES else words
 
 
 def _given_name(words: Sequence[str]) -> str | None:
@@ -381,8 +388,8 @@ def _evidently_person(masked: str, run: Run) -> bool:
     """A name run that can only be a person's: a title or a common given name in it, an age,
     "who" or a role in apposition after it."""
     words = run.words
-    if any(w in PERSON_TITLES for w in words[:-1]) or words[0] in _GIVEN:
-        return True
+    if any(w in PERSON_TITLES for w in words[:-1]) or any(w in _GIVEN for w in words[:-1]):
+        return True  # "Secretary of State Hillary Clinton" gives the run "State Hillary Clinton"
     end = masked.find(words[-1], run.start) + len(words[-1])
     return _PERSON_AFTER.match(masked, end) is not None or speaks_after(masked, end)
 
