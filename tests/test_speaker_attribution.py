@@ -131,3 +131,11 @@ def test_ms_before_a_surname_is_a_she_whatever_mr_with_it_is() -> None:
         "“All the town felt my pain,” Ms. Kahn wrote. She continued: “Does he need to ask?”"
     )
     assert _speakers(text) == ["Mr. Kahn", "Mr. Kahn", "Ms. Kahn", "Ms. Kahn"]
+
+
+def test_a_few_quoted_words_inside_the_attribution_do_not_end_it() -> None:
+    text = (
+        "“We have had better conventions than this one,” delegate Bill Eastwood, wearing a hat"
+        " and “Vote Lee” pins, said as confetti fell."
+    )
+    assert _speakers(text) == ["delegate Bill Eastwood"]

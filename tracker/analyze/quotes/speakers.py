@@ -71,6 +71,7 @@ _TAKES_OBJECT = frozenset(  # `thanked Obama`, `called Lee a liar`: the name aft
 )
 # Irregular past participles after "has" / "have" / "had": `Lee has gone after Hale as`.
 _PARTICIPLES = frozenset("gone made taken given written spoken told said put sent brought".split())
+_INNER_QUOTE = 30  # characters a quoted name or slogan inside an attribution holds
 _COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
     "but and or while whereas though although because so yet when after before if as".split()
@@ -93,7 +94,7 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
     while lead < len(toks) and toks[lead].text in ",;—–-":
         lead += 1
     for i in range(lead, len(toks)):
-        if toks[i].text in '“”"':
+        if toks[i].text in '“”"' and not _inner_quote(toks, i):
             return None
         if is_cue(toks, i) and toks[i].text.lower() not in PARTICIPLES:
             first = toks[i].text.lower() == "according" or i == lead or toks[i - 1].text == ","
@@ -102,6 +103,14 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
             if found or i - lead <= 2:
                 return found
     return None
+
+
+def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
+    """A few quoted words inside the narration (`Ann Lee, wearing “Vote Lee” pins, said`), or
+    their closing mark: part of the attribution, not the next quotation."""
+    if toks[i].text == "“" and i + 1 < len(toks) and toks[i + 1].text == "”":
+        return toks[i + 1].start - toks[i].end <= _INNER_QUOTE and i + 2 < len(toks)
+    return toks[i].text == "”" and i > 0 and _inner_quote(toks, i - 1)
 
 
 def attribute_before(text: str, offset: int) -> Attribution | None:
