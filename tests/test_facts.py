@@ -175,8 +175,8 @@ def test_a_synonym_is_a_wording_change_of_low_significance() -> None:
 
 def test_a_pronoun_for_a_name_is_no_change() -> None:
     ledger = facts(
-        "Mr. Halvorsen fell ill. He had been in a prison ward since June. The court met.",
-        "Mr. Halvorsen fell ill. Mr. Halvorsen had been in a prison ward since June. The court met.",
+        "Mr. Halvorsen fell ill. He had been in a prison ward in June. The court met.",
+        "Mr. Halvorsen fell ill. Mr. Halvorsen had been in a prison ward in June. The court met.",
     )
     assert not ledger
 

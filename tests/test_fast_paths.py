@@ -184,7 +184,7 @@ def _named_body_by_scan(masked: str, noun: str, position: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_BODY_WORDS = ["Ministry", "of", "Water", "Roads", "the", "ministry", "The", "said", "Board", "."]
+_BODY_WORDS = ["Ministry", "of", "Water.", "Roads", "the", "ministry", "The", "A", "Board", "."]
 
 
 @SETTINGS
@@ -192,8 +192,6 @@ _BODY_WORDS = ["Ministry", "of", "Water", "Roads", "the", "ministry", "The", "sa
 def test_named_body_is_the_scan_before_the_quote(words: list[str], at: int) -> None:
     masked = " ".join(words) + " “We will see,” the ministry said."
     position = min(at, masked.index("“"))  # a quotation's speaker is found before it
-    while position and masked[position - 1] != " ":
-        position -= 1  # the scan and the table differ only for a name cut in two
     assert named_body(masked, "ministry", position) == _named_body_by_scan(
         masked, "ministry", position
     )

@@ -60,36 +60,57 @@ def definite_body(speaker: str) -> str | None:
 def named_body(masked: str, noun: str, position: int) -> str | None:
     """The one capitalised name before `position` that holds `noun` ("Ministry of Home Affairs"
     for "the ministry"), or None when there is none or more than one."""
-    ends, first, second = _body_names(masked, noun)
+    starts, ends, first, second = _body_names(masked, noun)
     before = bisect.bisect_right(ends, position)  # names ending at or before `position`
-    return first if 0 < before <= second else None
+    if before > second:
+        return None  # two names already
+    found = {first} if before else set()
+    if before < len(starts) and starts[before] < position:  # a name running past `position`
+        cut = _body_pattern(noun).finditer(masked, starts[before], position)
+        found |= {name for name in map(_body_name, cut) if name and name != _capital(noun)}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _body_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[A-Z][\w.’'&-]*\s+)*{re.escape(_capital(noun))}\b(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
+    )
+
+
+def _capital(noun: str) -> str:
+    return noun[:1].upper() + noun[1:]
+
+
+def _body_name(m: re.Match[str]) -> str:
+    name = m.group().strip()
+    return "" if name.startswith(("The ", "A ")) else name
 
 
 @lru_cache(maxsize=32)
-def _body_names(masked: str, noun: str) -> tuple[list[int], str, int]:
-    """Where each capitalised name holding `noun` ends, in order; the first of those names;
-    and how many of them precede the first other name (all of them when there is none). Found
-    once per text and noun, however many quotations ask: a scan per quotation grew with the
-    square of the text."""
-    cap = noun[:1].upper() + noun[1:]
-    if cap not in masked:
-        return [], "", 0
-    pattern = re.compile(
-        rf"(?:[A-Z][\w.’'&-]*\s+)*{re.escape(cap)}\b(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-        rf"(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
-    )
+def _body_names(masked: str, noun: str) -> tuple[list[int], list[int], str, int]:
+    """Where each capitalised name holding `noun` starts and ends, in order; the first of those
+    names; and how many of them precede the first other name (all of them when there is none).
+    Found once per text and noun, however many quotations ask: a scan per quotation grew with
+    the square of the text."""
+    cap = _capital(noun)
+    starts: list[int] = []
     ends: list[int] = []
     first, second = "", -1
-    for m in pattern.finditer(masked):
-        name = m.group().strip()
-        if name == cap or name.startswith(("The ", "A ")):
+    if cap not in masked:
+        return starts, ends, first, 0
+    for m in _body_pattern(noun).finditer(masked):
+        name = _body_name(m)
+        if not name or name == cap:
             continue
         if not ends:
             first = name
         elif second < 0 and name != first:
             second = len(ends)
+        starts.append(m.start())
         ends.append(m.end())
-    return ends, first, len(ends) if second < 0 else second
+    return starts, ends, first, len(ends) if second < 0 else second
 
 
 def issuer(masked: str, noun: str, position: int) -> str | None:
