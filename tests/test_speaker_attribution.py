@@ -139,3 +139,27 @@ def test_a_few_quoted_words_inside_the_attribution_do_not_end_it() -> None:
         " and “Vote Lee” pins, said as confetti fell."
     )
     assert _speakers(text) == ["delegate Bill Eastwood"]
+
+
+def test_a_name_after_the_closing_cue_beats_a_description_before_it() -> None:
+    text = (
+        "That would create a “summer of pain” for the mayor, forcing her to fend off both"
+        " rivals, said Bart Nolan, a pollster and consultant."
+    )
+    assert _speakers(text) == ["Bart Nolan"]
+
+
+def test_a_quote_inside_an_opening_while_clause_is_that_clause_subjects() -> None:
+    text = (
+        "While Mr. Ryder, speaking for the governing wing, laid out a vision for “a reformed tax"
+        " code that rewards free enterprise,” Ben Carver used his time to attack the mayor."
+    )
+    assert _speakers(text) == ["Mr. Ryder"]
+
+
+def test_the_agent_of_was_asked_by_asks_the_question() -> None:
+    text = (
+        "Sayers was asked by host Bill Mahon, who backs Sayers, “Now, you said in one of the"
+        " first debates that you are tired of hearing about the emails?”"
+    )
+    assert _speakers(text) == ["host Bill Mahon"]

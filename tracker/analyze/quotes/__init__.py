@@ -45,6 +45,9 @@ _TAG_WORDS = 8
 _HOW_TAG = re.compile(r"\s*(?:That|This)(?:\s+(?:was|is)|[’']s)\s+how\s+")
 # `,” Hale said: “`: a tag that a colon ends introduces the quote after it, not the one before.
 _INTRODUCES_NEXT = re.compile(r"[^.!?;:“”\"]{1,80}:\s*[“\"]")
+# `While Lee, an old hand, laid out a plan for “…,” Hale used`: a quote inside a subordinate
+# clause that opens the sentence is the clause's subject's, not the main clause's.
+_SUBORDINATE = re.compile(r"\s*(?:While|Whereas|Although|Though|Because|Since|Unless)\s+(?=[A-Z])")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
 # Quotations read per text: a long interview holds a few hundred; a page of tens of thousands
 # (a hostile or broken page) would hold a run for minutes. The first ones are read, in order.
@@ -105,6 +108,9 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
         if found and not attribute_before(left, lo):
             return found
     found = attribute_before(left, lo) or attribute_after(right, ro)
+    opener = _SUBORDINATE.match(left)
+    if found is None and opener:
+        return attribute_subject(left[opener.end() :], lo + opener.end())
     if found is None and masked[span.close - 1] in ",!?—":
         found = attribute_tag(right, ro)
     return found or attribute_subject(left, lo)

@@ -119,13 +119,27 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
     first = None
     for i in range(len(toks) - 1, -1, -1):
         if is_cue(toks, i):
-            found = _inverted_after_comma(text, toks, i, offset) or _attribute_at(
-                text, toks, i, False, offset
+            found = (
+                _passive_agent(text, toks, i, offset)
+                or _inverted_after_comma(text, toks, i, offset)
+                or _attribute_at(text, toks, i, False, offset)
             )
             if found and names_someone(found):
                 return found
             first = first or found  # `Penwell said the world lost a voice that said “`
     return first or _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
+
+
+def _passive_agent(text: str, toks: Sequence[Tok], cue: int, offset: int) -> Attribution | None:
+    """`Lee was asked by host Bill Mahon, “…”`: the one after "by" asks, not the one asked."""
+    if cue == 0 or cue + 2 >= len(toks) or toks[cue].text not in ("asked", "told", "pressed"):
+        return None
+    if toks[cue - 1].text not in ("was", "were") or toks[cue + 1].text != "by":
+        return None
+    agent = _named_apposition(toks, inverted_subject(toks, cue + 2))
+    if agent is None or not toks[agent[1] - 1].text[:1].isupper():
+        return None
+    return _make(text, toks, agent, cue, offset)
 
 
 def names_someone(found: Attribution) -> bool:
@@ -304,7 +318,7 @@ def _attribute_at(
     elif word in PARTICIPLES:
         subj = _named_before(toks, cue) or _said_before(toks, cue) or sentence_subject(toks[:cue])
     elif inverted and cue > 0 and toks[cue - 1].text == ",":
-        subj = subject_of(toks, cue) or _inverted(toks, cue)
+        subj = _named_over_described(toks, subject_of(toks, cue), _inverted(toks, cue))
     elif inverted:
         subj = _inverted(toks, cue) or subject_of(toks, cue)
     elif cue == 0:
@@ -314,6 +328,17 @@ def _attribute_at(
         if subj is None and toks[cue - 1].text.lower() in ("and", "but", "then"):
             subj = sentence_subject(toks[:cue])
     return _make(text, toks, subj, cue, offset) if subj else None
+
+
+def _named_over_described(
+    toks: Sequence[Tok], before: tuple[int, int] | None, after: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """`..., forcing the mayor to fend off rivals, said Bart Nolan, a pollster.`: a name right
+    after the cue is its subject when what comes before is no name."""
+    if after is None or before is None:
+        return before or after
+    named_after = toks[after[0]].text[:1].isupper() and toks[after[0]].text not in _TIMES
+    return after if named_after and not toks[before[1] - 1].text[:1].isupper() else before
 
 
 def _inverted(toks: Sequence[Tok], cue: int) -> tuple[int, int] | None:

@@ -53,7 +53,7 @@ AUXILIARIES = frozenset(
 COPULAS = frozenset("is was are were be been being".split())
 IRREGULAR = frozenset(
     """went gave made took came wrote spoke told got put sent began brought thought felt kept
-    left met ran saw sat stood won lost led read paid held knew found gets goes""".split()
+    left met ran saw sat stood won lost led read paid held knew found gets goes laid""".split()
 )
 NOT_VERBS = frozenset(
     """of in on at for with from by to as and or but the a an this that these those his her
