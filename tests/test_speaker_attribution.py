@@ -163,3 +163,27 @@ def test_the_agent_of_was_asked_by_asks_the_question() -> None:
         " first debates that you are tired of hearing about the emails?”"
     )
     assert _speakers(text) == ["host Bill Mahon"]
+
+
+def test_an_origin_between_commas_is_part_of_the_apposition() -> None:
+    text = (
+        "“Both of them scare me,” Harry Bonds, 30, of Raleigh, N.C., who was among those"
+        " polled, said in a follow-up interview."
+    )
+    assert _speakers(text) == ["Harry Bonds"]
+
+
+def test_a_time_phrase_between_subject_and_verb() -> None:
+    text = (
+        "Tur has covered the campaign all year. Parker in the past has called out Tur by name,"
+        " and has referred to her as “Little Katy, third-rate journalist.”"
+    )
+    assert _speakers(text) == ["Parker"]
+
+
+def test_a_sentence_opening_with_a_bare_participle_goes_on_with_the_last_speaker() -> None:
+    text = (
+        "Later in the show, Mahon stated that the report “wasn’t good.” Adding, “Now, like with"
+        " all such scandals, what they actually do is never that bad.”"
+    )
+    assert _speakers(text)[-1] == "Mahon"

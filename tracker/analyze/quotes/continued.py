@@ -3,6 +3,7 @@ neighbour's quote, or opening the paragraph after its speaker's lead-in, takes t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tracker.analyze.quotes.scan import Span
@@ -11,6 +12,7 @@ from tracker.analyze.quotes.speakers import Attribution, attribute_before, attri
 from tracker.analyze.quotes.speech_words import CUES
 
 _DEMEANOR_WORDS = 5
+_PARTICIPLE_LEAD = re.compile(r"(?:And\s+)?[A-Z][a-z]+ing(?:\s+that)?\s*[,:]?")
 _DEMEANOR = frozenset(
     """sighs sighed pauses paused shrugs shrugged smiles smiled laughs laughed nods nodded
     grins grinned""".split()
@@ -45,9 +47,29 @@ def _neighbour(
     if before and _same_run(masked, sentences, done[i - 1][0], span, before.position):
         return before
     start = sentences[sentence_at(sentences, span.open)][0]
+    if _PARTICIPLE_LEAD.fullmatch(masked[start : span.open].strip()):
+        return _goes_on(masked, sentences, done, i)
     if not masked[start : span.open].strip():
         return _previous_paragraph_speaker(masked, sentences, done, i)
     return None
+
+
+def _goes_on(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    done: Sequence[tuple[Span, Attribution | None]],
+    i: int,
+) -> Attribution | None:
+    """`Lee stated that the report “wasn’t good.” Adding, “…”`: a sentence that opens with a
+    bare participle goes on with the speaker of the sentence before it in the paragraph."""
+    span = done[i][0]
+    k = sentence_at(sentences, span.open) - 1
+    if k < 0 or "\n" in masked[sentences[k][1] : span.open]:
+        return None
+    start, end = sentences[k]
+    if i > 0 and done[i - 1][0].close >= start and done[i - 1][1]:
+        return done[i - 1][1]
+    return attribute_before(masked[start:end], start) or attribute_subject(masked[start:end], start)
 
 
 def _same_run(

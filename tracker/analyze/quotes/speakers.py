@@ -57,6 +57,7 @@ _TIMES = _DAYS | frozenset(
     """January February March April May June July August September October November December
     Today Yesterday""".split()
 )
+_TIME_NOUNS = frozenset("past time week weeks month months year years moment".split())
 _CUE_PLACES = frozenset(
     """in on at during a an the his her their its statement interview speech rally briefing
     conference call later earlier today yesterday morning afternoon evening night""".split()
@@ -268,6 +269,10 @@ def _skip_apposition(toks: Sequence[Tok], k: int) -> int:
         return k + 2
     if k < len(toks) and toks[k].text in _DAYS:
         return k + 1
+    if k < len(toks) and toks[k].text in ("in", "at", "last", "this"):
+        for j in range(k + 1, min(len(toks), k + 4)):
+            if toks[j].text in _TIME_NOUNS:
+                return j + 1  # `Lee in the past has called`, `Lee last week told`
     if k >= len(toks) or toks[k].text != ",":
         return k
     for j in range(k + 1, min(len(toks), k + 16)):

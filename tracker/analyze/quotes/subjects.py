@@ -39,7 +39,7 @@ _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
     in on at for during despite with without from by under over amid""".split()
 )
-_APPOSED_LEADS = frozenset("now then once still formerly himself herself also".split())
+_APPOSED_LEADS = frozenset("now then once still formerly himself herself also of from".split())
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
 _OWNED_HEADS = frozenset("woman man women men brother sister partner brief".split())
