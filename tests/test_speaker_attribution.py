@@ -187,3 +187,20 @@ def test_a_sentence_opening_with_a_bare_participle_goes_on_with_the_last_speaker
         " all such scandals, what they actually do is never that bad.”"
     )
     assert _speakers(text)[-1] == "Mahon"
+
+
+def test_he_replied_means_the_one_the_sentence_before_asked() -> None:
+    text = (
+        "Former Senior Adviser Thomas Blumfield spoke on the morning show.\n\n"
+        "Ann Kerr, the host, pressed him. Blumfield was asked, “Would you have told her?”"
+        " He answered, “I have no idea. We are old friends.”"
+    )
+    assert _speakers(text)[-1] == "Senior Adviser Thomas Blumfield"
+
+
+def test_a_long_title_run_ending_in_a_given_name_and_surname_is_a_person() -> None:
+    text = (
+        "Network Senior Investigative Correspondent Cynthia Mayfield spoke to the hacker.\n\n"
+        "“He had total access, he told me,” she said."
+    )
+    assert _speakers(text) == ["Network Senior Investigative Correspondent Cynthia Mayfield"]

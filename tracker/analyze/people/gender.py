@@ -23,7 +23,8 @@ def gender_of(name: str, votes: Counter[str]) -> str | None:
     title = title_gender(name)
     if title:
         return title
-    given = _given_name(name)
+    known = [w for w in name.split()[:-1] if w in MALE or w in FEMALE]
+    given = known[0] if known else _given_name(name)  # "… Correspondent Cynthia McFadden"
     if given in MALE:
         return "m"
     if given in FEMALE:

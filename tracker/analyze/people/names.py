@@ -76,6 +76,9 @@ _PRONOUNS = frozenset("he she they it we i you who".split())
 _HONORIFICS = frozenset(
     "Rabbi Pastor Imam Bishop Archbishop Cardinal Father Reverend Sheikh".split()
 )
+_REPLIES = frozenset("replied replies answered answers responded responds".split())
+_NAME_WORDS = r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
+_ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -163,10 +166,13 @@ class NameBook:
         found = [name for name, start in names.items() if start <= position]
         return found[0] if len(found) == 1 else None
 
-    def resolve(self, speaker: str, position: int) -> str | None:
+    def resolve(self, speaker: str, position: int, cue: str = "") -> str | None:
         """The fullest name for a speaker phrase: pronouns, descriptions ("the lawyer") and
         short names made whole; None for a pronoun or description the text leaves unclear."""
         if speaker.lower() in ("he", "she"):
+            asked = self._asked_before(position) if cue.split(" ")[0] in _REPLIES else None
+            if asked:
+                return asked
             return self._mentions().person_before(self.sentence_starts, position, speaker.lower())
         if speaker.lower() == "it":
             found = body_before(self.masked, position, self.sentence_starts)
@@ -194,6 +200,19 @@ class NameBook:
             return speaker
         full = self.fullest(core, position)
         return full if full and len(full.split()) > len(words) else speaker
+
+    def _asked_before(self, position: int) -> str | None:
+        """Who "he replied" means after a question: the one the sentence before says was
+        asked ("A reporter asked Ann Lee how she felt." / "Lee was asked, “…?”")."""
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        if k < 1 or "\n\n" in self.masked[self.sentence_starts[k - 1] : position].strip():
+            return None
+        asked = list(_ASKED.finditer(self.masked, self.sentence_starts[k - 1], position))
+        last = asked[-1] if asked else None  # the last question before the reply
+        words = (last.group(1) or last.group(2)).split() if last else []
+        if not words or bare(words[-1]) not in self.people:
+            return None
+        return self.fullest([bare(w) for w in words], position) or " ".join(words)
 
     def _body_spoke(self, position: int) -> str | None:
         """The body that spoke last, in this paragraph or the one before (`“…,” the

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.extract.places import is_place
 
 _TITLE = (
@@ -197,6 +198,8 @@ def is_person(words: Sequence[str]) -> bool:
         return False
     if any(w in PERSON_TITLES for w in words[:-1]):
         return True
+    if len(words) > 3 and (words[-2] in MALE or words[-2] in FEMALE):
+        return words[-2] not in NOT_PERSON  # "Clinton Senior Adviser Sidney Blumenthal"
     if len(words) > 3 or any(w in NOT_PERSON for w in words):
         return False
     return True

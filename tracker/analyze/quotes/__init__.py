@@ -152,7 +152,7 @@ def _resolved(
         return None
     if found.speaker.lower() == "they":
         found = _plural_before(kept, span, found)
-    name = vet(book.resolve(found.speaker, found.position), found.cue)
+    name = vet(book.resolve(found.speaker, found.position, found.cue), found.cue)
     if name is None:
         return None
     name = book.canonical(name)
