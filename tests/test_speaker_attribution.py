@@ -204,3 +204,12 @@ def test_a_long_title_run_ending_in_a_given_name_and_surname_is_a_person() -> No
         "“He had total access, he told me,” she said."
     )
     assert _speakers(text) == ["Network Senior Investigative Correspondent Cynthia Mayfield"]
+
+
+def test_a_subject_that_names_no_speaker_is_no_person_for_a_pronoun() -> None:
+    text = (
+        "Putting the show together, Batz said, allowed him to “get in touch with himself,” too."
+        " Audiences can expect him to approach the set with “a little more recklessness.”\n\n"
+        "“It’s straight from the heart,” he said."
+    )
+    assert _speakers(text)[-1] == "Batz"

@@ -51,6 +51,7 @@ from tracker.analyze.quotes.roles import (
 )
 from tracker.analyze.quotes.speakers import Attribution
 from tracker.analyze.quotes.speech_words import STOP_CAPS
+from tracker.analyze.quotes.vet import vet
 
 _APPOSED_ROLES = (
     "leader spokesman spokeswoman official lawyer member director president minister candidate "
@@ -116,7 +117,9 @@ class NameBook:
                     book.people.add(run.words[-1])
                 else:
                     maybe.add(run.words[-1])
-        book.people.update(bare(a.speaker.split()[-1]) for a in book.speakers if _named(a))
+        book.people.update(
+            bare(a.speaker.split()[-1]) for a in book.speakers if _named(a) and vet(a.speaker)
+        )  # not "Audiences" of `Audiences can expect him to`: no speaker, so no person
         book.people.update(
             bare(name.split()[-1]) for _, _, name in book.named if len(name.split()) > 1
         )
