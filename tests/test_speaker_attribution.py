@@ -213,3 +213,16 @@ def test_a_subject_that_names_no_speaker_is_no_person_for_a_pronoun() -> None:
         "“It’s straight from the heart,” he said."
     )
     assert _speakers(text)[-1] == "Batz"
+
+
+def test_a_pronoun_subject_after_but_carries_a_partial_quote() -> None:
+    text = (
+        "Sen. Bernie Sayers has not said whether he has a new plan. But he laid off more than"
+        " 200 staffers and began talking about what will happen “if we do not win.”"
+    )
+    assert _speakers(text) == ["Sen. Bernie Sayers"]
+    text = (  # after a semicolon the clause has a subject of its own
+        "When Sherwin was at school, he studied under Wayne Barrow, the reporter; Barrow’s"
+        " dictum to his interns was, “It’s not a good story if you don’t get a threat.”"
+    )
+    assert _speakers(text) == [None]

@@ -206,7 +206,10 @@ def _past_or_present(word: str) -> bool:
 
 def attribute_subject(text: str, offset: int) -> Attribution | None:
     """The subject of the narration that carries a partial quote and names no cue:
-    `Hollande denounced Trump's remarks as “` means Hollande."""
+    `Hollande denounced Trump's remarks as “` means Hollande. After a semicolon the clause
+    has a subject of its own."""
+    cut = text.rfind(";") + 1
+    text, offset = text[cut:], offset + cut
     toks = frame_tokens(text)
     subj = sentence_subject(toks)
     if subj is None:

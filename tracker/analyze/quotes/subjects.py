@@ -39,6 +39,7 @@ _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
     in on at for during despite with without from by under over amid""".split()
 )
+_SUBJECTS = frozenset("he she they we".split())  # a pronoun subject after "But" or "When"
 _APPOSED_LEADS = frozenset("now then once still formerly himself herself also of from".split())
 _PARTY = re.compile(r"[RDI]-[A-Z]")
 _CONJUNCTIONS = frozenset(("after", "before"))  # prepositions that also open a clause
@@ -260,6 +261,8 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
     found = None
     for _ in range(_LEADS):
         lead = toks[start].text if start < len(toks) else ""
+        if lead in _SUBJECTS:
+            return start, start + 1  # `But he laid off staff`: "But" skipped
         opening = lead[1:].islower() and (lead.endswith(("ly", "ing")) or lead == "Asked")
         opening = opening and lead not in MALE and lead not in FEMALE  # "Carly", "Sterling"
         leading = (lead in STOP_CAPS and lead not in _POSSESSIVES) or opening
@@ -274,6 +277,8 @@ def sentence_subject(toks: Sequence[Tok]) -> tuple[int, int] | None:
             return found
         commas = [i for i, t in enumerate(toks[start : start + 30]) if t.text == ","]
         if not commas:
+            if lead in STOP_CAPS and start + 1 < len(toks) and toks[start + 1].text in _SUBJECTS:
+                return start + 1, start + 2  # `But he laid off staff`
             return np_after(toks, start + 1) if lead in STOP_CAPS else None
         start = _skip_leads(toks, start + commas[0] + 1)
     return found
