@@ -459,3 +459,24 @@ def test_moved_clause_keeps_facts_in_relation(old: str, new: str) -> None:
 def test_contraction_beside_a_second_negation_is_cosmetic() -> None:
     old = "The ad did not sway Ohio, but Okafor could not focus there."
     assert fact_changes(old, "The ad didn't sway Ohio, but Okafor could not focus there.") == []
+
+
+# ---- words that say the same: no claim --------------------------------------------------------
+
+
+def test_seem_for_appear_is_wording_and_unlikely_for_likely_is_a_hedge() -> None:
+    assert fact_changes("The ferry appeared late.", "The ferry seemed late.") == []
+    assert fact_changes("A deal is likely soon.", "A deal is probably soon.") == []
+    assert kinds("A deal is likely this week.", "A deal is unlikely this week.") == {"hedge"}
+
+
+def test_one_vague_count_for_another_of_its_size_is_no_number_change() -> None:
+    assert fact_changes("Many farmers sold early.", "Numerous farmers sold early.") == []
+    assert kinds("A few farmers sold early.", "Many farmers sold early.") == {"number"}
+
+
+def test_showed_for_revealed_is_a_neutral_speech_verb() -> None:
+    old, new = "The audit revealed a gap.", "The audit showed a gap."
+    assert significance(old, new, fact_changes(old, new)) < 0.3
+    old, new = "The audit revealed a gap.", "The audit denied a gap."
+    assert significance(old, new, fact_changes(old, new)) >= 0.5

@@ -587,3 +587,57 @@ def test_an_event_joining_sentences_reads_as_sentences() -> None:
     )
     (item,) = facts(old, new).added
     assert "accident. The county coroner" in item.text
+
+
+# ---- rewording is no new fact; a replaced value is a change ----------------------------------
+
+
+def test_words_of_a_reported_rewording_are_not_new_content() -> None:
+    ledger = facts(
+        "The port reopened.\n\nThe two firms are also expected to sign the lease soon."
+        "\n\nIt rained.",
+        "The port reopened.\n\nThe two firms are additionally anticipated to sign the lease soon."
+        "\n\nIt rained.",
+    )
+    assert not ledger.added
+    assert not ledger.removed
+    assert all(c.significance < 0.5 for c in ledger.changed)
+
+
+def test_showed_for_revealed_is_wording() -> None:
+    ledger = facts(
+        "The port reopened.\n\nThe audit revealed that the harbour budget was short.",
+        "The port reopened.\n\nThe audit showed that the harbour budget was short.",
+    )
+    assert ledger.changed
+    assert all(c.significance < 0.3 for c in ledger.changed)
+
+
+def test_a_value_replaced_in_its_sentence_is_a_change_though_stated_elsewhere() -> None:
+    old = (
+        "Ferry fares rose 28 percent last year.\n\n"
+        "The new plan would cap fuel charges at 28 percent and end the winter discount."
+    )
+    new = (
+        "Ferry fares rose 28 percent last year.\n\n"
+        "The new plan would cap fuel charges at 36 percent and end the winter discount."
+    )
+    ledger = facts(old, new)
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [
+        ("number", "28 percent", "36 percent")
+    ]
+    assert not ledger.added
+
+
+def test_a_sentence_naming_the_same_people_and_day_but_saying_else_is_removed() -> None:
+    old = (
+        "Mayor Ruiz blasted Governor Ann Hale of Dover on Monday over the Supreme Court ruling.\n\n"
+        "Governor Ann Hale of Dover did not immediately react to the Supreme Court ruling.\n\n"
+        "The bridge carries 40,000 cars a day."
+    )
+    new = (
+        "Mayor Ruiz blasted Governor Ann Hale of Dover on Monday over the Supreme Court ruling.\n\n"
+        "The bridge carries 40,000 cars a day."
+    )
+    removed = facts(old, new).removed
+    assert [r.sentence for r in removed] == [1]

@@ -35,7 +35,6 @@ _WEIGHT: dict[ClaimKind, float] = {
     "entity": 0.8,
     "hedge": 0.6,
 }
-_NEUTRAL_CUES = frozenset("say tell state add note explain write".split())
 _HEAVY = 0.5  # below this share of words in common a pair is a heavy rewrite
 _HEAVY_CAP = 3  # most changes listed for a heavy rewrite
 _SHORT = 3  # most words on either side of a hunk that a heavy rewrite still trusts
@@ -129,7 +128,7 @@ def _weight(change: FactChange) -> float:
         return _WEIGHT["number"] if both else 0.7
     if change.kind == "attribution":
         lemmas = {lx.CUES.get(w.casefold(), "") for w in f"{change.old} {change.new}".split()}
-        if both and lemmas - {""} and lemmas - {""} <= _NEUTRAL_CUES:
+        if both and lemmas - {""} and lemmas - {""} <= lx.NEUTRAL_CUES:
             return 0.25  # one neutral speech verb for another: wording
         return _WEIGHT["attribution"] if both else 0.6
     if change.kind == "entity" and not both:

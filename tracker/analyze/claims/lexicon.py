@@ -48,6 +48,10 @@ VAGUE = words_of(
     "dozens hundreds thousands millions billions several few handful numerous scores tens "
     "multiple many single thrice"
 )
+# vague counts that say the same: "many" -> "numerous" is wording, "few" -> "many" a change
+VAGUE_SAME = word_table(
+    "many: many numerous countless; several: several multiple; few: few handful"
+)
 MONTHS = words_of(
     "january february march april june july august september october november december jan "
     "feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
@@ -60,8 +64,8 @@ NEGATIONS = words_of(
 HEDGES = word_table(
     "allegedly: allegedly alleged; reportedly: reportedly; may: may; might: might; "
     "could: could; possibly: possibly possible; apparently: apparently apparent; "
-    "likely: likely unlikely; probably: probably; perhaps: perhaps maybe; "
-    "appear: appear appears appeared appearing; seem: seem seems seemed; "
+    "likely: likely probably; unlikely: unlikely; perhaps: perhaps maybe; "
+    "seem: appear appears appeared appearing seem seems seemed seeming; "
     "purportedly: purportedly; suspected: suspected; presumably: presumably; "
     "supposedly: supposedly; unconfirmed: unconfirmed unverified; "
     # how often or how surely (hedges and boosters): "always" -> "often" weakens a claim
@@ -79,8 +83,11 @@ CUES = word_table(
     "concede: conceded concedes; suggest: suggested suggests; warn: warned warns; "
     "dispute: disputed disputes; reject: rejected; according: according; "
     "explain: explained explains; stress: stressed; maintain: maintained; note: noted; "
-    "estimate: estimated; declare: declared; reveal: revealed; add: added"
+    "estimate: estimated; declare: declared; reveal: revealed reveals; show: showed shows; "
+    "add: added"
 )
+# speech verbs that report without taking a side: one for another is wording ("said" -> "stated")
+NEUTRAL_CUES = words_of("say tell state add note explain write report show reveal")
 WEAK_CUES = words_of("note add maintain estimate report allege claim reveal")
 TITLES = words_of(
     "mr mrs ms miss dr sen senator rep representative gov governor gen general president "

@@ -146,6 +146,8 @@ def _value(key: str) -> str:
         return str(lx.UNITS[key])
     if key in lx.ORDINALS:
         return f"#{lx.ORDINALS[key]}"
+    if key in lx.VAGUE_SAME:
+        return lx.VAGUE_SAME[key]
     return "%" if key == "percent" else key
 
 

@@ -35,6 +35,8 @@ from tracker.models import (
 )
 
 COVERED = 0.55  # share of a clause's weighted words the other version must hold in one place
+SAID = 0.5  # share of a clause's lowercase words (weighted) the other version must hold too
+_SAID_MIN = 3  # lowercase words a clause needs for that test
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
 _OWN_WORDS = 8  # content words outside a quotation that say more than its frame
 _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")  # how a sentence may end
@@ -149,6 +151,7 @@ class _Comparison:
     removed: list[FactRef] = field(default_factory=list)
     used: set[tuple[str, int, int]] = field(default_factory=set)  # (side, sentence, atom start)
     linked: set[tuple[int, int]] = field(default_factory=set)  # sentences sharing a changed fact
+    worded: dict[tuple[str, int], set[str]] = field(default_factory=dict)  # words of changes told
     claims: dict[tuple[int, int], list[FactChange]] | None = None  # of aligned pairs, if known
 
     def run(self) -> FactLedger:
@@ -239,13 +242,40 @@ class _Comparison:
                 if score > best_score:
                     best, best_score = (j, b), score
             if best is not None:
-                j, b = best
-                self.used |= {("old", i, a.start), ("new", j, b.start)}
-                self.linked.add((i, j))
-                about = b.about or a.about
-                score = sig.changed(a.kind, a, b)
-                old_text, new_text = _shown(a, b)
-                self.changed.append(FactUpdate(a.kind, old_text, new_text, i, j, score, about))
+                self._number_changed(i, a, *best)
+        self._replaced(came, pairs)
+
+    def _replaced(self, came: list[tuple[int, Atom]], pairs: set[tuple[int, int]]) -> None:
+        """A new number whose restated sentence held another value of the same thing, a value
+        the article still states elsewhere ("28 percent" -> "36 percent" where another
+        paragraph gives 28 percent for something else): the sentence changed it."""
+        for j, b in came:
+            if ("new", j, b.start) in self.used:
+                continue
+            held = {x.key for x in self.new.facts[j].atoms}
+            for i in sorted(i for i, k in pairs if k == j):
+                a = next(
+                    (
+                        a
+                        for a in self.old.facts[i].atoms
+                        if a.slot == b.slot
+                        and a.kind == b.kind
+                        and a.key not in held
+                        and ("old", i, a.start) not in self.used
+                    ),
+                    None,
+                )
+                if a is not None:
+                    self._number_changed(i, a, j, b)
+                    break
+
+    def _number_changed(self, i: int, a: Atom, j: int, b: Atom) -> None:
+        self.used |= {("old", i, a.start), ("new", j, b.start)}
+        self.linked.add((i, j))
+        about = b.about or a.about
+        score = sig.changed(a.kind, a, b)
+        old_text, new_text = _shown(a, b)
+        self.changed.append(FactUpdate(a.kind, old_text, new_text, i, j, score, about))
 
     def _similarity(self, i: int, j: int) -> float:
         a, b = self.old.facts[i].keys, self.new.facts[j].keys
@@ -285,6 +315,8 @@ class _Comparison:
         for kind, old_text, new_text, about, score in pair_changes(pairing):
             if not self._reported(i, j, old_text, new_text, about):
                 self.changed.append(FactUpdate(kind, old_text, new_text, i, j, score, about))
+            self.worded.setdefault(("old", i), set()).update(_words_in(old_text))
+            self.worded.setdefault(("new", j), set()).update(_words_in(new_text))
         self.used |= {("old", i, a.start) for a in pairing.used_old}
         self.used |= {("new", j, a.start) for a in pairing.used_new}
 
@@ -309,7 +341,9 @@ class _Comparison:
         out = []
         for i in sorted(version.touched):
             s = version.facts[i]
-            done = _words_of([a for a in s.atoms if self._is_used(tag, i, a)])
+            done = _words_of([a for a in s.atoms if self._is_used(tag, i, a)]) | frozenset(
+                self.worded.get((tag, i), ())
+            )  # a change reported already says what these words say
             for whole in s.clauses:
                 clause = replace(whole, keys=whole.keys - done)  # changed facts are reported
                 if not clause.keys:
@@ -334,7 +368,7 @@ class _Comparison:
         """Whether the other version holds the clause: most of its words (weighted) in one or
         two sentences, or many of them in a sentence that states the same fact changed."""
         _, other = self._side(tag)
-        if self._best(clause, other)[1] >= COVERED:
+        if self._best(clause, other)[1] >= COVERED and self._says(clause, other):
             return True
         words = {k for k in clause.keys if not k[0].isdigit()}
         for a, b in self.linked:
@@ -342,6 +376,15 @@ class _Comparison:
             if mine == i and len(words & other.facts[theirs].keys) >= LINKED * len(words):
                 return True
         return False
+
+    def _says(self, clause: Clause, other: Version) -> bool:
+        """Whether the other version says what the clause says of whom it names: half of its
+        lowercase words (weighted) in one or two sentences. Sentences naming the same people
+        and day may say different things of them ("X did not react on Monday" is not held
+        by "Y criticised X on Monday")."""
+        if len(clause.said) < _SAID_MIN:
+            return True
+        return self._best(replace(clause, keys=clause.said), other)[1] >= SAID
 
     def _rewritten(self, new_only: list[Novel], old_only: list[Novel]) -> tuple[list[Novel], ...]:
         """A clause only the old sentence holds and one only its aligned new sentence holds
@@ -512,6 +555,10 @@ def _hard(atoms: list[Atom]) -> bool:
 def _words_of(atoms: list[Atom]) -> frozenset[str]:
     """The content words of facts, as clause keys hold them."""
     return content_keys(t for a in atoms for t in tokenise(a.text)[0])
+
+
+def _words_in(text: str) -> frozenset[str]:
+    return content_keys(tokenise(text)[0])
 
 
 def _about(atoms: list[Atom]) -> str:

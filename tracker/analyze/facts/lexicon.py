@@ -43,7 +43,10 @@ WEAK_NUMBERS = words_of("one first second half once twice")
 CERTAIN = words_of("will definitely")
 CERTAIN_TO = words_of("set scheduled due")
 FORESEEN = words_of("may might could probably possibly")
-FORESEEN_TO = words_of("expected likely unlikely poised hoping planning intending")
+FORESEEN_TO = words_of(
+    "expected anticipated projected predicted forecast likely unlikely poised hoping planning "
+    "intending"
+)
 
 # Who speaks for an institution: a statement by one of these is an official statement.
 OFFICIAL = words_of(

@@ -31,6 +31,7 @@ class Clause:
     keys: frozenset[str]
     quoted: float  # share of its words inside quotation marks
     plain: int = 0  # content words outside quotation marks (who it cites left out)
+    said: frozenset[str] = frozenset()  # its lowercase words: what it says of whom it names
 
 
 @lru_cache(maxsize=1 << 16)
@@ -106,6 +107,7 @@ def clauses(
         )
         for t, k in zip(tokens, keys, strict=True)
     ]
+    lower = {t.start for t in tokens if t.text[:1].islower()}
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if not inside(m.start(), quoted))]
     cuts.append(len(text))
     bounds: list[Span] = []
@@ -121,7 +123,8 @@ def clauses(
         held = [w for w in words if a <= w[0] < b]
         share = sum(w[2] for w in held) / len(held) if held else 0.0
         plain = len({k for _, k, q in held if k and not q})
-        out.append(Clause(a, b, _keys_in(held, (a, b)), share, plain))
+        said = frozenset(k for start, k, _ in held if k and start in lower)
+        out.append(Clause(a, b, _keys_in(held, (a, b)), share, plain, said))
     return out
 
 

@@ -20,7 +20,6 @@ from tracker.analyze.facts.text import content_keys
 from tracker.models import FactChange, FactKind
 
 Change = tuple[FactKind, str, str, str, float]  # kind, old, new, about, significance
-_NEUTRAL_CUES = frozenset("say tell state add note explain write report".split())
 _MERGE_GAP = 2  # hunks this close are one reworded phrase
 _DETAIL = 2  # content words an inserted phrase needs to add a detail
 _STATUS = frozenset("former acting interim deputy vice".split())
@@ -96,7 +95,7 @@ def _from_claim(p: Pairing, c: FactChange) -> Change | None:
         return kind, c.old, c.new, "name", 0.8
     if c.kind == "attribution":
         lemmas = {claims_lx.CUES.get(w.casefold(), "") for w in f"{c.old} {c.new}".split()}
-        if c.old and c.new and lemmas - {""} <= _NEUTRAL_CUES:
+        if c.old and c.new and lemmas - {""} <= claims_lx.NEUTRAL_CUES:
             return "statement", c.old, c.new, "wording", sig.wording(1)
         if c.old and c.new:
             return "statement", c.old, c.new, "attribution", 0.75
