@@ -226,3 +226,20 @@ def test_a_pronoun_subject_after_but_carries_a_partial_quote() -> None:
         " dictum to his interns was, “It’s not a good story if you don’t get a threat.”"
     )
     assert _speakers(text) == [None]
+
+
+def test_back_in_a_year_is_a_lead_in_not_a_subject() -> None:
+    text = (
+        "Back in 1999, Mr. Parker expressed admiration for Mr. Lind's political skills, telling"
+        " a network: “I wish I could be like that. I just can't.”"
+    )
+    assert _speakers(text) == ["Mr. Parker"]
+
+
+def test_he_does_not_skip_a_subject_the_article_never_named_in_full() -> None:
+    text = (
+        "Donald Hale went with the odds and picked the home team.\n\n"
+        "Cruzon openly admitted that his pick was political. “With an eye to the primary,”"
+        " he said."
+    )
+    assert _speakers(text) == [None]

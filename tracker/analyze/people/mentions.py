@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.gender import gender_near, gender_of, title_gender
-from tracker.analyze.people.runs import CAPWORD, PERSON_TITLES, Run, bare
+from tracker.analyze.people.runs import CAPWORD, LEADING_STOP, PERSON_TITLES, Run, bare
 from tracker.analyze.quotes.roles import descriptions, role_gender
 from tracker.analyze.quotes.speakers import Attribution
+from tracker.extract.places import is_place
 
 _PREPOSITIONS = frozenset(
     "in at of from to with by for on about against than into like over under after before".split()
@@ -40,6 +41,15 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|a|an|[A-Z]\w*[’']s)\s+[^,;:\n]{0,60},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
 )
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Then|Still)\s+)?([A-Z][a-z][a-z-]+)\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{3,}ed|admits|says|argues|insists|notes|adds|writes)\b"
+)
+_NOT_SUBJECTS = frozenset(
+    """The This That These Those It He She They We I You His Her Its Their Our One Many Some
+    Most Officials Police Critics Others Republicans Democrats Voters Supporters Delegates
+    Friends Prosecutors Asked Pressed Told""".split()
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
@@ -252,6 +262,8 @@ class Mentions:
             if end <= floor:
                 break
             start = max(start, floor)
+            if self._unknown_subject(start, end):
+                return None  # `Cruz openly admitted …`: someone the index does not know
             found = self._candidates(start, end, want)
             if found and only:
                 found = [c for c in found if self._salience((c[0], c[2]))[0] < 2]
@@ -261,6 +273,19 @@ class Mentions:
                 return self._decide(start, found)
             end = start
         return None
+
+    def _unknown_subject(self, start: int, end: int) -> bool:
+        """Whether the sentence in [start, end) opens with one capitalised word the index
+        holds no person for, and a verb: a subject a later "he" may well mean."""
+        found = _BARE_SUBJECT.match(self.masked, start, end)
+        if found is None or found.group(1) in _NOT_SUBJECTS | LEADING_STOP:
+            return False
+        word = found.group(1)
+        if is_place(word) or (word.endswith("s") and not word.endswith("ss")):
+            return False  # `Belgium failed to`, `Employees treated well stay`: no he
+        at = found.start(1)
+        i = bisect.bisect_left(self.mentions, (at, ""))
+        return not (i < len(self.mentions) and self.mentions[i][0] == at)
 
     def _candidates(self, start: int, end: int, want: str | None) -> list[tuple[int, str, str]]:
         """(position, person key, name) of each person in [start, end) whose gender does not

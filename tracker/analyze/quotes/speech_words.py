@@ -93,7 +93,7 @@ MODIFIERS = frozenset(
     ranking high-ranking u.s. american russian european""".split()
 )
 LEAD_WORDS = frozenset(
-    "And But Or So Yet Also Meanwhile However Still Then Now Instead Indeed Thus , —".split()
+    "And But Or So Yet Also Meanwhile However Still Then Now Instead Indeed Thus Back , —".split()
 )
 STOP_CAPS = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
