@@ -243,3 +243,19 @@ def test_he_does_not_skip_a_subject_the_article_never_named_in_full() -> None:
         " he said."
     )
     assert _speakers(text) == [None]
+
+
+def test_a_quote_inside_an_opening_participle_phrase_is_the_main_subjects() -> None:
+    text = (
+        "Acknowledging that Parker “says a lot of stupid stuff,” though, Allen did suggest that"
+        " the mogul’s wealth gives him an edge."
+    )
+    assert _speakers(text) == ["Allen"]
+
+
+def test_the_owner_of_a_response_says_what_follows_the_colon() -> None:
+    text = (
+        "An aide emailed the secretary in December with the news. Lind’s response was: “Is that"
+        " store in Ohio or Wisconsin?”"
+    )
+    assert _speakers(text) == ["Lind"]

@@ -48,6 +48,9 @@ _INTRODUCES_NEXT = re.compile(r"[^.!?;:“”\"]{1,80}:\s*[“\"]")
 # `While Lee, an old hand, laid out a plan for “…,” Hale used`: a quote inside a subordinate
 # clause that opens the sentence is the clause's subject's, not the main clause's.
 _SUBORDINATE = re.compile(r"\s*(?:While|Whereas|Although|Though|Because|Since|Unless)\s+(?=[A-Z])")
+# `Acknowledging that Hale “says stupid stuff,” though, Lee did suggest`: a quote inside an
+# opening participle phrase is the main clause's subject's.
+_PARTICIPLE_OPENING = re.compile(r"\s*[A-Z][a-z]+ing\s+(?:that\s+)?[A-Z]")
 _FRAME_REACH = 600  # characters of narration read on each side of a quote
 # Quotations read per text: a long interview holds a few hundred; a page of tens of thousands
 # (a hostile or broken page) would hold a run for minutes. The first ones are read, in order.
@@ -111,6 +114,8 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
     opener = _SUBORDINATE.match(left)
     if found is None and opener:
         return attribute_subject(left[opener.end() :], lo + opener.end())
+    if found is None and _PARTICIPLE_OPENING.match(left) and "," in masked[span.close - 1 : ro + 2]:
+        return attribute_subject(right, ro)  # `Granting that X “…,” Lee said`
     if found is None and masked[span.close - 1] in ",!?—":
         found = attribute_tag(right, ro)
     return found or attribute_subject(left, lo)

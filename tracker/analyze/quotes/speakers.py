@@ -72,6 +72,7 @@ _TAKES_OBJECT = frozenset(  # `thanked Obama`, `called Lee a liar`: the name aft
 )
 # Irregular past participles after "has" / "have" / "had": `Lee has gone after Hale as`.
 _PARTICIPLES = frozenset("gone made taken given written spoken told said put sent brought".split())
+_REPLY_NOUNS = frozenset("response reply answer retort message verdict advice".split())
 _INNER_QUOTE = 30  # characters a quoted name or slogan inside an attribution holds
 _COMPLEMENT = frozenset("that whether if how why what who when where".split())
 _NEW_CLAUSE = frozenset(
@@ -128,7 +129,21 @@ def attribute_before(text: str, offset: int) -> Attribution | None:
             if found and names_someone(found):
                 return found
             first = first or found  # `Penwell said the world lost a voice that said “`
-    return first or _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
+    found = first or _name_colon(text, toks, offset) or _verb_colon(text, toks, offset)
+    return found or _owner_colon(text, toks, offset)
+
+
+def _owner_colon(text: str, toks: Sequence[Tok], offset: int) -> Attribution | None:
+    """`Lee’s response was: “`: the owner of a reply says what follows the colon."""
+    if len(toks) < 4 or toks[-1].text != ":" or toks[-2].text not in ("was", "is"):
+        return None
+    if toks[-3].text.lower() not in _REPLY_NOUNS:
+        return None
+    owner = toks[-4].text
+    if not (owner[:1].isupper() and owner.endswith(("’s", "'s")) and len(owner) > 3):
+        return None
+    start = toks[-4].start
+    return Attribution(owner[:-2], toks[-3].text, offset + start)
 
 
 def _passive_agent(text: str, toks: Sequence[Tok], cue: int, offset: int) -> Attribution | None:
