@@ -259,3 +259,13 @@ def test_the_owner_of_a_response_says_what_follows_the_colon() -> None:
         " store in Ohio or Wisconsin?”"
     )
     assert _speakers(text) == ["Lind"]
+
+
+def test_a_description_after_shes_is_the_same_person_not_someone_new() -> None:
+    text = (
+        "“It goes by age groups,” said Mattie Tomlin, 66, a retired cook who lives in Lake"
+        " Town, about 25 miles south of Dover. She's a Sayers supporter but concedes that most"
+        " of her peers love the Lyndons from Bill's two terms in office.\n\n"
+        "“They have their minds made up,” she said."
+    )
+    assert _speakers(text) == ["Mattie Tomlin", "Mattie Tomlin"]

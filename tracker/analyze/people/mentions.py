@@ -57,7 +57,7 @@ _APPOSED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[’']?,\s+$")
 _APPOSED_AFTER = re.compile(r",?\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+\b")
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as|named"
-    r"|appointed|hired|like|than)\s+$"
+    r"|appointed|hired|like|than)\s+$|\b(?:[Hh]e|[Ss]he)[’']s\s+$"  # `She's a Sanders supporter`
 )
 
 
