@@ -11,9 +11,15 @@ Each real article gives one pair per kind of edit (when it has a sentence the ed
 - reword: synonyms for ~40 % of a sentence's content words, clauses or attribution moved;
   right: no fact event of significance >= 0.5.
 - move: a paragraph moved elsewhere; right: no fact event at all.
+- split / merge: a sentence cut in two at ", and" / ", but", or two sentences of a paragraph
+  joined by ", and"; right: no fact event of significance >= 0.5.
 - number: a number of a sentence changed; right: a change whose old side holds the old number
   and whose new side holds the new one.
 - number+reword: the same, the sentence reworded too; right: the same.
+- negation: "not" put after the first auxiliary ("was" -> "was not"); right: a change of
+  significance >= 0.5 whose new side holds "not".
+- name: a titled person's surname respelt ("Mr. Halvorsen" -> "Mr. Halvorsne"); right: a change
+  from the old spelling to the new.
 - insert: a sentence of another article added as a paragraph; right: an `added` fact there.
 - delete: a sentence of a paragraph of its own taken out; right: a `removed` fact there.
 
@@ -47,7 +53,11 @@ from tracker.segment import split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTH_BEFORE = re.compile(r"(?i)(jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*\.? $")
-KINDS = ("reword", "move", "number", "number+reword", "insert", "delete")
+KINDS = (
+    "reword", "move", "split", "merge", "number", "number+reword", "negation", "name", "insert",
+    "delete",
+)  # fmt: skip
+NEUTRAL_KINDS = frozenset({"reword", "move", "split", "merge"})
 SIGNIFICANT = 0.5
 # Words an editor swaps without changing what the sentence says (the benchmark's own list: a
 # synonym that could change a fact, "week" -> "fortnight", "senator" -> "lawmaker", is left out).
@@ -183,7 +193,59 @@ def make_cases(text: str, donors: list[str], rng: random.Random) -> list[Case]:
         cases.append(
             Case("delete", old, "\n\n".join([*paras[:p], *paras[p + 1 :]]), sentence=paras[p])
         )
+    cases += _more_cases(paras, spots, edited, rng)
     return cases
+
+
+_NEGATABLE = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had) (?!not\b)")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. ([A-Z][a-z]{3,})\b")
+
+
+def _more_cases(
+    paras: list[str],
+    spots: list[tuple[int, int, str]],
+    edited: Callable[[int, int, str], str],
+    rng: random.Random,
+) -> list[Case]:
+    """Negation, a respelt name, a sentence split in two and two sentences made one."""
+    old = "\n\n".join(paras)
+    out: list[Case] = []
+    plain = [x for x in spots if _plain(x[2])]
+    negatable = [x for x in plain if _NEGATABLE.search(x[2])]
+    if negatable:
+        p, s, sentence = negatable[0]
+        new = _NEGATABLE.sub(lambda m: m.group(1) + " not ", sentence, count=1)
+        out.append(Case("negation", old, edited(p, s, new), "", "not", before=sentence, after=new))
+    titled = [x for x in plain if _TITLED.search(x[2])]
+    if titled:
+        p, s, sentence = titled[0]
+        m = _TITLED.search(sentence)
+        assert m is not None
+        name = m.group(1)
+        respelt = name[:-2] + name[-1] + name[-2] if name[-1] != name[-2] else name + "e"
+        new = sentence[: m.start(1)] + respelt + sentence[m.end(1) :]
+        out.append(Case("name", old, edited(p, s, new), name, respelt, before=sentence, after=new))
+    joined = [x for x in plain if re.search(r", (?:and|but) [a-z]", x[2])]
+    if joined:
+        p, s, sentence = joined[0]
+        m = re.search(r", (and|but) ([a-z])", sentence)
+        assert m is not None
+        new = f"{sentence[: m.start()]}. {m.group(1).capitalize()} {sentence[m.start(2) :]}"
+        out.append(Case("split", old, edited(p, s, new), before=sentence, after=new))
+    pairs = [
+        (p, para)
+        for p, para in enumerate(paras)
+        if p > 0 and len(_sentences(para)) >= 2 and all(_plain(x, 6) for x in _sentences(para))
+    ]
+    if pairs:
+        p, para = rng.choice(pairs)
+        first, second, *rest = _sentences(para)
+        if first.endswith(".") and second[:1].isupper() and second.split()[0] not in {"I"}:
+            lead = second if second.split()[0][1:].isupper() else second[:1].lower() + second[1:]
+            merged = " ".join([f"{first[:-1]}, and {lead}", *rest])
+            new = "\n\n".join([*paras[:p], merged, *paras[p + 1 :]])
+            out.append(Case("merge", old, new, before=f"{first} {second}", after=merged))
+    return out
 
 
 def _counts(sentence: str) -> re.Match[str] | None:
@@ -258,6 +320,11 @@ def right(case: Case, event: Event) -> bool:
             and _has_number(event.old, case.old_number)
             and _has_number(event.new, case.new_number)
         )
+    if case.kind == "negation":
+        return event.kind == "changed" and "not" in event.new.split() and event.significance >= 0.5
+    if case.kind == "name":
+        respelt = case.old_number in event.old and case.new_number in event.new
+        return event.kind == "changed" and respelt
     if case.kind in {"insert", "delete"}:
         want = "added" if case.kind == "insert" else "removed"
         words = set(case.sentence.split())
@@ -282,12 +349,12 @@ class Tally:
         self.found[case.kind] += bool(hits)
         self.alarmed[case.kind] += bool(wrong)
         self.alarms[case.kind] += len(wrong)
-        if wrong or (not hits and case.kind not in {"reword", "move"}):
+        if wrong or (not hits and case.kind not in NEUTRAL_KINDS):
             self.missed.append(case)
             shown = "; ".join(
                 f"{e.kind} {e.old[:60]!r} -> {e.new[:60]!r} ({e.significance})" for e in wrong
             )
-            verdict = "found" if hits else "" if case.kind in {"reword", "move"} else "MISSED"
+            verdict = "found" if hits else "" if case.kind in NEUTRAL_KINDS else "MISSED"
             edit = f"\n    before: {case.before}\n    after:  {case.after}" if case.before else ""
             self.examples.setdefault(case.kind, []).append(
                 f"{verdict} {case.old_number}->{case.new_number} {case.sentence[:70]!r} | {shown}"
@@ -335,15 +402,15 @@ def main() -> None:
         line = f"{kind:15s} {n:5d}"
         for name in methods:
             t = tallies[name]
-            found = f"{t.found[kind] / n:.3f}" if kind not in {"reword", "move"} else "    -"
+            found = f"{t.found[kind] / n:.3f}" if kind not in NEUTRAL_KINDS else "    -"
             line += f" | {found:>5s}  {t.alarmed[kind] / n:7.3f}  {t.alarms[kind]:6d}"
         print(line)
     print("  found = pairs whose edit is reported rightly; alarmed = pairs with another event of")
     print(f"  significance >= {SIGNIFICANT} (any, for move); alarms = those events in all")
     for name, t in tallies.items():
         total = sum(t.pairs.values())
-        changed = sum(t.pairs[k] for k in KINDS if k not in {"reword", "move"})
-        found = sum(t.found[k] for k in KINDS if k not in {"reword", "move"})
+        changed = sum(t.pairs[k] for k in KINDS if k not in NEUTRAL_KINDS)
+        found = sum(t.found[k] for k in KINDS if k not in NEUTRAL_KINDS)
         print(
             f"  {name:26s} recall {found / max(changed, 1):.3f}   pairs with a false alarm "
             f"{sum(t.alarmed.values()) / max(total, 1):.3f}"

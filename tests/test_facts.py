@@ -641,3 +641,31 @@ def test_a_sentence_naming_the_same_people_and_day_but_saying_else_is_removed() 
     )
     removed = facts(old, new).removed
     assert [r.sentence for r in removed] == [1]
+
+
+def test_a_surname_respelt_in_one_sentence_while_kept_elsewhere_is_a_spelling_change() -> None:
+    kept = "Ms. Halvorsen chairs the harbour board.\n\n"
+    ledger = facts(
+        kept + "On Friday, Ms. Halvorsen signed the dredging contract for the port.",
+        kept + "On Friday, Ms. Halvorsne signed the dredging contract for the port.",
+    )
+    assert [(c.old, c.new, c.about) for c in ledger.changed] == [
+        ("Halvorsen", "Halvorsne", "spelling")
+    ]
+    assert not ledger.added
+
+
+def test_a_given_name_respelt_is_a_spelling_change() -> None:
+    ledger = facts(
+        "The port reopened.\n\nSen. Marta Olsen backed the dredging contract on Friday.",
+        "The port reopened.\n\nSen. Marat Olsen backed the dredging contract on Friday.",
+    )
+    assert [c.about for c in ledger.changed] == ["spelling"]
+
+
+def test_an_adverb_beside_a_source_does_not_change_the_source() -> None:
+    ledger = facts(
+        "The port reopened.\n\nFishermen especially say the new quay is too short for trawlers.",
+        "The port reopened.\n\nFishermen particularly say the new quay is too short for trawlers.",
+    )
+    assert all(c.significance < 0.5 for c in ledger.changed)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from tracker.analyze.claims import lexicon as claims_lx
 from tracker.analyze.claims.text import tokenise
 from tracker.analyze.facts import significance as sig
 from tracker.analyze.facts.atom import Atom
@@ -51,6 +52,8 @@ _KIND_RANK: dict[str, int] = {
     "date": 1,
     "other": 0,
 }
+_NAMED: tuple[FactKind, ...] = ("person", "place", "organisation")
+Fits = Callable[[Atom, Atom, set[str]], bool]  # an old fact, a new one, the new sentence's keys
 Novel = tuple[int, Clause, list[Atom]]  # sentence, clause, its facts the other version lacks
 
 
@@ -157,7 +160,7 @@ class _Comparison:
     def run(self) -> FactLedger:
         restated = self._restated() | self.merged
         self._numbers(set(self.pairs) | restated)
-        self._names()
+        self._names(set(self.pairs) | restated)
         for i, j in self.pairs:
             self._pair(i, j, aligned=True)
         for i, j in sorted(restated - set(self.pairs)):
@@ -250,24 +253,21 @@ class _Comparison:
         the article still states elsewhere ("28 percent" -> "36 percent" where another
         paragraph gives 28 percent for something else): the sentence changed it."""
         for j, b in came:
-            if ("new", j, b.start) in self.used:
-                continue
-            held = {x.key for x in self.new.facts[j].atoms}
-            for i in sorted(i for i, k in pairs if k == j):
-                a = next(
-                    (
-                        a
-                        for a in self.old.facts[i].atoms
-                        if a.slot == b.slot
-                        and a.kind == b.kind
-                        and a.key not in held
-                        and ("old", i, a.start) not in self.used
-                    ),
-                    None,
-                )
-                if a is not None:
-                    self._number_changed(i, a, j, b)
-                    break
+            found = self._counterpart(j, b, pairs, _same_count)
+            if found is not None and ("new", j, b.start) not in self.used:
+                self._number_changed(found[0], found[1], j, b)
+
+    def _counterpart(
+        self, j: int, b: Atom, pairs: set[tuple[int, int]], fits: Fits
+    ) -> tuple[int, Atom] | None:
+        """The first fact not yet reported of an old sentence that new sentence `j` restates
+        that `fits` fact `b` of it (given the fact keys `j` holds)."""
+        held = {x.key for x in self.new.facts[j].atoms}
+        for i in sorted(i for i, k in pairs if k == j):
+            for a in self.old.facts[i].atoms:
+                if fits(a, b, held) and not self._is_used("old", i, a):
+                    return i, a
+        return None
 
     def _number_changed(self, i: int, a: Atom, j: int, b: Atom) -> None:
         self.used |= {("old", i, a.start), ("new", j, b.start)}
@@ -281,19 +281,31 @@ class _Comparison:
         a, b = self.old.facts[i].keys, self.new.facts[j].keys
         return len(a & b) / len(a | b) if a | b else 0.0
 
-    def _names(self) -> None:
-        """A name spelt another way ('Cynthia Kelly' -> 'Cynthia Kelley')."""
-        came = self._unknown("new", ("person", "place", "organisation"))
-        for i, a in self._unknown("old", ("person", "place", "organisation")):
+    def _names(self, pairs: set[tuple[int, int]]) -> None:
+        """A name spelt another way ('Cynthia Kelly' -> 'Cynthia Kelley'): everywhere, or in
+        one sentence that restates its old one while other sentences keep the old spelling."""
+        came = self._unknown("new", _NAMED)
+        for i, a in self._unknown("old", _NAMED):
             for j, b in came:
                 if a.kind == b.kind and respelt(a.key[5:], b.key[5:]):
                     self._use_key("old", a.key)
                     self._use_key("new", b.key)
-                    self.changed.append(
-                        FactUpdate(a.kind, a.text, b.text, i, j, sig.SPELLING, "spelling")
-                    )
+                    self._spelt(i, a, j, b)
                     came.remove((j, b))
                     break
+        for j, b in came:  # respelt in one sentence only
+            found = self._counterpart(j, b, pairs, _respelt_name)
+            if found is not None:
+                self._spelt(found[0], found[1], j, b)
+        for j in sorted({j for _, j in pairs}):  # one person, a given name respelt
+            for b in self.new.facts[j].atoms:
+                found = self._counterpart(j, b, pairs, _respelt_given)
+                if found is not None and not self._is_used("new", j, b):
+                    self._spelt(found[0], found[1], j, b)
+
+    def _spelt(self, i: int, a: Atom, j: int, b: Atom) -> None:
+        self.used |= {("old", i, a.start), ("new", j, b.start)}
+        self.changed.append(FactUpdate(a.kind, a.text, b.text, i, j, sig.SPELLING, "spelling"))
 
     def _use_key(self, tag: str, key: str) -> None:
         version, _ = self._side(tag)
@@ -559,6 +571,29 @@ def _words_of(atoms: list[Atom]) -> frozenset[str]:
 
 def _words_in(text: str) -> frozenset[str]:
     return content_keys(tokenise(text)[0])
+
+
+def _same_count(a: Atom, b: Atom, held: set[str]) -> bool:
+    """Another value of what `b` counts, gone from the sentence that states `b`."""
+    return a.slot == b.slot and a.kind == b.kind and a.key not in held
+
+
+def _respelt_name(a: Atom, b: Atom, held: set[str]) -> bool:
+    return a.kind == b.kind and a.key not in held and respelt(a.key[5:], b.key[5:])
+
+
+def _respelt_given(a: Atom, b: Atom, held: set[str]) -> bool:
+    """The same person ("name|surname"), the given name spelt another way."""
+    if not (a.kind == b.kind == "person" and a.key == b.key):
+        return False
+    old, new = _given(a.text), _given(b.text)
+    return old != new and respelt(old, new)
+
+
+def _given(name: str) -> str:
+    """A person's name without the title before it, casefolded ("Sen. Ann Lee" -> "ann lee")."""
+    words = [w for w in name.casefold().split() if w.rstrip(".") not in claims_lx.TITLES]
+    return " ".join(words).replace("\u2019", "'").removesuffix("'s")
 
 
 def _about(atoms: list[Atom]) -> str:

@@ -154,10 +154,10 @@ def _source_change(p: Pairing) -> Change | None:
     old, new = p.old.source.text, p.new.source.text
     if not old or not new or max(p.old.quoted_words, p.new.quoted_words) >= QUOTE_FRAME:
         return None  # a quotation re-attributed: the quote ledger's
-    old_keys = content_keys(_words(old))
-    new_keys = content_keys(_words(new))
+    old_keys = content_keys(t for t in _words(old) if not _adverb(t.key))
+    new_keys = content_keys(t for t in _words(new) if not _adverb(t.key))
     if old_keys == new_keys or not old_keys or not new_keys:
-        return None
+        return None  # ("Europeans especially say" -> "Europeans particularly say")
     came, gone = new_keys - old_keys, old_keys - new_keys
     if not gone:  # "the police" -> "Lt. Dean Hardin of the Rialto police": named only now
         if _names_person(p.old, old) or not _names_person(p.new, new):
@@ -172,6 +172,16 @@ def _source_change(p: Pairing) -> Change | None:
     p.used_new.extend(a for a in p.new.atoms if a.text in new)
     official = p.old.source.official or p.new.source.official
     return "statement", old, new, "source", 0.8 if official else 0.7
+
+
+_ADJECTIVE_ENDS = ("al", "ar", "ful", "ous", "ive", "ent", "ant", "ic", "ate", "ed", "ible", "able")
+
+
+def _adverb(word: str) -> bool:
+    """An adverb made from an adjective ("especially", "publicly", "repeatedly"): how a source
+    spoke, not who it is ("family" and "assembly" are no adverbs)."""
+    stem = word.removesuffix("ly")
+    return stem != word and len(stem) >= 4 and stem.endswith(_ADJECTIVE_ENDS)
 
 
 def _names_person(s: SentenceFacts, source: str) -> bool:
