@@ -269,3 +269,12 @@ def test_a_description_after_shes_is_the_same_person_not_someone_new() -> None:
         "“They have their minds made up,” she said."
     )
     assert _speakers(text) == ["Mattie Tomlin", "Mattie Tomlin"]
+
+
+def test_a_name_in_the_question_that_opens_the_sentence_is_not_the_one_replying() -> None:
+    text = (
+        "“I just can’t bring myself to do that,” said the actress Susan Sarandel.\n\n"
+        "Asked about her vote in the event that Hillary Lind faces Parker, she replied: “I don’t"
+        " know. I’m going to see what happens.”"
+    )
+    assert _speakers(text)[-1] == "Susan Sarandel"

@@ -41,6 +41,7 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|a|an|[A-Z]\w*[’']s)\s+[^,;:\n]{0,60},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
 )
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^.;:“”\"]*,\s*")
 _BARE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Then|Still)\s+)?([A-Z][a-z][a-z-]+)\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{3,}ed|admits|says|argues|insists|notes|adds|writes)\b"
@@ -258,6 +259,8 @@ class Mentions:
         k = bisect.bisect_right(sentence_starts, position) - 1
         floor = self._paragraph_floor(position)
         end = position
+        if k >= 0 and _ASKED_LEAD.fullmatch(self.masked, sentence_starts[k], end):
+            end = sentence_starts[k]  # `Asked about Lee's plan, she replied`: she is not Lee
         for start in reversed(sentence_starts[max(0, k - _SENTENCE_REACH) : k + 1]):
             if end <= floor:
                 break
