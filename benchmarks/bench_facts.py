@@ -18,6 +18,10 @@ Each real article gives one pair per kind of edit (when it has a sentence the ed
 - number+reword: the same, the sentence reworded too; right: the same.
 - negation: "not" put after the first auxiliary ("was" -> "was not"); right: a change of
   significance >= 0.5 whose new side holds "not".
+- hedge: "will" -> "may"; date: a weekday changed; source: ", city officials said" added to a
+  sentence that cited no one; right: a change of significance >= 0.5 showing the new words.
+- number+move: a number changed in a sentence that moves to the top of the story, lightly
+  reworded (an update's new lede); right: as for number.
 - name: a titled person's surname respelt ("Mr. Halvorsen" -> "Mr. Halvorsne"); right: a change
   from the old spelling to the new.
 - insert: a sentence of another article added as a paragraph; right: an `added` fact there.
@@ -54,8 +58,8 @@ ROOT = Path(__file__).resolve().parent.parent
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTH_BEFORE = re.compile(r"(?i)(jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)\w*\.? $")
 KINDS = (
-    "reword", "move", "split", "merge", "number", "number+reword", "negation", "name", "insert",
-    "delete",
+    "reword", "move", "split", "merge", "number", "number+reword", "number+move", "negation",
+    "hedge", "date", "source", "name", "insert", "delete",
 )  # fmt: skip
 NEUTRAL_KINDS = frozenset({"reword", "move", "split", "merge"})
 SIGNIFICANT = 0.5
@@ -198,6 +202,8 @@ def make_cases(text: str, donors: list[str], rng: random.Random) -> list[Case]:
 
 
 _NEGATABLE = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had) (?!not\b)")
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_DAYS) + r")\b(?!')")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. ([A-Z][a-z]{3,})\b")
 
 
@@ -216,6 +222,42 @@ def _more_cases(
         p, s, sentence = negatable[0]
         new = _NEGATABLE.sub(lambda m: m.group(1) + " not ", sentence, count=1)
         out.append(Case("negation", old, edited(p, s, new), "", "not", before=sentence, after=new))
+    hedged = [x for x in plain if re.search(r"\bwill (?!not\b)", x[2])]
+    if hedged:
+        p, s, sentence = hedged[0]
+        new = re.sub(r"\bwill (?!not\b)", "may ", sentence, count=1)
+        out.append(Case("hedge", old, edited(p, s, new), "will", "may", before=sentence, after=new))
+    dated = [x for x in plain if _WEEKDAY.search(x[2])]
+    if dated:
+        p, s, sentence = dated[0]
+        m = _WEEKDAY.search(sentence)
+        assert m is not None
+        day = _DAYS[(_DAYS.index(m.group()) + rng.randint(1, 5)) % 7]
+        new = sentence[: m.start()] + day + sentence[m.end() :]
+        out.append(Case("date", old, edited(p, s, new), m.group(), day, before=sentence, after=new))
+    bare = [x for x in plain if not re.search(r"\b(said|says|according|told)\b", x[2])]
+    if bare and bare[0][2].endswith("."):
+        p, s, sentence = bare[0]
+        new = sentence[:-1] + ", city officials said."
+        out.append(
+            Case("source", old, edited(p, s, new), "", "officials", before=sentence, after=new)
+        )
+    counted = [x for x in spots if _plain(x[2], 6) and _counts(x[2])]
+    if counted and len(paras) > 6:
+        p, s, sentence = counted[-1]
+        m = _counts(sentence)
+        assert m is not None
+        changed = str(int(m.group().replace(",", "")) + rng.randint(1, 9))
+        new = reword(sentence[: m.start()] + changed + sentence[m.end() :], rng, 0.2)
+        if changed in new:
+            parts = _sentences(paras[p])
+            del parts[s]
+            rest = [*paras[:p], *([" ".join(parts)] if parts else []), *paras[p + 1 :]]
+            rest.insert(1, new)  # the top of the story: where an update puts its news
+            moved = "\n\n".join(rest)
+            out.append(
+                Case("number+move", old, moved, m.group(), changed, before=sentence, after=new)
+            )
     titled = [x for x in plain if _TITLED.search(x[2])]
     if titled:
         p, s, sentence = titled[0]
@@ -314,6 +356,13 @@ def _has_number(text: str, number: str) -> bool:
 
 
 def right(case: Case, event: Event) -> bool:
+    if case.kind in {"hedge", "date", "source"}:
+        return (
+            event.kind == "changed"
+            and case.new_number in event.new
+            and (case.old_number in event.old or not case.old_number)
+            and event.significance >= 0.5
+        )
     if case.kind.startswith("number"):
         return (
             event.kind == "changed"

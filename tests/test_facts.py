@@ -669,3 +669,12 @@ def test_an_adverb_beside_a_source_does_not_change_the_source() -> None:
         "The port reopened.\n\nFishermen particularly say the new quay is too short for trawlers.",
     )
     assert all(c.significance < 0.5 for c in ledger.changed)
+
+
+def test_a_day_replaced_in_its_sentence_is_a_change_though_both_days_stand_elsewhere() -> None:
+    kept = "The ferry sails on Tuesday and Friday.\n\n"
+    ledger = facts(
+        kept + "In a statement released Tuesday, the harbour board raised the fares.",
+        kept + "In a statement released Friday, the harbour board raised the fares.",
+    )
+    assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("date", "Tuesday", "Friday")]

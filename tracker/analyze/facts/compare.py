@@ -246,16 +246,23 @@ class _Comparison:
                     best, best_score = (j, b), score
             if best is not None:
                 self._number_changed(i, a, *best)
-        self._replaced(came, pairs)
+        self._replaced(pairs)
 
-    def _replaced(self, came: list[tuple[int, Atom]], pairs: set[tuple[int, int]]) -> None:
-        """A new number whose restated sentence held another value of the same thing, a value
-        the article still states elsewhere ("28 percent" -> "36 percent" where another
-        paragraph gives 28 percent for something else): the sentence changed it."""
-        for j, b in came:
-            found = self._counterpart(j, b, pairs, _same_count)
-            if found is not None and ("new", j, b.start) not in self.used:
-                self._number_changed(found[0], found[1], j, b)
+    def _replaced(self, pairs: set[tuple[int, int]]) -> None:
+        """A number or date of a sentence replaced by another value of the same thing in the
+        sentence that restates it ("28 percent" -> "36 percent", "Thursday" -> "Friday"), though
+        the article states either value elsewhere (another paragraph's 28 percent or Friday):
+        the sentence changed it."""
+        for j in sorted({j for _, j in pairs}):
+            for b in self.new.facts[j].atoms:
+                if b.kind not in {"number", "date"} or b.weak or self._is_used("new", j, b):
+                    continue
+                found = self._counterpart(j, b, pairs, _same_count)
+                if found is None:
+                    continue
+                i, a = found
+                if b.key not in {x.key for x in self.old.facts[i].atoms}:  # new to the sentence
+                    self._number_changed(i, a, j, b)
 
     def _counterpart(
         self, j: int, b: Atom, pairs: set[tuple[int, int]], fits: Fits
@@ -575,7 +582,7 @@ def _words_in(text: str) -> frozenset[str]:
 
 def _same_count(a: Atom, b: Atom, held: set[str]) -> bool:
     """Another value of what `b` counts, gone from the sentence that states `b`."""
-    return a.slot == b.slot and a.kind == b.kind and a.key not in held
+    return a.slot == b.slot and a.kind == b.kind and a.key not in held and not a.weak
 
 
 def _respelt_name(a: Atom, b: Atom, held: set[str]) -> bool:
