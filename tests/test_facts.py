@@ -678,3 +678,12 @@ def test_a_day_replaced_in_its_sentence_is_a_change_though_both_days_stand_elsew
         kept + "In a statement released Friday, the harbour board raised the fares.",
     )
     assert [(c.kind, c.old, c.new) for c in ledger.changed] == [("date", "Tuesday", "Friday")]
+
+
+def test_the_same_named_source_described_in_other_words_is_no_new_source() -> None:
+    ledger = facts(
+        "The port reopened.\n\nThe quay is too short, the most able engineer Halvorsen argues.",
+        "The port reopened.\n\nThe quay is too short, the most capable engineer Halvorsen argues.",
+    )
+    assert all(c.about != "source" for c in ledger.changed)
+    assert all(c.significance < 0.5 for c in ledger.changed)

@@ -158,6 +158,8 @@ def _source_change(p: Pairing) -> Change | None:
     new_keys = content_keys(t for t in _words(new) if not _adverb(t.key))
     if old_keys == new_keys or not old_keys or not new_keys:
         return None  # ("Europeans especially say" -> "Europeans particularly say")
+    if _named_in(old) and _named_in(old) == _named_in(new):
+        return None  # the same people, described in other words ("able" -> "capable")
     came, gone = new_keys - old_keys, old_keys - new_keys
     if not gone:  # "the police" -> "Lt. Dean Hardin of the Rialto police": named only now
         if _names_person(p.old, old) or not _names_person(p.new, new):
@@ -182,6 +184,12 @@ def _adverb(word: str) -> bool:
     spoke, not who it is ("family" and "assembly" are no adverbs)."""
     stem = word.removesuffix("ly")
     return stem != word and len(stem) >= 4 and stem.endswith(_ADJECTIVE_ENDS)
+
+
+def _named_in(source: str) -> frozenset[str]:
+    """The capitalised words of a source, its first word aside ("The", or a capital that only
+    the sentence's start gives)."""
+    return frozenset(t.key for t in _words(source)[1:] if t.capital)
 
 
 def _names_person(s: SentenceFacts, source: str) -> bool:
