@@ -191,7 +191,7 @@ def make_cases(text: str, donors: list[str], rng: random.Random) -> list[Case]:
             Case("insert", old, "\n\n".join([*paras[:k], donor, *paras[k:]]), sentence=donor)
         )
     alone = [p for p, para in enumerate(paras) if p > 1 and len(_sentences(para)) == 1]
-    alone = [p for p in alone if _plain(paras[p], 10)]
+    alone = [p for p in alone if _plain(paras[p], 10) and not _FURNITURE.match(paras[p])]
     if alone:
         p = rng.choice(alone)
         cases.append(
@@ -202,6 +202,7 @@ def make_cases(text: str, donors: list[str], rng: random.Random) -> list[Case]:
 
 
 _NEGATABLE = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had) (?!not\b)")
+_FURNITURE = re.compile(r"(?i)\W*(editor\W?s note|correction|(additional )?reporting (by|was))")
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_DAYS) + r")\b(?!')")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. ([A-Z][a-z]{3,})\b")
