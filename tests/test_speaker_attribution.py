@@ -278,3 +278,11 @@ def test_a_name_in_the_question_that_opens_the_sentence_is_not_the_one_replying(
         " know. I’m going to see what happens.”"
     )
     assert _speakers(text)[-1] == "Susan Sarandel"
+
+
+def test_a_quoted_title_closing_an_apposition_does_not_hide_the_name() -> None:
+    text = (
+        "As Ann Moor, professor of law at Yale and author of “The Quiet Charter,” put it,"
+        " “Senators should remember that a deal today may be better for them.”"
+    )
+    assert _speakers(text)[-1] == "Ann Moor"

@@ -75,7 +75,11 @@ def subject_of(toks: Sequence[Tok], cue: int) -> tuple[int, int] | None:
 
 
 def _skip_back(toks: Sequence[Tok], k: int) -> int:
-    """Back from a cue over adverbs ("famously") and a lead-in verb ("went on to", "wanted to")."""
+    """Back from a cue over adverbs ("famously") and a lead-in verb ("went on to", "wanted to");
+    a quoted title that closes an apposition (`author of “The Quiet Charter,” put it`) counts as
+    the apposition's comma."""
+    if k > 2 and toks[k - 1].text in '"”' and toks[k - 2].text == "," and toks[k - 3].text in '"“':
+        return k - 1
     while k > 0:
         word = toks[k - 1].text
         if word.lower() in ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4):
