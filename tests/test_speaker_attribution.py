@@ -286,3 +286,11 @@ def test_a_quoted_title_closing_an_apposition_does_not_hide_the_name() -> None:
         " “Senators should remember that a deal today may be better for them.”"
     )
     assert _speakers(text)[-1] == "Ann Moor"
+
+
+def test_straight_marks_around_a_few_words_inside_the_attribution() -> None:
+    text = (
+        'Given his success, his endorsements will carry "a great deal of weight" and help bring'
+        ' candidates the "grass-roots firepower" they need to win, DFA spokesman Neil Sorkin said.'
+    )
+    assert _speakers(text)[0] == "DFA spokesman Neil Sorkin"

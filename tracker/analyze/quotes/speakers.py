@@ -110,9 +110,9 @@ def attribute_after(text: str, offset: int) -> Attribution | None:
 def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
     """A few quoted words inside the narration (`Ann Lee, wearing “Vote Lee” pins, said`), or
     their closing mark: part of the attribution, not the next quotation."""
-    if toks[i].text == "“" and i + 1 < len(toks) and toks[i + 1].text == "”":
+    if toks[i].text in '“"' and i + 1 < len(toks) and toks[i + 1].text in '”"':
         return toks[i + 1].start - toks[i].end <= _INNER_QUOTE and i + 2 < len(toks)
-    return toks[i].text == "”" and i > 0 and _inner_quote(toks, i - 1)
+    return toks[i].text in '”"' and i > 0 and toks[i - 1].text in '“"' and _inner_quote(toks, i - 1)
 
 
 def attribute_before(text: str, offset: int) -> Attribution | None:
