@@ -294,3 +294,11 @@ def test_straight_marks_around_a_few_words_inside_the_attribution() -> None:
         ' candidates the "grass-roots firepower" they need to win, DFA spokesman Neil Sorkin said.'
     )
     assert _speakers(text)[0] == "DFA spokesman Neil Sorkin"
+
+
+def test_the_subject_of_an_inverted_speech_verb_is_a_person_a_pronoun_can_mean() -> None:
+    text = (
+        "Debates are not likely to alter the race, noted NBC’s Dante Chinelli.\n\n"
+        "“Voters have seen and heard from them over and over again,” he wrote."
+    )
+    assert _speakers(text) == ["Dante Chinelli"]

@@ -80,6 +80,9 @@ _HONORIFICS = frozenset(
 _REPLIES = frozenset("replied replies answered answers responded responds".split())
 _NAME_WORDS = r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
 _ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b")
+_CUE_BEFORE = re.compile(
+    r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|argued|observed)\s+$"
+)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -393,6 +396,8 @@ def _person_words(
     the article also writes in lowercase, or a role: an adjective or role noun that only the
     sentence's start capitalised ("Rival Ann Lee", "Comedian Ann Lee" -> "Ann Lee"); or the end
     of a title the run was cut from ("Secretary of State Ann Lee" gives "State Ann Lee")."""
+    if len(words) >= 3 and words[0].endswith(("’s", "'s")) and words[1][:1].isupper():
+        return words[1:]  # "NBC’s Dante Chinni": the owner is no part of the name
     if len(words) < 3 or words[0] in PERSON_TITLES | _HONORIFICS or words[0] in _GIVEN:
         return words
     if words[1] not in _GIVEN:
@@ -412,6 +417,8 @@ def _evidently_person(masked: str, run: Run) -> bool:
     words = run.words
     if any(w in PERSON_TITLES for w in words[:-1]) or any(w in _GIVEN for w in words[:-1]):
         return True  # "Secretary of State Hillary Clinton" gives the run "State Hillary Clinton"
+    if _CUE_BEFORE.search(masked, max(0, run.start - 30), run.start):
+        return True  # `…, noted NBC’s Dante Chinni.`: the subject of an inverted speech verb
     end = masked.find(words[-1], run.start) + len(words[-1])
     return _PERSON_AFTER.match(masked, end) is not None or speaks_after(masked, end)
 
