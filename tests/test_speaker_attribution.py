@@ -302,3 +302,17 @@ def test_the_subject_of_an_inverted_speech_verb_is_a_person_a_pronoun_can_mean()
         "“Voters have seen and heard from them over and over again,” he wrote."
     )
     assert _speakers(text) == ["Dante Chinelli"]
+
+
+def test_the_subject_after_a_lead_in_wins_over_a_name_inside_the_lead_in() -> None:
+    text = (
+        "Like Makepeace, the former Hale University customer, Marvin Rofford does not want to"
+        " tangle with Hale anymore.\n\n"
+        "“I'm 76, and I don't feel like going through that again,” he said."
+    )
+    assert _speakers(text) == ["Marvin Rofford"]
+    text = (  # a name that only reports the sentence is no subject to prefer
+        "As the crowd cheered Bernie Sayers, The Post's Robert Costner reported, his wife"
+        " whispered to him: “They're still with you.”"
+    )
+    assert _speakers(text) == ["his wife"]

@@ -41,6 +41,7 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|a|an|[A-Z]\w*[’']s)\s+[^,;:\n]{0,60},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
 )
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_REPORTED_ASIDE = re.compile(rf"\s+(?:{_SPEECH}|reported|reports),")
 _ASKED_LEAD = re.compile(r"\s*(?:Asked|Pressed|Questioned)\b[^.;:“”\"]*,\s*")
 _BARE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Then|Still)\s+)?([A-Z][a-z][a-z-]+)\s+(?:[a-z]+ly\s+)?"
@@ -317,9 +318,22 @@ class Mentions:
             for c in found
             if not same_person(c[2], best[2]) and self._salience((c[0], c[2]))[0] == rank
         ]
+        if rivals and rank > 0 and not _opens_clause(self.masked, start, best[0]):
+            subject = [
+                c
+                for c in rivals
+                if c[2] and _opens_clause(self.masked, start, c[0]) and not self._aside(c[0])
+            ]
+            if subject and all(same_person(c[2], subject[0][2]) for c in subject):
+                best, rivals = subject[0], [best]  # `Like Lee, the former X customer, Hale …`
         if rivals and (rank == 0 or not _opens_clause(self.masked, start, best[0])):
             return None
         return best[2]
+
+    def _aside(self, at: int) -> bool:
+        """Whether the name at `at` only reports the sentence (`, The Post's Ann Lee reported,`)."""
+        end = self.names_at.get(at, (at, False))[0]
+        return _REPORTED_ASIDE.match(self.masked, end) is not None
 
     def _paragraph_floor(self, position: int) -> int:
         """Where the paragraph before the one holding `position` starts."""
