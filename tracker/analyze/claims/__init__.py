@@ -250,6 +250,19 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4] and abs(len(a) - len(b)) <= 3)
 
 
+_DETERMINERS = frozenset("the a an his her their its our my your".split())
+
+
+def _possessive(t: Token) -> bool:
+    """A possessive ("Lee's"), not a verb's short form ("she's", "that's": has, is)."""
+    word = t.text.casefold()
+    base = word.removesuffix("'s")
+    return base != word and base not in lx.PRONOUNS and base not in _HAS_OR_IS
+
+
+_HAS_OR_IS = frozenset("that there here who what where it let".split())
+
+
 def is_cue(tokens: Sequence[Token], idx: int) -> bool:
     """True when tokens[idx] attributes a statement ("said", "according to", "denied that")."""
     t = tokens[idx]
@@ -261,6 +274,8 @@ def is_cue(tokens: Sequence[Token], idx: int) -> bool:
     prev_capital = tokens[max(idx - 1, 0)].capital
     if lemma == "according":
         return nxt == "to"
+    if idx > 0 and (prev in _DETERMINERS or _possessive(tokens[idx - 1])):
+        return False  # a noun: "her claim", "Lee's report", "the reports"
     if t.key == "alleged" and nxt not in {"that", "in", "on", "the", "he", "she", "they"}:
         return False  # "the alleged attacker" is a hedge
     if t.key == "added" and prev not in lx.PRONOUNS and not prev_capital:
