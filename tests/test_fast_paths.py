@@ -156,6 +156,14 @@ def test_the_same_paragraphs_hold_no_quote_change() -> None:
     assert moved == QuoteLedger()  # the same quotes elsewhere: no change either
 
 
+def test_the_same_sentences_in_other_paragraphs_hold_no_quote_change() -> None:
+    old = ["Bo Chen spoke first. Ann Lee spoke next.", '"We will win," she said.']
+    new = ["Bo Chen spoke first.", 'Ann Lee spoke next. "We will win," she said.']
+    sentences = [s for p in old for s in split_sentences(p)]
+    assert sentences == [s for p in new for s in split_sentences(p)]
+    assert quote_ledger(old, new, sentences, sentences) == QuoteLedger()
+
+
 def test_per_text_keeps_short_texts_only() -> None:
     calls: list[str] = []
 

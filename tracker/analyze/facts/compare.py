@@ -65,7 +65,7 @@ def compare_facts(
 ) -> FactLedger:
     """Compare the fact ledgers of two versions, given their sentence alignment (and the
     claims of its edited sentences, when they are known: else they are worked out)."""
-    if all(r.kind == "same" or r.old_text == r.new_text for r in rows):
+    if not _edited(rows):
         return FactLedger()  # nothing an edit touched: no fact can have changed
     old, new = read_versions(old_sentences, new_sentences)
     pairs, merged = _mark(rows, old, new)
@@ -113,6 +113,18 @@ def _mark(
     if appended is not None:
         new.touched = {j for j in new.touched if j < appended}
     return pairs, merged
+
+
+def _edited(rows: Sequence[SentenceChange]) -> bool:
+    """Whether an edit touched a sentence the ledger reads: not only notes and credits (their
+    own sections), nor only a block appended after an unchanged text (see `appended_from`)."""
+    appended = appended_from(rows)
+    for row in rows:
+        if row.kind == "same" or row.old_text == row.new_text or _furniture(row):
+            continue
+        if row.old or appended is None or any(j < appended for j in row.new):
+            return True
+    return False
 
 
 def _furniture(row: SentenceChange) -> bool:

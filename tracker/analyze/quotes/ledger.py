@@ -33,8 +33,8 @@ def quote_ledger(
     new_sentences: Sequence[str],
 ) -> QuoteLedger:
     """The quotes that changed between two versions, each placed in its version's sentences."""
-    if list(old_paragraphs) == list(new_paragraphs):
-        return QuoteLedger()  # the same text holds the same quotes
+    if list(old_paragraphs) == list(new_paragraphs) or list(old_sentences) == list(new_sentences):
+        return QuoteLedger()  # the same text (its paragraphs apart) holds the same quotes
     old = _placed(old_paragraphs, old_sentences)
     new = _placed(new_paragraphs, new_sentences)
     old, new = _drop_unchanged(old, new)
