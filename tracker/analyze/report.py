@@ -12,11 +12,11 @@ from tracker.analyze.claims import fact_changes, is_surface_edit, significance
 from tracker.analyze.facts import compare_facts
 from tracker.analyze.facts.compare import appended_from
 from tracker.analyze.people import diff_names, diff_notes, is_contributor_line, is_note
-from tracker.analyze.quotes.ledger import quote_ledger
+from tracker.analyze.quotes.ledger import appended_quotes, quote_ledger
 from tracker.analyze.rank import rank_changes
 from tracker.analyze.summary import summarize
 from tracker.extract.boilerplate import without_furniture
-from tracker.models import Alignment, Article, Claim, QuoteLedger, Report, SentenceChange
+from tracker.models import Alignment, Article, Claim, Report, SentenceChange
 from tracker.segment import split_sentences
 
 
@@ -89,7 +89,12 @@ def build_report(
     new_s, new_p = _sentences(new)
     rows = [_row(a, old_s, new_s, old_p, new_p) for a in align_sentences(old_s, new_s)]
     claims = _claims(rows)
-    quotes = _restored_page_apart(quote_ledger(old.paragraphs, new.paragraphs, old_s, new_s), rows)
+    start = appended_from(rows)  # a block appended after an unchanged text: see there
+    quotes = (
+        quote_ledger(old.paragraphs, new.paragraphs, old_s, new_s)
+        if start is None
+        else appended_quotes(new.paragraphs, new_s, start)
+    )
     c_added, c_removed = diff_names(
         [*old.authors, *old.contributors], [*new.authors, *new.contributors]
     )
@@ -113,14 +118,3 @@ def build_report(
         captions_removed=tuple(p_removed),
     )
     return replace(report, summary=summarize(report), changes=rank_changes(report))
-
-
-def _restored_page_apart(quotes: QuoteLedger, rows: list[SentenceChange]) -> QuoteLedger:
-    """Quotes of a block appended after an unchanged text go to `appended`, as its facts are
-    left out of the fact ledger: such a block is far more often a restored page than news."""
-    start = appended_from(rows)
-    if start is None:
-        return quotes
-    kept = tuple(q for q in quotes.added if q.sentence < start)
-    late = tuple(q for q in quotes.added if q.sentence >= start)
-    return replace(quotes, added=kept, appended=late)

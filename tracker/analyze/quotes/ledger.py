@@ -49,6 +49,16 @@ def quote_ledger(
     )
 
 
+def appended_quotes(
+    new_paragraphs: Sequence[str], new_sentences: Sequence[str], start: int
+) -> QuoteLedger:
+    """The quotes of a block appended after an unchanged text (from sentence `start` on), kept
+    apart: such a block is far more often a restored page than news, and the text before it,
+    unchanged, holds the quotes it held."""
+    late = tuple(q for q in _placed(new_paragraphs, new_sentences) if q.sentence >= start)
+    return QuoteLedger(appended=late)
+
+
 _SPACE = re.compile(r"\s")
 
 
