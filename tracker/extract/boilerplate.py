@@ -273,6 +273,8 @@ def caption_key(caption: str) -> str:
 @per_text()
 def _caption_of(paragraph: str) -> str:
     """The caption a paragraph is, "" when it is none (or a credit alone)."""
+    if _cleaned(paragraph):  # kept as body text (the check most paragraphs end with)
+        return ""
     if blocking_phrase(paragraph) or not _is_caption(_plain(paragraph)):
         return ""
     return caption_text(paragraph)
