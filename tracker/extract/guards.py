@@ -180,6 +180,9 @@ def _blocking_phrase(previous: Article | None, current: Article, policy: GuardPo
     return None
 
 
+_ANY_NEED = re.compile("|".join(re.escape(w) for w in sorted({w for n in _NEEDS for w in n})))
+
+
 def blocking_phrase(paragraph: str) -> tuple[str, str] | None:
     """(what the page looks like, the phrase) when a paragraph reads like a paywall, consent
     wall, bot check or error page, else None."""
@@ -187,6 +190,8 @@ def blocking_phrase(paragraph: str) -> tuple[str, str] | None:
     if not folded.isascii() and any(chr(char) in folded for char in _FOLD):
         folded = folded.translate(_FOLD)
     folded = folded.lower()
+    if not _ANY_NEED.search(folded):
+        return None  # no rule's words: most paragraphs, in one search
     for (what, pattern), needs in zip(_BLOCKING_PATTERNS, _NEEDS, strict=True):
         if any(word in folded for word in needs) and (found := pattern.search(paragraph)):
             return what, found.group(0)
