@@ -108,10 +108,10 @@ def test_a_tag_that_a_colon_ends_introduces_the_next_quote() -> None:
 
 def test_with_a_name_and_a_participle_the_name_does_the_saying() -> None:
     text = (
-        "Cruz and Hale have used the harshest words, with Cruz recently promising to “carpet"
-        " bomb them into oblivion.” They gave no details."
+        "Vale and Hale have used the harshest words, with Vale recently promising to “sweep"
+        " them all out of the statehouse.” They gave no details."
     )
-    assert _speakers(text) == ["Cruz"]
+    assert _speakers(text) == ["Vale"]
 
 
 # -- whom "he" or "she" means -------------------------------------------------------------------
