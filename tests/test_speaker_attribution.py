@@ -45,7 +45,7 @@ def test_subject_with_an_irregular_perfect_carries_a_partial_quote() -> None:
 def test_subject_after_three_lead_in_phrases_owns_a_participle_cue() -> None:
     text = (
         "At a town hall in Ames, Iowa, on Sunday, Mrs. Lorne tried to widen her remarks, saying"
-        " the country should be “rallying our partners and pulling them off the sidelines.”"
+        " the county should be “keeping its neighbours close and its promises closer.”"
     )
     assert _speakers(text) == ["Mrs. Lorne"]
 
@@ -175,8 +175,8 @@ def test_an_origin_between_commas_is_part_of_the_apposition() -> None:
 
 def test_a_time_phrase_between_subject_and_verb() -> None:
     text = (
-        "Tur has covered the campaign all year. Parker in the past has called out Tur by name,"
-        " and has referred to her as “Little Katy, third-rate journalist.”"
+        "Moss has covered the campaign all year. Parker in the past has called out Moss by name,"
+        " and has referred to her as “a third-rate columnist with a grudge.”"
     )
     assert _speakers(text) == ["Parker"]
 
@@ -247,7 +247,7 @@ def test_he_does_not_skip_a_subject_the_article_never_named_in_full() -> None:
 
 def test_a_quote_inside_an_opening_participle_phrase_is_the_main_subjects() -> None:
     text = (
-        "Acknowledging that Parker “says a lot of stupid stuff,” though, Allen did suggest that"
+        "Acknowledging that Parker “says a great many silly things,” though, Allen did suggest that"
         " the mogul’s wealth gives him an edge."
     )
     assert _speakers(text) == ["Allen"]
