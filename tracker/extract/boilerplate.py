@@ -326,12 +326,13 @@ def _cleaned(paragraph: str) -> str:
     """The paragraph as `clean_paragraphs` keeps it, "" when it goes. (Kept per paragraph:
     both versions of an article hold mostly the same paragraphs, and a report cleans the
     paragraphs an extraction cleaned.)"""
-    if blocking_phrase(paragraph):  # a paywall or consent prompt tells the guards a page
-        return paragraph  # is no article: it stays for them to see
     plain = _plain(paragraph)
-    if _is_caption(plain):
-        return ""
-    return _strip_furniture(paragraph, plain)
+    cleaned = "" if _is_caption(plain) else _strip_furniture(paragraph, plain)
+    # A paywall or consent prompt tells the guards a page is no article: it stays for them to
+    # see. (Asked only of a paragraph cleaning would change: most are kept as they are.)
+    if cleaned != paragraph and blocking_phrase(paragraph):
+        return paragraph
+    return cleaned
 
 
 def _run(text: str, start: int) -> list[int]:
