@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.typography import folded_lower
 from tracker.models import Article
 
 _WORD = re.compile(r"\w+")
@@ -95,9 +96,6 @@ _NEEDS = (
         "just a moment...",
     ),
 )
-# The letters outside ASCII that re.IGNORECASE matches to an ASCII letter ("İ", "ı", "ſ", the
-# Kelvin sign), so that lower case text holds a rule's word wherever the rule could match.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _ERROR_TITLE = re.compile(
     r"^\W*(?:error(?:\s*[45]\d\d)?(?:\s*:.*|\s+[-|]\s.*)?"
     r"|[45]\d\d(?:\s*[-:|]?\s*(?:error|not found|forbidden|unauthorized|gone|bad gateway"
@@ -186,10 +184,7 @@ _ANY_NEED = re.compile("|".join(re.escape(w) for w in sorted({w for n in _NEEDS 
 def blocking_phrase(paragraph: str) -> tuple[str, str] | None:
     """(what the page looks like, the phrase) when a paragraph reads like a paywall, consent
     wall, bot check or error page, else None."""
-    folded = paragraph
-    if not folded.isascii() and any(chr(char) in folded for char in _FOLD):
-        folded = folded.translate(_FOLD)
-    folded = folded.lower()
+    folded = folded_lower(paragraph)
     if not _ANY_NEED.search(folded):
         return None  # no rule's words: most paragraphs, in one search
     for (what, pattern), needs in zip(_BLOCKING_PATTERNS, _NEEDS, strict=True):

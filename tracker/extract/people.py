@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from tracker.extract.boilerplate import CLOCK_WORDS, is_layout
 from tracker.extract.memo import per_text
 from tracker.extract.places import DATE_WORDS, is_place, leading_place, trailing_place
-from tracker.extract.typography import plain_typography
+from tracker.extract.typography import folded_lower, plain_typography
 
 _BY = re.compile(r"^\s*(?:written\s+|reported\s+|compiled\s+|edited\s+)?by\s+", re.I)
 _OUTLET = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*(?:'s|(?<=s)')\s+(?=[A-Z])")
@@ -181,9 +181,17 @@ def _contributor_names(line: str) -> tuple[str, ...]:
     text = plain_typography(line).strip(" ()[]*_-")
     if len(text) > 400:
         return ()
-    if not _CONTRIBUTOR.search(text) and not (_REPORTED_FROM.match(text) and is_name_list(text)):
+    if not _credits_reporters(text) and not (_REPORTED_FROM.match(text) and is_name_list(text)):
         return ()
     return tuple(split_names(text))
+
+
+def _credits_reporters(text: str) -> bool:
+    """`_CONTRIBUTOR.search(text)`: the branches of the rule that can match past the start of
+    a line all hold "contributed", so a line without that word is matched at its start alone."""
+    if _CONTRIBUTOR.match(text):
+        return True
+    return "contributed" in folded_lower(text) and bool(_CONTRIBUTOR.search(text))
 
 
 def is_name_list(text: str) -> bool:

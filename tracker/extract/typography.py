@@ -23,6 +23,9 @@ _PLAIN = {
 TYPOGRAPHY: dict[int, str] = {ord(char): plain for char, plain in _PLAIN.items()}  # str.translate
 _REPLACEMENTS = tuple(_PLAIN.items())
 _DASHES = re.compile(r"-{2,}")
+# The letters outside ASCII that re.IGNORECASE matches to an ASCII letter ("İ", "ı", "ſ", the
+# Kelvin sign), with that letter.
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # A space (text with its whitespace runs made single spaces) that does not stand between two
 # word characters (`\w` is `str.isalnum()` or "_"): whitespace next to punctuation goes, between
 # words it is one space.
@@ -53,3 +56,13 @@ def plain_typography(s: str) -> str:
         if char in s:
             s = s.replace(char, plain)
     return s
+
+
+def folded_lower(s: str) -> str:
+    """`s` in lower case, where a piece of lower-case ASCII text stands wherever an
+    IGNORECASE pattern finds it in `s`: a cheap `in` test tells that a regex cannot match.
+    (The letters outside ASCII that such a pattern matches to an ASCII letter are made that
+    letter first: "İ".lower() is two characters.)"""
+    if not s.isascii() and any(chr(char) in s for char in _IGNORECASE_ASCII):
+        s = s.translate(_IGNORECASE_ASCII)
+    return s.lower()
