@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from tracker.extract.guards import blocking_phrase
 from tracker.extract.memo import per_text
-from tracker.extract.typography import normalize_typography, plain_typography
+from tracker.extract.typography import folded_lower, normalize_typography, plain_typography
 from tracker.models import Article
 
 # --- fixed layout phrases ------------------------------------------------------------------
@@ -156,6 +156,9 @@ _CAPTION_TAIL = re.compile(
     rf"|[(\[]\s*(?:{_AGENCY_PHOTO}[^)\]]*|(?:photo|image|credit)s?\s*:\s*[^)\]]*)[)\]]\s*$",
     re.I,
 )
+# Words (lower case) of which a credit tail holds one, in its label or after an agency's name:
+# text holding none of them is not searched for a tail, and most paragraphs hold none.
+_TAIL_WORD = re.compile("photo|image|picture|illustration|video|graphic|map|chart|credit")
 _CAPTION_WORDS = 80
 _CREDIT_LOWER = frozenset(
     "for via of the and de da del der van von la le al el y with courtesy by photo photos "
@@ -227,7 +230,7 @@ def _is_caption(text: str) -> bool:
         return False
     if _is_credit(text):
         return True
-    tail = _CAPTION_TAIL.search(text)
+    tail = _CAPTION_TAIL.search(text) if _TAIL_WORD.search(folded_lower(text)) else None
     if not tail:
         return False
     credit = tail.group("credit")  # a piece of plain text from a non-space to the end: plain
