@@ -83,6 +83,13 @@ _EDGE = re.compile(rf"\b(?:{_CUT_PHRASES}|{_MEDIA})\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?\"')\]\u201d\u2019])\s+")
 _OPENS = re.compile(r"[\"'(\u201c\u2018\d]|(?-i:[A-Z])")
 _MAX_RUN = 60  # phrases in one run
+# Words (lower case, single-spaced) of which every phrase `_clears` looks for holds one: a
+# paragraph whose plain text holds none of them has nothing to cut, and most hold none.
+_CLEARING_WORD = re.compile(
+    "advertisement|sponsored|paid|promoted|continue|skip|scroll|shar|gift|caption|image|listen"
+    "|mins? read|minutes? read|page|back to top|photo|picture|video|audio|graphic|interactive"
+    "|galler|slide|multimedia|map|chart"
+)
 
 # --- date lines ----------------------------------------------------------------------------
 
@@ -294,6 +301,8 @@ def _strip_furniture(paragraph: str, plain: str) -> str:
     """`strip_furniture`, given the paragraph's plain text too."""
     if _is_furniture(plain):
         return ""
+    if not _CLEARING_WORD.search(folded_lower(plain)):  # plain: its words, single-spaced
+        return paragraph
     cuts: list[tuple[int, int]] = []
     starts = [(_skip_gap(paragraph, 0), False)]
     starts += [(m.end(), True) for m in _SENTENCE_END.finditer(paragraph)]
