@@ -11,16 +11,16 @@ follows ("Sen. Warren", "Jan. 5", "J. K. Rowling", "5 a.m. Sunday"). Ambiguous a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
-# A candidate is a run of terminal punctuation, then closing quotes/brackets, then the
-# whitespace we may cut at. Found by a scanner over maximal runs (one look at each character):
-# a backtracking regex took quadratic time on long runs of dots or marks with no space after.
-_TERMINAL = re.compile(r"…|[.!?]+")
-_CLOSERS_RUN = re.compile(r"[\"'”’»)\]]*")
-_SPACE_RUN = re.compile(r"\s*")
+# A candidate is a run of terminal punctuation (group 1), then closing quotes/brackets (2),
+# then the whitespace we may cut at (3, a candidate only when not empty). Every part after the
+# marks may be empty and each is greedy, so a match never fails once the marks are found and
+# nothing is tried twice: requiring the whitespace in the pattern made it backtrack, in
+# quadratic time on long runs of dots or marks with no space after. (`[.!?]+` is spelt with a
+# branch per mark: a pattern whose branches each open with one character lets the regex engine
+# skip to the next mark without trying the pattern at each position.)
+_CANDIDATE = re.compile(r"(…|\.[.!?]*|![.!?]*|\?[.!?]*)([\"'”’»)\]]*)(\s*)")
 _WORD_CHARS = frozenset(".'’-_")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w'’-]*)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]?$")
@@ -79,43 +79,17 @@ def _split_paragraph(para: str) -> tuple[str, ...]:
     return tuple(_pieces(para))
 
 
-class _Candidate(NamedTuple):
-    """A possible boundary: the mark (`para[start:mark_end]`), closers up to `cut`, then
-    whitespace up to `end`."""
-
-    start: int
-    mark: str
-    closers: str
-    cut: int
-    end: int
-
-
-def _candidates(para: str) -> Iterator[_Candidate]:
-    """Each maximal run of terminal marks followed (after any closers) by whitespace."""
-    pos = 0
-    while True:
-        run = _TERMINAL.search(para, pos)
-        if run is None:
-            return
-        closers = _CLOSERS_RUN.match(para, run.end())
-        cut = closers.end() if closers else run.end()
-        space = _SPACE_RUN.match(para, cut)
-        end = space.end() if space else cut
-        pos = max(end, run.end())
-        if end > cut:
-            yield _Candidate(run.start(), run.group(), para[run.end() : cut], cut, end)
-
-
 def _pieces(para: str) -> list[str]:
     pieces: list[str] = []
     start = 0
-    for cand in _candidates(para):
-        if cand.end >= len(para) or not _is_boundary(para, cand):
+    for cand in _CANDIDATE.finditer(para):
+        cut, end = cand.span(3)
+        if cut == end or end >= len(para) or not _is_boundary(para, cand):
             continue
-        piece = para[start : cand.cut].strip()
+        piece = para[start:cut].strip()
         if piece:
             pieces.append(piece)
-        start = cand.end
+        start = end
     tail = para[start:].strip()
     if tail:
         pieces.append(tail)
@@ -126,8 +100,9 @@ def _pieces(para: str) -> list[str]:
 _LOOKBACK = 100
 
 
-def _is_boundary(para: str, cand: _Candidate) -> bool:
-    end = cand.end
+def _is_boundary(para: str, cand: re.Match[str]) -> bool:
+    """Whether a candidate (a match of `_CANDIDATE`) ends a sentence."""
+    end = cand.end()
     nxt_match = _NEXT_WORD.match(para, end)
     nxt = nxt_match.group(1) if nxt_match else ""
     first = para[end]
@@ -135,12 +110,12 @@ def _is_boundary(para: str, cand: _Candidate) -> bool:
         return False
     if first.isalpha() and not first.isupper():
         return False
-    mark, closers = cand.mark, cand.closers
+    mark, closers = cand.group(1, 2)
     if mark in ("!", "?") or mark.startswith(("!", "?")):
         return not (closers and _SPEECH_AFTER.match(para, end))
     if mark != ".":
         return nxt.lower() in _OPENERS or bool(closers)
-    return _period_ends_sentence(para, cand.start, nxt, bool(closers))
+    return _period_ends_sentence(para, cand.start(), nxt, bool(closers))
 
 
 def _period_ends_sentence(para: str, at: int, nxt: str, closed: bool) -> bool:
