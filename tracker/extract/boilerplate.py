@@ -180,7 +180,7 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
-    return _is_layout(text) or (len(text.split()) <= _CREDIT_WORDS and _is_credit(text))
+    return _is_layout(text) or (_word_count(text) <= _CREDIT_WORDS and _is_credit(text))
 
 
 def is_layout(line: str) -> bool:
@@ -197,7 +197,7 @@ def _is_layout(text: str) -> bool:
         return True
     if _is_date_line(text):
         return True
-    return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
+    return _word_count(text) <= _PROMPT_WORDS and bool(_PROMPT.match(text))
 
 
 def is_date_line(line: str) -> bool:
@@ -207,7 +207,7 @@ def is_date_line(line: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    if len(text.split()) > _STAMP_WORDS or not _DATE_MARK.search(text):
+    if _word_count(text) > _STAMP_WORDS or not _DATE_MARK.search(text):
         return False
     words = [w.strip(",;()|").replace(".", "").lower() for w in _STAMP_LABEL.sub("", text).split()]
     words = [w for w in words if w]
@@ -221,7 +221,7 @@ def is_credit(line: str) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    if len(text.split()) > _CREDIT_WORDS or not _CREDIT_LINE.match(text):
+    if _word_count(text) > _CREDIT_WORDS or not _CREDIT_LINE.match(text):
         return False
     return _reads_as_credit(text)
 
@@ -233,7 +233,7 @@ def is_caption(paragraph: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
-    if not text or len(text.split()) > _CAPTION_WORDS:
+    if not text or _word_count(text) > _CAPTION_WORDS:
         return False
     if _is_credit(text):
         return True
@@ -241,7 +241,7 @@ def _is_caption(text: str) -> bool:
     if not tail:
         return False
     credit = tail.group("credit")  # a piece of plain text from a non-space to the end: plain
-    return credit is None or (len(credit.split()) <= _CREDIT_WORDS and _is_credit(credit))
+    return credit is None or (_word_count(credit) <= _CREDIT_WORDS and _is_credit(credit))
 
 
 def caption_text(caption: str) -> str:
@@ -378,7 +378,14 @@ def _clears(run: str, edge: bool = False) -> bool:
 
 
 def _plain(text: str) -> str:
+    """The text the layout rules read: plain typography, words single-spaced."""
     return " ".join(plain_typography(text).split())
+
+
+def _word_count(plain: str) -> int:
+    """`len(plain.split())` of plain text (or a piece of it from a word to its end): one space
+    stands between each two words."""
+    return plain.count(" ") + 1 if plain else 0
 
 
 def _reads_as_credit(text: str) -> bool:
