@@ -52,6 +52,11 @@ def plain_typography(s: str) -> str:
     The table's one ASCII character is the backtick, so ASCII text needs one look for it."""
     if s.isascii():
         return s.replace("`", "'")
+    return _plain_outside_ascii(s)
+
+
+@per_text(8192)  # the boilerplate, note, name and claim rules all read the same paragraphs
+def _plain_outside_ascii(s: str) -> str:
     for char, plain in _REPLACEMENTS:
         if char in s:
             s = s.replace(char, plain)
