@@ -155,7 +155,8 @@ def _parts(segment: str) -> list[str]:
 def is_note(paragraph: str) -> bool:
     """A correction, clarification, update or editor's note as printed (not a timestamp)."""
     text = plain_typography(paragraph).strip()
-    if len(text) > 1200 or len(text.split()) < 4 or not _NOTE.search(text):
+    # The rule, anchored at the start, turns most lines away before their words are counted.
+    if len(text) > 1200 or not _NOTE.search(text) or len(text.split()) < 4:
         return False
     return not _is_timestamp(_NOTE_LABEL.sub("", text, count=1))
 
