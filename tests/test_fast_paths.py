@@ -16,7 +16,7 @@ from tracker.analyze.facts.sentence import SentenceFacts
 from tracker.analyze.facts.sources import Source
 from tracker.analyze.quotes.bodies import named_body
 from tracker.analyze.quotes.ledger import quote_ledger
-from tracker.extract import guards
+from tracker.extract import guards, typography
 from tracker.extract.memo import PER_TEXT_CHARS, per_text
 from tracker.extract.typography import TYPOGRAPHY, normalize_typography, plain_typography
 from tracker.models import QuoteLedger
@@ -35,7 +35,7 @@ def test_plain_typography_is_the_table(text: str) -> None:
 def test_fold_holds_every_letter_ignorecase_takes_for_ascii() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     beyond = {c for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
-    assert beyond == set(guards._FOLD)
+    assert beyond == set(typography._IGNORECASE_ASCII)
 
 
 def _searched(paragraph: str) -> tuple[str, str] | None:
