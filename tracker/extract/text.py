@@ -148,17 +148,12 @@ def split_plain_text(text: str) -> list[str]:
     Text counts as hard-wrapped when its blocks hold several lines and most of those lines
     stop mid-sentence; one paragraph per line (the usual saved-article form) otherwise.
     """
-    blocks = [b for b in _BLANK_LINE.split(text.strip()) if b.strip()]
-    inner = [
-        line.strip()
-        for b in blocks
-        if len(b.strip().splitlines()) > 1
-        for line in b.strip().splitlines()[:-1]
-    ]
+    blocks = [b for b in map(str.strip, _BLANK_LINE.split(text.strip())) if b]
+    inner = [line.strip() for b in blocks for line in b.splitlines()[:-1]]
     mid_sentence = sum(1 for line in inner if line and line[-1] not in ".!?\"'”’:)")
     if len(blocks) > 1 and inner and mid_sentence * 2 > len(inner):
         return [" ".join(b.split()) for b in blocks]
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return [" ".join(words) for words in map(str.split, text.splitlines()) if words]
 
 
 # --- contributor and note lines ------------------------------------------------------------
