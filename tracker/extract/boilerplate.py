@@ -83,12 +83,15 @@ _EDGE = re.compile(rf"\b(?:{_CUT_PHRASES}|{_MEDIA})\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?\"')\]\u201d\u2019])\s+")
 _OPENS = re.compile(r"[\"'(\u201c\u2018\d]|(?-i:[A-Z])")
 _MAX_RUN = 60  # phrases in one run
-# Words (lower case, single-spaced) of which every phrase `_clears` looks for holds one: a
-# paragraph whose plain text holds none of them has nothing to cut, and most hold none.
-_CLEARING_WORD = re.compile(
-    "advertisement|sponsored|paid|promoted|continue|skip|scroll|shar|gift|caption|image|listen"
-    "|mins? read|minutes? read|page|back to top|photo|picture|video|audio|graphic|interactive"
-    "|galler|slide|multimedia|map|chart"
+
+# Words (lower case, single-spaced) of which every phrase `_clears` looks for and every credit
+# tail (its label, or "photo" / "image" after an agency's name) holds one: a paragraph whose
+# plain text holds none of them has nothing to cut and no credit tail, and most hold none.
+# (Grouped by first letter: the regex engine tries the pattern at each of those letters.)
+_FURNITURE_WORD = re.compile(
+    "a(?:dvertisement|udio)|back to top|c(?:aption|hart|ontinue|redit)|g(?:aller|ift|raphic)"
+    "|i(?:llustration|mage|nteractive)|listen|m(?:ap|ins? read|inutes? read|ultimedia)"
+    "|p(?:age|aid|hoto|icture|romoted)|s(?:croll|har|kip|lide|ponsored)|video"
 )
 
 # --- date lines ----------------------------------------------------------------------------
@@ -163,9 +166,6 @@ _CAPTION_TAIL = re.compile(
     rf"|[(\[]\s*(?:{_AGENCY_PHOTO}[^)\]]*|(?:photo|image|credit)s?\s*:\s*[^)\]]*)[)\]]\s*$",
     re.I,
 )
-# Words (lower case) of which a credit tail holds one, in its label or after an agency's name:
-# text holding none of them is not searched for a tail, and most paragraphs hold none.
-_TAIL_WORD = re.compile("photo|image|picture|illustration|video|graphic|map|chart|credit")
 _CAPTION_WORDS = 80
 _CREDIT_LOWER = frozenset(
     "for via of the and de da del der van von la le al el y with courtesy by photo photos "
@@ -237,7 +237,7 @@ def _is_caption(text: str) -> bool:
         return False
     if _is_credit(text):
         return True
-    tail = _CAPTION_TAIL.search(text) if _TAIL_WORD.search(folded_lower(text)) else None
+    tail = _CAPTION_TAIL.search(text) if _holds_furniture_word(text) else None
     if not tail:
         return False
     credit = tail.group("credit")  # a piece of plain text from a non-space to the end: plain
@@ -301,7 +301,7 @@ def _strip_furniture(paragraph: str, plain: str) -> str:
     """`strip_furniture`, given the paragraph's plain text too."""
     if _is_furniture(plain):
         return ""
-    if not _CLEARING_WORD.search(folded_lower(plain)):  # plain: its words, single-spaced
+    if not _holds_furniture_word(plain):  # plain text: the paragraph's words, single-spaced
         return paragraph
     cuts: list[tuple[int, int]] = []
     starts = [(_skip_gap(paragraph, 0), False)]
@@ -380,6 +380,11 @@ def _clears(run: str, edge: bool = False) -> bool:
 def _plain(text: str) -> str:
     """The text the layout rules read: plain typography, words single-spaced."""
     return " ".join(plain_typography(text).split())
+
+
+@per_text()  # asked by the caption rule and then by the cut rule of each paragraph
+def _holds_furniture_word(plain: str) -> bool:
+    return bool(_FURNITURE_WORD.search(folded_lower(plain)))
 
 
 def _word_count(plain: str) -> int:
