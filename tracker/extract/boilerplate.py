@@ -269,7 +269,7 @@ def captions_in(paragraphs: Iterable[str]) -> list[str]:
 def unique_captions(captions: Iterable[str]) -> list[str]:
     """The non-empty captions, each once (whitespace and typography aside), in order."""
     first: dict[str, str] = {}
-    for caption in captions:
+    for caption in filter(None, captions):  # "" (most paragraphs') has the key dropped below
         first.setdefault(caption_key(caption), caption)
     first.pop("", None)
     return list(first.values())
