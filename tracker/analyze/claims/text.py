@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
+from operator import is_not, itemgetter
+from re import Match
 from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
@@ -15,16 +18,21 @@ from tracker.extract.typography import plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
-_TOKEN = re.compile(
+# A word: a number, a lowercase hyphenated compound, a word (with apostrophes and inner dots),
+# "n't", or one letter, digit or symbol the others miss (its letters hold no hyphen, so the
+# compound's run is possessive: giving a letter back can never let a hyphen match).
+_WORD = (
     r"[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
-    r"|[a-z\u00df-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+"
+    r"|[a-z\u00df-\u024f]++(?:-[A-Za-z\u00c0-\u024f]+)+"
     r"|[A-Za-z\u00c0-\u024f]+(?:['.][A-Za-z\u00c0-\u024f]+)*(?:\.(?=\s+[a-z]))?"
-    r"|n't|\S"
+    r"|n't|[\w$\u00a3\u20ac\u00a5%]"
 )
+_GAP = r"[^\w$\u00a3\u20ac\u00a5%]"  # spaces and punctuation: no word holds or opens with one
+# The gap before a word (its last mark that opens a clause, if any: group 1), then the word
+# (group 2; none only at the end of the text). The gap always ends where a word starts, so
+# every match starts where the one before ended, and nothing is matched twice.
+_TOKEN = re.compile(rf"""(?:{_GAP}*([.!?":;\-(\[]))?{_GAP}*+({_WORD})?""")
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
-_PUNCT_ONLY = re.compile(r"^[^\w$\u00a3\u20ac\u00a5%]+$")
-_SENTENCE_END = {".", "!", "?", '"', ":", ";", "-", "(", "["}
-_SYMBOLS = frozenset("$\u00a3\u20ac\u00a5%_")  # single characters that are words
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
@@ -40,6 +48,9 @@ class Token(NamedTuple):
 
     def rekeyed(self, key: str) -> Token:
         return self._replace(key=key)
+
+
+_new_token = partial(tuple.__new__, Token)  # Token(*row) without a Python call per token
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,26 +73,29 @@ def tokenise(text: str) -> tuple[list[Token], str]:
 
 @per_text()  # claims and facts read each sentence, most of them in both versions
 def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
+    """The words of the text, found and built column by column by the regex engine and
+    `map` (no Python step per word): a word opens a clause after one of the marks of group 1."""
     normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(plain_typography(text).split()))
-    tokens: list[Token] = []
-    at_start = True
-    for m in _TOKEN.finditer(normal):
-        raw = m.group()
-        if not raw.isalnum() and (
-            len(raw) == 1 and raw not in _SYMBOLS or _PUNCT_ONLY.match(raw)
-        ):  # (a word of letters or digits is never punctuation)
-            at_start = at_start or raw in _SENTENCE_END
-            continue
-        start = m.start()
-        if "'" not in raw:  # no contraction to split
-            tokens.append(Token(raw, _key(raw), start, m.end(), raw[0].isupper(), at_start))
-            at_start = False
-            continue
-        for piece, begin in _split_contraction(raw, start):
-            tokens.append(
-                Token(piece, _key(piece), begin, begin + len(piece), piece[0].isupper(), at_start)
-            )
-            at_start = False
+    found = list(_TOKEN.finditer(normal))
+    while found and found[-1].lastindex != 2:  # the gap after the last word
+        found.pop()
+    if not found:
+        return (), normal
+    words = list(map(Match.group, found, repeat(2)))
+    opening = list(map(is_not, map(Match.group, found, repeat(1)), repeat(None)))
+    opening[0] = True
+    columns = zip(
+        words,
+        map(_key, words),
+        map(Match.start, found, repeat(2)),
+        map(Match.end, found),
+        map(str.isupper, map(itemgetter(0), words)),
+        opening,
+        strict=True,
+    )
+    tokens = list(map(_new_token, columns))
+    if "'" in normal:
+        tokens = [piece for t in tokens for piece in _split_contraction(t)]
     return tuple(tokens), normal
 
 
@@ -97,14 +111,17 @@ def _key(piece: str) -> str:
     return key if keep else key.replace("-", "")
 
 
-def _split_contraction(raw: str, start: int) -> list[tuple[str, int]]:
-    m = _SPLIT_NT.match(raw)
-    if m and m.group(1).casefold() not in {"ca", "wo"}:
-        return [(m.group(1), start), (m.group(2), start + len(m.group(1)))]
-    if m:  # can't, won't
-        stem = {"ca": "can", "wo": "will"}[m.group(1).casefold()]
-        return [(stem, start), ("n't", start + len(m.group(1)))]
-    return [(raw, start)]
+def _split_contraction(t: Token) -> list[Token]:
+    """A word ending in "n't" as two tokens ("didn't" -> "did", "n't"; "can't" -> "can")."""
+    m = _SPLIT_NT.match(t.text) if "'" in t.text else None
+    if m is None:
+        return [t]
+    head, cut = m.group(1), t.start + len(m.group(1))
+    stem = {"ca": "can", "wo": "will"}.get(head.casefold(), head)
+    return [
+        Token(stem, _key(stem), t.start, t.start + len(stem), stem[0].isupper(), t.at_start),
+        Token(m.group(2), _key(m.group(2)), cut, cut + 3, m.group(2)[0].isupper(), False),
+    ]
 
 
 def hunks(old_t: list[Token], new_t: list[Token]) -> list[Hunk]:

@@ -118,13 +118,13 @@ def _mark(
 def _edited(rows: Sequence[SentenceChange]) -> bool:
     """Whether an edit touched a sentence the ledger reads: not only notes and credits (their
     own sections), nor only a block appended after an unchanged text (see `appended_from`)."""
-    appended = appended_from(rows)
-    for row in rows:
-        if row.kind == "same" or row.old_text == row.new_text or _furniture(row):
-            continue
-        if row.old or appended is None or any(j < appended for j in row.new):
-            return True
-    return False
+    edits = [r for r in rows if r.kind != "same" and r.old_text != r.new_text]
+    # the appended block matters only to rows of added sentences (and may ask of notes)
+    appended = None if all(r.old for r in edits) else appended_from(rows)
+    return any(
+        (r.old or appended is None or any(j < appended for j in r.new)) and not _furniture(r)
+        for r in edits
+    )
 
 
 def _furniture(row: SentenceChange) -> bool:
