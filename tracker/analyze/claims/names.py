@@ -4,10 +4,13 @@ Angeles"): a name kept in any case, spelling, abbreviation or acronym is no chan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.analyze.claims.text import Pair, Token, gap, is_typo, span
 from tracker.models import FactChange
+
+_NOT_NAMES = frozenset().union(*lx.NOT_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +77,9 @@ def _words_of(tokens: list[Token], text: str, name: Name, missing: frozenset[str
 def names_in(tokens: list[Token], text: str) -> list[Name]:
     """Every name of a tokenised sentence (runs of capitalised words), in order."""
     out: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        if not is_entity(tokens, i):
-            i += 1
+    end = 0
+    for i in compress(range(len(tokens)), [t.capital for t in tokens]):  # none else is one
+        if i < end or not is_entity(tokens, i):
             continue
         end = i + 1
         while end < len(tokens) and _tight(tokens, text, end - 1):
@@ -92,7 +94,6 @@ def names_in(tokens: list[Token], text: str) -> list[Name]:
         )
         if words and max(len(w) for w in words) > 1:  # a lone letter is a label, not a name
             out.append(Name(i, end, words, end == i + 1 and _weak(tokens, i)))
-        i = end
     return out
 
 
@@ -104,7 +105,7 @@ def is_entity(tokens: list[Token], i: int) -> bool:
         return False
     if (t.key in lx.CUES and t.at_start) or t.key in lx.PERSONAL:
         return False
-    if any(t.key in words for words in lx.NOT_NAMES):
+    if t.key in _NOT_NAMES:
         return False
     if not t.at_start:
         return True

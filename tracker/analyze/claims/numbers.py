@@ -3,6 +3,7 @@ and unit ("more than 55", "$2 million", "5 percent", "50 miles", "March 3, 1991"
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tracker.analyze.claims import lexicon as lx
@@ -11,6 +12,7 @@ from tracker.models import FactChange
 
 _CURRENCY = "$\u00a3\u20ac\u00a5"
 _NUMBER_WORDS = frozenset().union(lx.UNITS, lx.ORDINALS, lx.SCALES, lx.VAGUE, lx.MONTHS)
+_DIGIT_DOLLAR_HYPHEN = re.compile(r"[0-9$-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ def _counted(tokens: list[Token], p: NumberPhrase, other: list[Token]) -> bool:
 def number_phrases(tokens: list[Token], text: str) -> list[NumberPhrase]:
     """Every number phrase of a tokenised sentence, in order."""
     out: list[NumberPhrase] = []
+    if not _may_hold_number(tokens):
+        return out
     i = 0
     while i < len(tokens):
         if not _is_number(tokens, i):
@@ -80,6 +84,17 @@ def number_phrases(tokens: list[Token], text: str) -> list[NumberPhrase]:
         out.append(NumberPhrase(first, i, unit, end, qualifier, value, measure))
         i = end
     return out
+
+
+def _may_hold_number(tokens: list[Token]) -> bool:
+    """False only when no token can be a number (most sentences): none is a number word or
+    "may", and no key holds a digit, a currency sign or a hyphen (a key outside ASCII may
+    hold a digit of another script)."""
+    keys = {t.key for t in tokens}
+    if not keys.isdisjoint(_NUMBER_WORDS) or "may" in keys:
+        return True
+    words = " ".join(keys)
+    return not words.isascii() or _DIGIT_DOLLAR_HYPHEN.search(words) is not None
 
 
 def _is_number(tokens: list[Token], i: int) -> bool:

@@ -75,7 +75,9 @@ def tokenise(text: str) -> tuple[list[Token], str]:
 def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
     """The words of the text, found and built column by column by the regex engine and
     `map` (no Python step per word): a word opens a clause after one of the marks of group 1."""
-    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(plain_typography(text).split()))
+    normal = " ".join(plain_typography(text).split())
+    if " 's" in normal:  # the pattern's own text: elsewhere it cannot match
+        normal = _LOOSE_POSSESSIVE.sub("'s", normal)
     found = list(_TOKEN.finditer(normal))
     while found and found[-1].lastindex != 2:  # the gap after the last word
         found.pop()

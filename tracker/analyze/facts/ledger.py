@@ -3,8 +3,9 @@ comparison needs to look them up (every fact key, which sentences hold a word, p
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tracker.analyze.facts.names import person_surnames
 from tracker.analyze.facts.sentence import Parsed, SentenceFacts, parse, sentence_facts
@@ -29,10 +30,11 @@ class Version:
         are no statement of the story: a correction names the misspelt name too)."""
         kept = [s for s in self.facts if s.index not in sentences]
         self.keys = {a.key for s in kept for a in s.atoms}
-        self.holders = {}
+        holders: defaultdict[str, list[int]] = defaultdict(list)
         for s in kept:
             for k in s.keys:
-                self.holders.setdefault(k, []).append(s.index)
+                holders[k].append(s.index)
+        self.holders = dict(holders)
 
 
 def read_versions(old: Sequence[str], new: Sequence[str]) -> tuple[Version, Version]:
@@ -57,5 +59,5 @@ def _read(
         if (s, opened) not in seen:
             seen[(s, opened)] = sentence_facts(i, parsed[s], persons, opened)
         known = seen[(s, opened)]
-        out.append(known if known.index == i else replace(known, index=i))
+        out.append(known.at(i))
     return out
