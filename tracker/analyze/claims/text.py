@@ -33,6 +33,7 @@ _GAP = r"[^\w$\u00a3\u20ac\u00a5%]"  # spaces and punctuation: no word holds or 
 # every match starts where the one before ended, and nothing is matched twice.
 _TOKEN = re.compile(rf"""(?:{_GAP}*([.!?":;\-(\[]))?{_GAP}*+({_WORD})?""")
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
+_CONTRACTION = re.compile(r"(?i)\wn't")  # a text without it holds no word to split
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
@@ -96,7 +97,7 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
         strict=True,
     )
     tokens = list(map(_new_token, columns))
-    if "'" in normal:
+    if _CONTRACTION.search(normal):
         tokens = [piece for t in tokens for piece in _split_contraction(t)]
     return tuple(tokens), normal
 
@@ -221,5 +222,8 @@ def _distance(a: str, b: str, limit: int) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit and min(prev) >= limit:
+            return limit + 1  # a row is never below the least of the row before and the one
+            # before that plus one: every row from here on is past `limit`
         prev2, prev = prev, cur
     return prev[-1]

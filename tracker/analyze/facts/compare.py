@@ -41,7 +41,6 @@ _SAID_MIN = 3  # lowercase words a clause needs for that test
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
 _OWN_WORDS = 8  # content words outside a quotation that say more than its frame
 _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")  # how a sentence may end
-_COMMON = 12  # sentences holding a word beyond which the word is looked up last
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -519,9 +518,9 @@ def _most(keys: frozenset[str], version: Version, w: dict[str, float]) -> tuple[
     weighed first: when one of them outweighs all the common words together, no sentence
     holding only common words can beat it (a long article need not visit every sentence that
     holds "year")."""
-    rare = [k for k in keys if len(version.holders.get(k, ())) <= _COMMON]
-    if len(rare) == len(keys):
+    if version.common.isdisjoint(keys):
         return _top(_held(keys, version, w))
+    rare = [k for k in keys if k not in version.common]
     found = _held(rare, version, w)
     if found:
         for i in found:  # exactly as _held would add them: in the order of `keys`

@@ -11,6 +11,8 @@ from tracker.analyze.facts.names import person_surnames
 from tracker.analyze.facts.sentence import Parsed, SentenceFacts, parse, sentence_facts
 from tracker.analyze.facts.text import quote_states
 
+COMMON = 12  # sentences holding a word beyond which the word is looked up last
+
 
 @dataclass
 class Version:
@@ -21,6 +23,7 @@ class Version:
     paragraph_of: dict[int, int] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)  # fact keys anywhere in the version
     holders: dict[str, list[int]] = field(default_factory=dict)  # content word -> sentences
+    common: frozenset[str] = frozenset()  # words more than COMMON sentences hold
 
     def __post_init__(self) -> None:
         self.set_aside(set())
@@ -35,6 +38,7 @@ class Version:
             for k in s.keys:
                 holders[k].append(s.index)
         self.holders = dict(holders)
+        self.common = frozenset(k for k, held in self.holders.items() if len(held) > COMMON)
 
 
 def read_versions(old: Sequence[str], new: Sequence[str]) -> tuple[Version, Version]:
