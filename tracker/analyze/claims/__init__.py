@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.analyze.claims.names import name_changes
@@ -205,7 +206,9 @@ def _facts(
 ) -> list[str]:
     """The fact words of one kind among tokens[start:end], as comparable lemmas."""
     out: list[str] = []
-    for i in range(start, len(tokens) if end is None else end):
+    stop = len(tokens) if end is None else end
+    words = _FACT_WORDS[kind]  # every fact word of the kind is one of these
+    for i in compress(range(start, stop), [t.key in words for t in tokens[start:stop]]):
         key = tokens[i].key
         if kind == "negation" and key in lx.NEGATIONS:
             if (strict or key in lx.WEAK_NEGATIONS) and not _flips(tokens, i, other):
@@ -223,6 +226,13 @@ def _facts(
         elif kind == "attribution" and is_cue(tokens, i):
             out.append(lx.CUES[key])
     return out
+
+
+_FACT_WORDS: dict[ClaimKind, Collection[str]] = {
+    "negation": lx.NEGATIONS,
+    "hedge": lx.HEDGES,
+    "attribution": lx.CUES,
+}
 
 
 def _flips(tokens: list[Token], i: int, other: list[Token]) -> bool:

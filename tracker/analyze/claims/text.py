@@ -147,7 +147,7 @@ def similarity(old_t: list[Token], new_t: list[Token]) -> float:
 
 
 def _keys(tokens: list[Token]) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens)
+    return tuple([t.key for t in tokens])
 
 
 Block = tuple[int, int, int]  # old[i:i + size] == new[j:j + size]
