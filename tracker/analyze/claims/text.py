@@ -18,20 +18,23 @@ from tracker.extract.typography import plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
-# A word: a number, a lowercase hyphenated compound, a word (with apostrophes and inner dots),
-# "n't", or one letter, digit or symbol the others miss (its letters hold no hyphen, so the
-# compound's run is possessive: giving a letter back can never let a hyphen match).
+# A word: a lowercase hyphenated compound, a word (with apostrophes and inner dots), a number,
+# "n't", or one letter, digit or symbol the others miss. (No number starts with a letter, so
+# numbers may be tried after words; a compound's letters hold no hyphen, so its run is
+# possessive: giving a letter back can never let a hyphen match.)
 _WORD = (
-    r"[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
-    r"|[a-z\u00df-\u024f]++(?:-[A-Za-z\u00c0-\u024f]+)+"
+    r"[a-z\u00df-\u024f]++(?:-[A-Za-z\u00c0-\u024f]+)+"
     r"|[A-Za-z\u00c0-\u024f]+(?:['.][A-Za-z\u00c0-\u024f]+)*(?:\.(?=\s+[a-z]))?"
+    r"|[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
     r"|n't|[\w$\u00a3\u20ac\u00a5%]"
 )
-_GAP = r"[^\w$\u00a3\u20ac\u00a5%]"  # spaces and punctuation: no word holds or opens with one
-# The gap before a word (its last mark that opens a clause, if any: group 1), then the word
-# (group 2; none only at the end of the text). The gap always ends where a word starts, so
-# every match starts where the one before ended, and nothing is matched twice.
-_TOKEN = re.compile(rf"""(?:{_GAP}*([.!?":;\-(\[]))?{_GAP}*+({_WORD})?""")
+# Between words: spaces and punctuation (no word holds or opens with one). Group 1 is the gap's
+# last mark after which a word opens a clause, if any; group 2 the word after the gap (none
+# only at the end of the text). Every run is possessive: the gap always ends where a word
+# starts, each match starts where the one before ended, and nothing is matched twice.
+_OPENS = r"""[.!?":;\-(\[]"""
+_BETWEEN = r"""[^\w$\u00a3\u20ac\u00a5%.!?":;\-(\[]"""
+_TOKEN = re.compile(rf"(?:{_BETWEEN}*+({_OPENS}))*+{_BETWEEN}*+({_WORD})?")
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
 _CONTRACTION = re.compile(r"(?i)\wn't")  # a text without it holds no word to split
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
@@ -115,15 +118,16 @@ def _key(piece: str) -> str:
 
 
 def _split_contraction(t: Token) -> list[Token]:
-    """A word ending in "n't" as two tokens ("didn't" -> "did", "n't"; "can't" -> "can")."""
+    """A word ending in "n't" as two tokens ("didn't" -> "did", "n't"; "can't" -> "can", "n't";
+    "won't" -> "will", "n't")."""
     m = _SPLIT_NT.match(t.text) if "'" in t.text else None
     if m is None:
         return [t]
     head, cut = m.group(1), t.start + len(m.group(1))
-    stem = {"ca": "can", "wo": "will"}.get(head.casefold(), head)
+    stem, nt = {"ca": ("can", "n't"), "wo": ("will", "n't")}.get(head.casefold(), m.groups())
     return [
         Token(stem, _key(stem), t.start, t.start + len(stem), stem[0].isupper(), t.at_start),
-        Token(m.group(2), _key(m.group(2)), cut, cut + 3, m.group(2)[0].isupper(), False),
+        Token(nt, _key(nt), cut, cut + 3, nt[0].isupper(), False),
     ]
 
 
