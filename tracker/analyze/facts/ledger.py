@@ -59,7 +59,8 @@ def _read(
     seen: dict[tuple[str, bool], SentenceFacts],
 ) -> list[SentenceFacts]:
     out = []
-    for i, (s, opened) in enumerate(zip(sentences, quote_states(sentences), strict=True)):
+    opens = quote_states([parsed[s].text for s in sentences])
+    for i, (s, opened) in enumerate(zip(sentences, opens, strict=True)):
         if (s, opened) not in seen:
             seen[(s, opened)] = sentence_facts(i, parsed[s], persons, opened)
         known = seen[(s, opened)]

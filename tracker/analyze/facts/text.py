@@ -12,7 +12,6 @@ from itertools import compress
 
 from tracker.analyze.claims.text import Token
 from tracker.analyze.facts import lexicon as lx
-from tracker.extract.typography import plain_typography
 
 Span = tuple[int, int]
 _SUFFIXES = tuple("ations ation ings ing ions ion ments ment edly ed es s".split())
@@ -35,7 +34,6 @@ class Clause:
     said: frozenset[str] = frozenset()  # its lowercase words: what it says of whom it names
 
 
-@lru_cache(maxsize=1 << 16)
 def stem(key: str) -> str:
     """A crude stem so that inflections meet ("killed", "killing" -> "kill")."""
     key = key.removesuffix("'s")
@@ -63,14 +61,14 @@ def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
     return frozenset(filter(None, map(key_stem, [t.key for t in tokens])))
 
 
-def quote_states(sentences: Iterable[str]) -> list[bool]:
-    """For each sentence, whether it starts inside a quotation opened by an earlier one (a
+def quote_states(texts: Iterable[str]) -> list[bool]:
+    """For each sentence (its text as `tokenise` normalises it: plain quotation marks, no
+    space before it), whether it starts inside a quotation opened by an earlier one (a
     quotation of several sentences); a sentence opening with a quotation mark starts afresh."""
     out = []
     inside = False
-    for sentence in sentences:
-        text = plain_typography(sentence)
-        if text.lstrip().startswith('"'):
+    for text in texts:
+        if text.startswith('"'):
             inside = False
         out.append(inside)
         inside = (inside + text.count('"')) % 2 == 1
