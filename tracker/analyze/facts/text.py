@@ -33,6 +33,10 @@ class Clause:
     plain: int = 0  # content words outside quotation marks (who it cites left out)
     said: frozenset[str] = frozenset()  # its lowercase words: what it says of whom it names
 
+    def without(self, keys: frozenset[str]) -> Clause:
+        """The clause with these content words left out (a new clause each time)."""
+        return Clause(self.start, self.end, self.keys - keys, self.quoted, self.plain, self.said)
+
 
 def stem(key: str) -> str:
     """A crude stem so that inflections meet ("killed", "killing" -> "kill")."""
