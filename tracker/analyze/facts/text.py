@@ -15,10 +15,13 @@ from tracker.analyze.facts import lexicon as lx
 
 Span = tuple[int, int]
 _SUFFIXES = tuple("ations ation ings ing ions ion ments ment edly ed es s".split())
+# The shortest stem of four or more characters that one of the suffixes follows.
+_STEM = re.compile(rf"(.{{4,}}?)(?:{'|'.join(_SUFFIXES)})", re.DOTALL)
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+-\s+|,\s+(?=(?:and|but|while|although|though|whereas|as well as|who|which)\s)"
     r"|\s+(?=and that\s|but\s)"
 )
+_QUOTE_MARK = re.compile('"')
 _MIN_CLAUSE = 3  # content words a clause needs to stand on its own
 
 
@@ -39,14 +42,13 @@ class Clause:
 
 
 def stem(key: str) -> str:
-    """A crude stem so that inflections meet ("killed", "killing" -> "kill")."""
+    """A crude stem so that inflections meet ("killed", "killing" -> "kill"): the longest of
+    the suffixes that leaves four letters or more."""
     key = key.removesuffix("'s")
     if not key.endswith(_SUFFIXES):  # most words: one test for all of them
         return key
-    for suffix in _SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
-            return key[: -len(suffix)]
-    return key
+    m = _STEM.fullmatch(key)
+    return m.group(1) if m else key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,7 +83,7 @@ def quote_states(texts: Iterable[str]) -> list[bool]:
 
 def quoted_spans(text: str, opened: bool) -> list[Span]:
     """Where the sentence's quotations stand (`opened`: one runs in from the sentence before)."""
-    marks = [m.start() for m in re.finditer('"', text)]
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if '"' in text else []
     if opened and text.lstrip()[:1] != '"':
         marks = [0, *marks]
     if len(marks) % 2:  # a quotation that goes on into the next sentence
