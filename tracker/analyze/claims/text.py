@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache, partial
-from itertools import repeat
-from operator import is_not, itemgetter
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter, not_
 from re import Match
 from typing import NamedTuple
 
@@ -54,9 +54,6 @@ class Token(NamedTuple):
         return self._replace(key=key)
 
 
-_new_token = partial(tuple.__new__, Token)  # Token(*row) without a Python call per token
-
-
 @dataclass(frozen=True, slots=True)
 class Pair:
     """Both versions of an edited sentence, tokenised, with their word-level diff."""
@@ -90,16 +87,19 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
     words = list(map(Match.group, found, repeat(2)))
     opening = list(map(is_not, map(Match.group, found, repeat(1)), repeat(None)))
     opening[0] = True
+    keys = list(map(str.casefold, words))  # a word of letters only is its own key
+    for i in compress(range(len(keys)), map(not_, map(str.isalpha, keys))):
+        keys[i] = _key(words[i])
     columns = zip(
         words,
-        map(_key, words),
+        keys,
         map(Match.start, found, repeat(2)),
         map(Match.end, found),
         map(str.isupper, map(itemgetter(0), words)),
         opening,
         strict=True,
     )
-    tokens = list(map(_new_token, columns))
+    tokens = list(map(tuple.__new__, repeat(Token), columns))  # Token(*row), no Python call
     if _CONTRACTION.search(normal):
         tokens = [piece for t in tokens for piece in _split_contraction(t)]
     return tuple(tokens), normal
