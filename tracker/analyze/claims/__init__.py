@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
@@ -60,8 +61,11 @@ def fact_changes(old: str, new: str) -> list[FactChange]:
     return changes
 
 
+@lru_cache(maxsize=256)
 def word_pair(old: str, new: str) -> Pair:
-    """Both versions tokenised (a typo keyed as the word it misspells) with their diff."""
+    """Both versions tokenised (a typo keyed as the word it misspells) with their diff. (Kept:
+    the claims and the fact ledger both read an edited sentence pair; no caller changes the
+    Pair's lists.)"""
     (old_t, old_n), (new_t, new_n) = tokenise(old), tokenise(new)
     new_t = _repair_typos(old_t, new_t)
     diff = hunks(old_t, new_t)
