@@ -214,20 +214,24 @@ def is_typo(a: str, b: str) -> bool:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions cost 1), stopping past `limit`."""
+    """Damerau-Levenshtein distance (adjacent transpositions cost 1), or a number past `limit`
+    once it is sure to be past it. Only cells within `limit` of the diagonal are worked out:
+    a cell further off is at least its distance from the diagonal, so counting it as
+    `limit` + 1 changes no distance up to `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    past = limit + 1
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
+    prev = [min(j, past) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        cur = [min(i, past)] + [past] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
             cost = 0 if a[i - 1] == b[j - 1] else 1
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         if min(cur) > limit and min(prev) >= limit:
-            return limit + 1  # a row is never below the least of the row before and the one
+            return past  # a row is never below the least of the row before and the one
             # before that plus one: every row from here on is past `limit`
         prev2, prev = prev, cur
     return prev[-1]
