@@ -172,8 +172,11 @@ def _lexical(key: str) -> bool:
 
 
 def _word_changes(kind: ClaimKind, pair: Pair) -> list[FactChange]:
-    old_f = Counter(_facts(kind, pair.old, pair.new, pair.heavy))
-    new_f = Counter(_facts(kind, pair.new, pair.old, pair.heavy))
+    old_l = _facts(kind, pair.old, pair.new, pair.heavy)
+    new_l = _facts(kind, pair.new, pair.old, pair.heavy)
+    if not old_l and not new_l:  # most pairs: no word of the kind on either side
+        return []
+    old_f, new_f = Counter(old_l), Counter(new_l)
     gone, came = old_f - new_f, new_f - old_f
     if not gone and not came:
         return []
