@@ -149,7 +149,10 @@ def appended_from(rows: Sequence[SentenceChange]) -> int | None:
 
 def _weights(*versions: Version) -> dict[str, float]:
     """Rarer words weigh more: a word in many sentences says little about which one it is."""
-    df: Counter[str] = Counter(k for v in versions for s in v.facts for k in s.keys)
+    df: Counter[str] = Counter()
+    for v in versions:
+        for s in v.facts:
+            df.update(s.keys)
     return {k: 1.0 / (1.0 + math.log(n)) for k, n in df.items()}
 
 
