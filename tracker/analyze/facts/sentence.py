@@ -20,7 +20,6 @@ from tracker.analyze.facts.text import (
     Words,
     clause_bounds,
     clause_cuts,
-    inside,
     key_stem,
     quoted_spans,
 )
@@ -143,8 +142,7 @@ class _Reading:
 
     @cached_property
     def quoted_words(self) -> int:
-        quoted = self._quoted
-        return sum(inside(t.start, quoted) for t in self._parsed.tokens) if quoted else 0
+        return sum(self._words.quoted) if self._quoted else 0
 
     @cached_property
     def _cited(self) -> Source:
