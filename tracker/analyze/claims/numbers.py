@@ -129,7 +129,7 @@ def _qualifier(tokens: list[Token], text: str, core: int) -> tuple[int, str]:
         start = core - n
         if start < 0:
             continue
-        words = tuple(t.key for t in tokens[start:core])
+        words = tuple([t.key for t in tokens[start:core]])
         lemma = lx.QUALIFIERS.get(words) or (words[0] if n == 2 and words[1] == "than" else "")
         if lemma and all(gap(tokens, text, k) == " " for k in range(start, core)):
             return start, lemma

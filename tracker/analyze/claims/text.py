@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.extract.memo import per_text
-from tracker.extract.typography import plain_typography
+from tracker.extract.typography import TYPOGRAPHY, plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
@@ -37,6 +37,8 @@ _BETWEEN = r"""[^\w$\u00a3\u20ac\u00a5%.!?":;\-(\[]"""
 _TOKEN = re.compile(rf"(?:{_BETWEEN}*+({_OPENS}))*+{_BETWEEN}*+({_WORD})?")
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
 _CONTRACTION = re.compile(r"(?i)\wn't")  # a text without it holds no word to split
+# The characters of the typography table within ASCII ("`"): an ASCII text without them is plain.
+_TYPOGRAPHIC_ASCII = re.compile(f"[{re.escape(''.join(chr(c) for c in TYPOGRAPHY if c < 128))}]")
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
@@ -76,7 +78,10 @@ def tokenise(text: str) -> tuple[list[Token], str]:
 def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
     """The words of the text, found and built column by column by the regex engine and
     `map` (no Python step per word): a word opens a clause after one of the marks of group 1."""
-    normal = " ".join(plain_typography(text).split())
+    plain = text
+    if not text.isascii() or _TYPOGRAPHIC_ASCII.search(text):
+        plain = plain_typography(text)
+    normal = " ".join(plain.split())
     if " 's" in normal:  # the pattern's own text: elsewhere it cannot match
         normal = _LOOSE_POSSESSIVE.sub("'s", normal)
     found = list(_TOKEN.finditer(normal))
