@@ -28,6 +28,8 @@ def name_changes(pair: Pair) -> list[FactChange]:
     ('Cynthia Kelley' -> 'Ms. Kelley') is the same name, changed only when another name
     sharing words takes its place ('Vladimir Putin' -> 'Boris Putin')."""
     old_n, new_n = names_in(pair.old, pair.old_text), names_in(pair.new, pair.new_text)
+    if not old_n and not new_n:
+        return []
     short = _abbreviations(pair.old, pair.old_text) | _abbreviations(pair.new, pair.new_text)
     in_new, in_old = _Other.of(pair.new, short), _Other.of(pair.old, short)
     gone = [(n, m) for n in old_n if (m := _missing(n, pair.old, in_new))]
