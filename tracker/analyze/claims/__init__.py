@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
+from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.analyze.claims.names import name_changes
@@ -59,8 +61,11 @@ def fact_changes(old: str, new: str) -> list[FactChange]:
     return changes
 
 
+@lru_cache(maxsize=256)
 def word_pair(old: str, new: str) -> Pair:
-    """Both versions tokenised (a typo keyed as the word it misspells) with their diff."""
+    """Both versions tokenised (a typo keyed as the word it misspells) with their diff. (Kept:
+    the claims and the fact ledger both read an edited sentence pair; no caller changes the
+    Pair's lists.)"""
     (old_t, old_n), (new_t, new_n) = tokenise(old), tokenise(new)
     new_t = _repair_typos(old_t, new_t)
     diff = hunks(old_t, new_t)
@@ -167,8 +172,11 @@ def _lexical(key: str) -> bool:
 
 
 def _word_changes(kind: ClaimKind, pair: Pair) -> list[FactChange]:
-    old_f = Counter(_facts(kind, pair.old, pair.new, pair.heavy))
-    new_f = Counter(_facts(kind, pair.new, pair.old, pair.heavy))
+    old_l = _facts(kind, pair.old, pair.new, pair.heavy)
+    new_l = _facts(kind, pair.new, pair.old, pair.heavy)
+    if not old_l and not new_l:  # most pairs: no word of the kind on either side
+        return []
+    old_f, new_f = Counter(old_l), Counter(new_l)
     gone, came = old_f - new_f, new_f - old_f
     if not gone and not came:
         return []
@@ -205,7 +213,9 @@ def _facts(
 ) -> list[str]:
     """The fact words of one kind among tokens[start:end], as comparable lemmas."""
     out: list[str] = []
-    for i in range(start, len(tokens) if end is None else end):
+    stop = len(tokens) if end is None else end
+    words = _FACT_WORDS[kind]  # every fact word of the kind is one of these
+    for i in compress(range(start, stop), [t.key in words for t in tokens[start:stop]]):
         key = tokens[i].key
         if kind == "negation" and key in lx.NEGATIONS:
             if (strict or key in lx.WEAK_NEGATIONS) and not _flips(tokens, i, other):
@@ -223,6 +233,13 @@ def _facts(
         elif kind == "attribution" and is_cue(tokens, i):
             out.append(lx.CUES[key])
     return out
+
+
+_FACT_WORDS: dict[ClaimKind, Collection[str]] = {
+    "negation": lx.NEGATIONS,
+    "hedge": lx.HEDGES,
+    "attribution": lx.CUES,
+}
 
 
 def _flips(tokens: list[Token], i: int, other: list[Token]) -> bool:

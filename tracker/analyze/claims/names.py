@@ -4,10 +4,13 @@ Angeles"): a name kept in any case, spelling, abbreviation or acronym is no chan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.analyze.claims.text import Pair, Token, gap, is_typo, span
 from tracker.models import FactChange
+
+_NOT_NAMES = frozenset().union(*lx.NOT_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +28,12 @@ def name_changes(pair: Pair) -> list[FactChange]:
     ('Cynthia Kelley' -> 'Ms. Kelley') is the same name, changed only when another name
     sharing words takes its place ('Vladimir Putin' -> 'Boris Putin')."""
     old_n, new_n = names_in(pair.old, pair.old_text), names_in(pair.new, pair.new_text)
-    gone = [(n, m) for n in old_n if (m := _missing(n, pair, True))]
-    came = [(n, m) for n in new_n if (m := _missing(n, pair, False))]
+    if not old_n and not new_n:
+        return []
+    short = _abbreviations(pair.old, pair.old_text) | _abbreviations(pair.new, pair.new_text)
+    in_new, in_old = _Other.of(pair.new, short), _Other.of(pair.old, short)
+    gone = [(n, m) for n in old_n if (m := _missing(n, pair.old, in_new))]
+    came = [(n, m) for n in new_n if (m := _missing(n, pair.new, in_old))]
     out: list[FactChange] = []
     for g, g_missing in gone:
         kept = _head(pair.old, g) not in g_missing
@@ -74,10 +81,9 @@ def _words_of(tokens: list[Token], text: str, name: Name, missing: frozenset[str
 def names_in(tokens: list[Token], text: str) -> list[Name]:
     """Every name of a tokenised sentence (runs of capitalised words), in order."""
     out: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        if not is_entity(tokens, i):
-            i += 1
+    end = 0
+    for i in compress(range(len(tokens)), [t.capital for t in tokens]):  # none else is one
+        if i < end or not is_entity(tokens, i):
             continue
         end = i + 1
         while end < len(tokens) and _tight(tokens, text, end - 1):
@@ -92,7 +98,6 @@ def names_in(tokens: list[Token], text: str) -> list[Name]:
         )
         if words and max(len(w) for w in words) > 1:  # a lone letter is a label, not a name
             out.append(Name(i, end, words, end == i + 1 and _weak(tokens, i)))
-        i = end
     return out
 
 
@@ -104,7 +109,7 @@ def is_entity(tokens: list[Token], i: int) -> bool:
         return False
     if (t.key in lx.CUES and t.at_start) or t.key in lx.PERSONAL:
         return False
-    if any(t.key in words for words in lx.NOT_NAMES):
+    if t.key in _NOT_NAMES:
         return False
     if not t.at_start:
         return True
@@ -139,19 +144,41 @@ def _weak(tokens: list[Token], i: int) -> bool:
     return t.at_start or (before_noun and t.key.endswith(lx.DEMONYM_ENDINGS))
 
 
-def _missing(name: Name, pair: Pair, is_old: bool) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class _Other:
+    """What the other version offers to find a name in: worked out once for all its names."""
+
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    initials: str  # each word's first letter, a space for a lowercase word
+    content: str  # the first letters of its capitalised words but "of" and "the"
+    short: set[str]  # abbreviations in either version
+
+    @classmethod
+    def of(cls, other: list[Token], short: set[str]) -> _Other:
+        return cls(
+            frozenset(t.key for t in other),
+            frozenset(
+                t.key.replace(".", "") for t in other if t.text.isupper() and len(t.text) > 1
+            ),
+            "".join(t.key[0] if t.capital else " " for t in other),
+            "".join(t.key[0] for t in other if t.capital and t.key not in {"of", "the"}),
+            short,
+        )
+
+
+def _missing(name: Name, tokens: list[Token], other: _Other) -> frozenset[str]:
     """The words of `name` that the other version lacks in any case or spelling; none when
     the name is an acronym the other spells out, or the other's acronym spells it out."""
-    tokens, other = (pair.old, pair.new) if is_old else (pair.new, pair.old)
-    keys = {t.key for t in other}
-    acronyms = {t.key.replace(".", "") for t in other if t.text.isupper() and len(t.text) > 1}
-    if _spelled_out(name, tokens, other) or _initials(name, tokens) in acronyms:
+    if _spelled_out(name, tokens, other) or _initials(name, tokens) in other.acronyms:
         return frozenset()
-    short = _abbreviations(pair.old, pair.old_text) | _abbreviations(pair.new, pair.new_text)
-    return frozenset(w for w in name.words if w not in keys and not _variant_of(w, keys, short))
+    keys = other.keys
+    return frozenset(
+        w for w in name.words if w not in keys and not _variant_of(w, keys, other.short)
+    )
 
 
-def _variant_of(word: str, keys: set[str], short: set[str]) -> bool:
+def _variant_of(word: str, keys: frozenset[str], short: set[str]) -> bool:
     """True when one of `keys` is `word` misspelt, in the plural or singular, or abbreviated
     ('Fig.' for 'Figure')."""
     for k in keys:
@@ -182,16 +209,14 @@ def _initials(name: Name, tokens: list[Token]) -> str:
     return "".join(t.key[0] for t in words) if len(words) > 1 else ""
 
 
-def _spelled_out(name: Name, tokens: list[Token], other: list[Token]) -> bool:
+def _spelled_out(name: Name, tokens: list[Token], other: _Other) -> bool:
     """True when the name is one acronym ('U.S.', 'FBI') of a capitalised run in `other`."""
     if name.end - name.first != 1:
         return False
     letters = tokens[name.first].key.replace(".", "")
     if not 2 <= len(letters) <= 6 or not letters.isalpha():
         return False
-    initials = "".join(t.key[0] if t.capital else " " for t in other)
-    content = "".join(t.key[0] for t in other if t.capital and t.key not in {"of", "the"})
-    return letters in initials or (letters in content and len(letters) > 2)
+    return letters in other.initials or (letters in other.content and len(letters) > 2)
 
 
 def _same_slot(pair: Pair, g: Name, c: Name) -> bool:

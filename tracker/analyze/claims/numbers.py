@@ -4,6 +4,8 @@ and unit ("more than 55", "$2 million", "5 percent", "50 miles", "March 3, 1991"
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.analyze.claims.text import Hunk, Pair, Token, gap, span
@@ -65,10 +67,9 @@ def _counted(tokens: list[Token], p: NumberPhrase, other: list[Token]) -> bool:
 def number_phrases(tokens: list[Token], text: str) -> list[NumberPhrase]:
     """Every number phrase of a tokenised sentence, in order."""
     out: list[NumberPhrase] = []
-    i = 0
-    while i < len(tokens):
-        if not _is_number(tokens, i):
-            i += 1
+    end = 0
+    for i in compress(range(len(tokens)), map(_number_word, [t.key for t in tokens])):
+        if i < end or not _is_number(tokens, i):
             continue
         unit = i + 1
         while unit < len(tokens) and _joins(tokens, text, unit - 1):
@@ -78,18 +79,18 @@ def number_phrases(tokens: list[Token], text: str) -> list[NumberPhrase]:
         value = " ".join(_value(t.key) for t in tokens[i:unit])
         measure = " ".join(t.key.rstrip("s") for t in tokens[unit:end])
         out.append(NumberPhrase(first, i, unit, end, qualifier, value, measure))
-        i = end
     return out
 
 
 def _is_number(tokens: list[Token], i: int) -> bool:
     t = tokens[i]
-    key = t.key
-    if key[0].isdigit() or key[0] in _CURRENCY:
-        return True
-    if key == "may":
-        return _is_month(t)
-    if key in _NUMBER_WORDS:
+    return _number_word(t.key) and (t.key != "may" or _is_month(t))
+
+
+@lru_cache(maxsize=1 << 16)
+def _number_word(key: str) -> bool:
+    """Whether a word with this key is a number ("may" only when it names the month)."""
+    if key[0].isdigit() or key[0] in _CURRENCY or key == "may" or key in _NUMBER_WORDS:
         return True
     if "-" not in key:
         return False
@@ -128,7 +129,7 @@ def _qualifier(tokens: list[Token], text: str, core: int) -> tuple[int, str]:
         start = core - n
         if start < 0:
             continue
-        words = tuple(t.key for t in tokens[start:core])
+        words = tuple([t.key for t in tokens[start:core]])
         lemma = lx.QUALIFIERS.get(words) or (words[0] if n == 2 and words[1] == "than" else "")
         if lemma and all(gap(tokens, text, k) == " " for k in range(start, core)):
             return start, lemma

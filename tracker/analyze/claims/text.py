@@ -7,24 +7,38 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter, not_
+from re import Match
 from typing import NamedTuple
 
 from tracker.analyze.claims import lexicon as lx
 from tracker.extract.memo import per_text
-from tracker.extract.typography import plain_typography
+from tracker.extract.typography import TYPOGRAPHY, plain_typography
 
 Hunk = tuple[int, int, int, int]  # old[i1:i2] became new[j1:j2]
 
-_TOKEN = re.compile(
-    r"[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
-    r"|[a-z\u00df-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+"
+# A word: a lowercase hyphenated compound, a word (with apostrophes and inner dots), a number,
+# "n't", or one letter, digit or symbol the others miss. (No number starts with a letter, so
+# numbers may be tried after words; a compound's letters hold no hyphen, so its run is
+# possessive: giving a letter back can never let a hyphen match.)
+_WORD = (
+    r"[a-z\u00df-\u024f]++(?:-[A-Za-z\u00c0-\u024f]+)+"
     r"|[A-Za-z\u00c0-\u024f]+(?:['.][A-Za-z\u00c0-\u024f]+)*(?:\.(?=\s+[a-z]))?"
-    r"|n't|\S"
+    r"|[$\u00a3\u20ac\u00a5]?\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b|m\b|bn\b)?"
+    r"|n't|[\w$\u00a3\u20ac\u00a5%]"
 )
+# Between words: spaces and punctuation (no word holds or opens with one). Group 1 is the gap's
+# last mark after which a word opens a clause, if any; group 2 the word after the gap (none
+# only at the end of the text). Every run is possessive: the gap always ends where a word
+# starts, each match starts where the one before ended, and nothing is matched twice.
+_OPENS = r"""[.!?":;\-(\[]"""
+_BETWEEN = r"""[^\w$\u00a3\u20ac\u00a5%.!?":;\-(\[]"""
+_TOKEN = re.compile(rf"(?:{_BETWEEN}*+({_OPENS}))*+{_BETWEEN}*+({_WORD})?")
 _SPLIT_NT = re.compile(r"(?i)^(\w+?)(n't)$")
-_PUNCT_ONLY = re.compile(r"^[^\w$\u00a3\u20ac\u00a5%]+$")
-_SENTENCE_END = {".", "!", "?", '"', ":", ";", "-", "(", "["}
-_SYMBOLS = frozenset("$\u00a3\u20ac\u00a5%_")  # single characters that are words
+_CONTRACTION = re.compile(r"(?i)\wn't")  # a text without it holds no word to split
+# The characters of the typography table within ASCII ("`"): an ASCII text without them is plain.
+_TYPOGRAPHIC_ASCII = re.compile(f"[{re.escape(''.join(chr(c) for c in TYPOGRAPHY if c < 128))}]")
 _LOOSE_POSSESSIVE = re.compile(r"(?<=\w) 's\b")
 
 
@@ -62,26 +76,37 @@ def tokenise(text: str) -> tuple[list[Token], str]:
 
 @per_text()  # claims and facts read each sentence, most of them in both versions
 def _tokens(text: str) -> tuple[tuple[Token, ...], str]:
-    normal = _LOOSE_POSSESSIVE.sub("'s", " ".join(plain_typography(text).split()))
-    tokens: list[Token] = []
-    at_start = True
-    for m in _TOKEN.finditer(normal):
-        raw = m.group()
-        if not raw.isalnum() and (
-            len(raw) == 1 and raw not in _SYMBOLS or _PUNCT_ONLY.match(raw)
-        ):  # (a word of letters or digits is never punctuation)
-            at_start = at_start or raw in _SENTENCE_END
-            continue
-        start = m.start()
-        if "'" not in raw:  # no contraction to split
-            tokens.append(Token(raw, _key(raw), start, m.end(), raw[0].isupper(), at_start))
-            at_start = False
-            continue
-        for piece, begin in _split_contraction(raw, start):
-            tokens.append(
-                Token(piece, _key(piece), begin, begin + len(piece), piece[0].isupper(), at_start)
-            )
-            at_start = False
+    """The words of the text, found and built column by column by the regex engine and
+    `map` (no Python step per word): a word opens a clause after one of the marks of group 1."""
+    plain = text
+    if not text.isascii() or _TYPOGRAPHIC_ASCII.search(text):
+        plain = plain_typography(text)
+    normal = " ".join(plain.split())
+    if " 's" in normal:  # the pattern's own text: elsewhere it cannot match
+        normal = _LOOSE_POSSESSIVE.sub("'s", normal)
+    found = list(_TOKEN.finditer(normal))
+    while found and found[-1].lastindex != 2:  # the gap after the last word
+        found.pop()
+    if not found:
+        return (), normal
+    words = list(map(Match.group, found, repeat(2)))
+    opening = list(map(is_not, map(Match.group, found, repeat(1)), repeat(None)))
+    opening[0] = True
+    keys = list(map(str.casefold, words))  # a word of letters only is its own key
+    for i in compress(range(len(keys)), map(not_, map(str.isalpha, keys))):
+        keys[i] = _key(words[i])
+    columns = zip(
+        words,
+        keys,
+        map(Match.start, found, repeat(2)),
+        map(Match.end, found),
+        map(str.isupper, map(itemgetter(0), words)),
+        opening,
+        strict=True,
+    )
+    tokens = list(map(tuple.__new__, repeat(Token), columns))  # Token(*row), no Python call
+    if _CONTRACTION.search(normal):
+        tokens = [piece for t in tokens for piece in _split_contraction(t)]
     return tuple(tokens), normal
 
 
@@ -97,14 +122,18 @@ def _key(piece: str) -> str:
     return key if keep else key.replace("-", "")
 
 
-def _split_contraction(raw: str, start: int) -> list[tuple[str, int]]:
-    m = _SPLIT_NT.match(raw)
-    if m and m.group(1).casefold() not in {"ca", "wo"}:
-        return [(m.group(1), start), (m.group(2), start + len(m.group(1)))]
-    if m:  # can't, won't
-        stem = {"ca": "can", "wo": "will"}[m.group(1).casefold()]
-        return [(stem, start), ("n't", start + len(m.group(1)))]
-    return [(raw, start)]
+def _split_contraction(t: Token) -> list[Token]:
+    """A word ending in "n't" as two tokens ("didn't" -> "did", "n't"; "can't" -> "can", "n't";
+    "won't" -> "will", "n't")."""
+    m = _SPLIT_NT.match(t.text) if "'" in t.text else None
+    if m is None:
+        return [t]
+    head, cut = m.group(1), t.start + len(m.group(1))
+    stem, nt = {"ca": ("can", "n't"), "wo": ("will", "n't")}.get(head.casefold(), m.groups())
+    return [
+        Token(stem, _key(stem), t.start, t.start + len(stem), stem[0].isupper(), t.at_start),
+        Token(nt, _key(nt), cut, cut + 3, nt[0].isupper(), False),
+    ]
 
 
 def hunks(old_t: list[Token], new_t: list[Token]) -> list[Hunk]:
@@ -127,7 +156,7 @@ def similarity(old_t: list[Token], new_t: list[Token]) -> float:
 
 
 def _keys(tokens: list[Token]) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens)
+    return tuple([t.key for t in tokens])
 
 
 Block = tuple[int, int, int]  # old[i:i + size] == new[j:j + size]
@@ -190,17 +219,24 @@ def is_typo(a: str, b: str) -> bool:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions cost 1), stopping past `limit`."""
+    """Damerau-Levenshtein distance (adjacent transpositions cost 1), or a number past `limit`
+    once it is sure to be past it. Only cells within `limit` of the diagonal are worked out:
+    a cell further off is at least its distance from the diagonal, so counting it as
+    `limit` + 1 changes no distance up to `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    past = limit + 1
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
+    prev = [min(j, past) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        cur = [min(i, past)] + [past] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
             cost = 0 if a[i - 1] == b[j - 1] else 1
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit and min(prev) >= limit:
+            return past  # a row is never below the least of the row before and the one
+            # before that plus one: every row from here on is past `limit`
         prev2, prev = prev, cur
     return prev[-1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tracker.analyze.claims import lexicon as claims_lx
 from tracker.analyze.claims.text import tokenise
@@ -41,7 +41,6 @@ _SAID_MIN = 3  # lowercase words a clause needs for that test
 LINKED = 0.4  # share of its words (unweighted) in a sentence stating the same fact changed
 _OWN_WORDS = 8  # content words outside a quotation that say more than its frame
 _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")  # how a sentence may end
-_COMMON = 12  # sentences holding a word beyond which the word is looked up last
 APPENDED_MIN = 3  # sentences appended after an unchanged text that look like a restored page
 _KIND_RANK: dict[str, int] = {
     "number": 6,
@@ -118,13 +117,13 @@ def _mark(
 def _edited(rows: Sequence[SentenceChange]) -> bool:
     """Whether an edit touched a sentence the ledger reads: not only notes and credits (their
     own sections), nor only a block appended after an unchanged text (see `appended_from`)."""
-    appended = appended_from(rows)
-    for row in rows:
-        if row.kind == "same" or row.old_text == row.new_text or _furniture(row):
-            continue
-        if row.old or appended is None or any(j < appended for j in row.new):
-            return True
-    return False
+    edits = [r for r in rows if r.kind != "same" and r.old_text != r.new_text]
+    # the appended block matters only to rows of added sentences (and may ask of notes)
+    appended = None if all(r.old for r in edits) else appended_from(rows)
+    return any(
+        (r.old or appended is None or any(j < appended for j in r.new)) and not _furniture(r)
+        for r in edits
+    )
 
 
 def _furniture(row: SentenceChange) -> bool:
@@ -150,7 +149,10 @@ def appended_from(rows: Sequence[SentenceChange]) -> int | None:
 
 def _weights(*versions: Version) -> dict[str, float]:
     """Rarer words weigh more: a word in many sentences says little about which one it is."""
-    df: Counter[str] = Counter(k for v in versions for s in v.facts for k in s.keys)
+    df: Counter[str] = Counter()
+    for v in versions:
+        for s in v.facts:
+            df.update(s.keys)
     return {k: 1.0 / (1.0 + math.log(n)) for k, n in df.items()}
 
 
@@ -168,6 +170,7 @@ class _Comparison:
     linked: set[tuple[int, int]] = field(default_factory=set)  # sentences sharing a changed fact
     worded: dict[tuple[str, int], set[str]] = field(default_factory=dict)  # words of changes told
     claims: dict[tuple[int, int], list[FactChange]] | None = None  # of aligned pairs, if known
+    found: dict[tuple[frozenset[str], bool], tuple[int, float]] = field(default_factory=dict)
 
     def run(self) -> FactLedger:
         restated = self._restated() | self.merged
@@ -190,24 +193,31 @@ class _Comparison:
 
     # ---- which sentence restates which -------------------------------------------------------
 
-    def _best(self, clause: Clause, version: Version) -> tuple[int, float]:
-        """The sentence of `version` holding most of the clause's words (weighted), and the
-        share of them it holds, with a second sentence's help when it holds under COVERED."""
+    def _best(self, keys: frozenset[str], version: Version) -> tuple[int, float]:
+        """The sentence of `version` holding most of the words (weighted), and the share of
+        them it holds, with a second sentence's help when it holds under COVERED. (Kept: the
+        comparison asks of most clauses more than once.)"""
+        asked = (keys, version is self.old)
+        if asked not in self.found:
+            self.found[asked] = self._find(keys, version)
+        return self.found[asked]
+
+    def _find(self, keys: frozenset[str], version: Version) -> tuple[int, float]:
         w = self.weights
-        total = sum(w.get(k, 1.0) for k in clause.keys)
+        total = sum(w.get(k, 1.0) for k in keys)
         if not total:
             return -1, 1.0
-        best, held = _most(clause.keys, version, w)
+        best, held = _most(keys, version, w)
         if best < 0:
             return -1, 0.0
         if held / total < COVERED:  # one sentence may have become two
-            held += _most(clause.keys - version.facts[best].keys, version, w)[1]
+            held += _most(keys - version.facts[best].keys, version, w)[1]
         return best, held / total
 
     def _elsewhere(self, tag: str, keys: frozenset[str], sentence: int) -> bool:
         """Whether a sentence of that version other than `sentence` holds most of the words."""
         version, _ = self._side(tag)
-        best, score = self._best(Clause(0, 0, keys, 0.0), version)
+        best, score = self._best(keys, version)
         return best not in {-1, sentence} and score >= COVERED
 
     def _restated(self) -> set[tuple[int, int]]:
@@ -216,12 +226,12 @@ class _Comparison:
         out: set[tuple[int, int]] = set()
         for j in sorted(self.new.touched):
             for clause in self.new.facts[j].clauses:
-                i, score = self._best(clause, self.old)
+                i, score = self._best(clause.keys, self.old)
                 if score >= COVERED and i in self.old.touched:
                     out.add((i, j))
         for i in sorted(self.old.touched):
             for clause in self.old.facts[i].clauses:
-                j, score = self._best(clause, self.new)
+                j, score = self._best(clause.keys, self.new)
                 if score >= COVERED and j in self.new.touched:
                     out.add((i, j))
         return out
@@ -376,7 +386,7 @@ class _Comparison:
                 self.worded.get((tag, i), ())
             )  # a change reported already says what these words say
             for whole in s.clauses:
-                clause = replace(whole, keys=whole.keys - done)  # changed facts are reported
+                clause = whole.without(done)  # changed facts are reported
                 if not clause.keys:
                     continue
                 atoms = [
@@ -399,7 +409,7 @@ class _Comparison:
         """Whether the other version holds the clause: most of its words (weighted) in one or
         two sentences, or many of them in a sentence that states the same fact changed."""
         _, other = self._side(tag)
-        if self._best(clause, other)[1] >= COVERED and self._says(clause, other):
+        if self._best(clause.keys, other)[1] >= COVERED and self._says(clause, other):
             return True
         words = {k for k in clause.keys if not k[0].isdigit()}
         for a, b in self.linked:
@@ -415,7 +425,7 @@ class _Comparison:
         by "Y criticised X on Monday")."""
         if len(clause.said) < _SAID_MIN:
             return True
-        return self._best(replace(clause, keys=clause.said), other)[1] >= SAID
+        return self._best(clause.said, other)[1] >= SAID
 
     def _rewritten(self, new_only: list[Novel], old_only: list[Novel]) -> tuple[list[Novel], ...]:
         """A clause only the old sentence holds and one only its aligned new sentence holds
@@ -519,9 +529,9 @@ def _most(keys: frozenset[str], version: Version, w: dict[str, float]) -> tuple[
     weighed first: when one of them outweighs all the common words together, no sentence
     holding only common words can beat it (a long article need not visit every sentence that
     holds "year")."""
-    rare = [k for k in keys if len(version.holders.get(k, ())) <= _COMMON]
-    if len(rare) == len(keys):
+    if version.common.isdisjoint(keys):
         return _top(_held(keys, version, w))
+    rare = [k for k in keys if k not in version.common]
     found = _held(rare, version, w)
     if found:
         for i in found:  # exactly as _held would add them: in the order of `keys`

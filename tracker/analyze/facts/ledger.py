@@ -3,12 +3,15 @@ comparison needs to look them up (every fact key, which sentences hold a word, p
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tracker.analyze.facts.names import person_surnames
 from tracker.analyze.facts.sentence import Parsed, SentenceFacts, parse, sentence_facts
 from tracker.analyze.facts.text import quote_states
+
+COMMON = 12  # sentences holding a word beyond which the word is looked up last
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Version:
     paragraph_of: dict[int, int] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)  # fact keys anywhere in the version
     holders: dict[str, list[int]] = field(default_factory=dict)  # content word -> sentences
+    common: frozenset[str] = frozenset()  # words more than COMMON sentences hold
 
     def __post_init__(self) -> None:
         self.set_aside(set())
@@ -29,10 +33,12 @@ class Version:
         are no statement of the story: a correction names the misspelt name too)."""
         kept = [s for s in self.facts if s.index not in sentences]
         self.keys = {a.key for s in kept for a in s.atoms}
-        self.holders = {}
+        holders: defaultdict[str, list[int]] = defaultdict(list)
         for s in kept:
             for k in s.keys:
-                self.holders.setdefault(k, []).append(s.index)
+                holders[k].append(s.index)
+        self.holders = dict(holders)
+        self.common = frozenset(k for k, held in self.holders.items() if len(held) > COMMON)
 
 
 def read_versions(old: Sequence[str], new: Sequence[str]) -> tuple[Version, Version]:
@@ -53,9 +59,10 @@ def _read(
     seen: dict[tuple[str, bool], SentenceFacts],
 ) -> list[SentenceFacts]:
     out = []
-    for i, (s, opened) in enumerate(zip(sentences, quote_states(sentences), strict=True)):
+    opens = quote_states([parsed[s].text for s in sentences])
+    for i, (s, opened) in enumerate(zip(sentences, opens, strict=True)):
         if (s, opened) not in seen:
             seen[(s, opened)] = sentence_facts(i, parsed[s], persons, opened)
         known = seen[(s, opened)]
-        out.append(known if known.index == i else replace(known, index=i))
+        out.append(known.at(i))
     return out

@@ -5,14 +5,14 @@ an age ("Mr. King, 47,"). Pure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from tracker.analyze.claims import lexicon as claims_lx
 from tracker.analyze.claims.numbers import NumberPhrase
 from tracker.analyze.claims.text import Token, span
 from tracker.analyze.facts import lexicon as lx
 from tracker.analyze.facts.atom import Atom
-from tracker.analyze.facts.text import Clause, stem
+from tracker.analyze.facts.text import Span, stem
 
 _YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])s?$")
 _CURRENCY = "$\u00a3\u20ac\u00a5"
@@ -22,10 +22,14 @@ _POSSESSIVES = frozenset("the his her their its those these".split())
 
 
 def number_atoms(
-    tokens: Sequence[Token], text: str, phrases: Iterable[NumberPhrase], clauses: list[Clause]
+    tokens: Sequence[Token],
+    text: str,
+    phrases: Iterable[NumberPhrase],
+    clause_at: Callable[[int], Span],
 ) -> list[Atom]:
     """Each number phrase of the sentence as a number or date fact (ordinals and vague counts
-    such as "several" are no fact of their own)."""
+    such as "several" are no fact of their own); `clause_at` gives the span of the clause a
+    position of the sentence stands in (asked only of a number that counts something)."""
     out = []
     for p in phrases:
         if _is_date(tokens[p.core : p.end], p):
@@ -34,8 +38,7 @@ def number_atoms(
         core = tokens[p.core].key
         if core in claims_lx.ORDINALS or core in lx.VAGUE or _glued(tokens, text, p.core):
             continue
-        clause = next((c for c in clauses if c.start <= tokens[p.first].start < c.end), None)
-        out.append(_number(tokens, text, p, clause or clauses[-1]))
+        out.append(_number(tokens, text, p, clause_at(tokens[p.first].start)))
     return out
 
 
@@ -54,7 +57,7 @@ def _date(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Atom:
                 span(list(words), text), words[0].start, words[-1].end)  # fmt: skip
 
 
-def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Clause) -> Atom:
+def _number(tokens: Sequence[Token], text: str, p: NumberPhrase, clause: Span) -> Atom:
     """A number keyed by its value and by what it counts: the event ("were killed") or the
     noun ("buildings"), else its unit; a number nothing describes is keyed by its value
     alone. `about` says what it counts as printed ("people killed")."""
@@ -121,7 +124,7 @@ def _counted(tokens: Sequence[Token], text: str, p: NumberPhrase) -> Token | Non
     return head
 
 
-def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> Token | None:
+def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Span) -> Token | None:
     """What happened to what is counted: the word of EVENTS nearest the number inside its
     clause, a few words after it ("12 people were killed") or anywhere before it ("killing
     at least 12", "the death toll from the quake rose to 31")."""
@@ -130,7 +133,7 @@ def _event(tokens: Sequence[Token], p: NumberPhrase, clause: Clause) -> Token | 
     found = [
         (distance, t)
         for distance, t in [*after, *before]
-        if t.key in lx.EVENTS and clause.start <= t.start < clause.end
+        if t.key in lx.EVENTS and clause[0] <= t.start < clause[1]
     ]
     return min(found, key=lambda x: x[0])[1] if found else None
 

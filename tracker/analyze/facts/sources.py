@@ -39,7 +39,7 @@ def source_of(tokens: Sequence[Token], text: str, persons: frozenset[str]) -> So
     attributed = False
     audience = (0, 0)
     for i in range(len(tokens)):
-        if not is_cue(tokens, i):
+        if tokens[i].key not in claims_lx.CUES or not is_cue(tokens, i):  # a cue's word first
             continue
         attributed = True
         if tokens[i].key in _TOLD and i + 1 < len(tokens):

@@ -8,17 +8,20 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from tracker.analyze.claims.text import Token
 from tracker.analyze.facts import lexicon as lx
-from tracker.extract.typography import TYPOGRAPHY
 
 Span = tuple[int, int]
-_SUFFIXES = "ations ation ings ing ions ion ments ment edly ed es s".split()
+_SUFFIXES = tuple("ations ation ings ing ions ion ments ment edly ed es s".split())
+# The shortest stem of four or more characters that one of the suffixes follows.
+_STEM = re.compile(rf"(.{{4,}}?)(?:{'|'.join(_SUFFIXES)})", re.DOTALL)
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+-\s+|,\s+(?=(?:and|but|while|although|though|whereas|as well as|who|which)\s)"
     r"|\s+(?=and that\s|but\s)"
 )
+_QUOTE_MARK = re.compile('"')
 _MIN_CLAUSE = 3  # content words a clause needs to stand on its own
 
 
@@ -33,20 +36,25 @@ class Clause:
     plain: int = 0  # content words outside quotation marks (who it cites left out)
     said: frozenset[str] = frozenset()  # its lowercase words: what it says of whom it names
 
+    def without(self, keys: frozenset[str]) -> Clause:
+        """The clause with these content words left out (a new clause each time)."""
+        return Clause(self.start, self.end, self.keys - keys, self.quoted, self.plain, self.said)
+
+
+def stem(key: str) -> str:
+    """A crude stem so that inflections meet ("killed", "killing" -> "kill"): the longest of
+    the suffixes that leaves four letters or more."""
+    key = key.removesuffix("'s")
+    if not key.endswith(_SUFFIXES):  # most words: one test for all of them
+        return key
+    m = _STEM.fullmatch(key)
+    return m.group(1) if m else key
+
 
 @lru_cache(maxsize=1 << 16)
-def stem(key: str) -> str:
-    """A crude stem so that inflections meet ("killed", "killing" -> "kill")."""
-    key = key.removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
-            return key[: -len(suffix)]
-    return key
-
-
-def word_key(t: Token) -> str | None:
-    """The content-word stem of a token; None for function words, pronouns, titles, cues."""
-    key = t.key
+def key_stem(key: str) -> str | None:
+    """The content-word stem of a token with this key; None for function words, pronouns,
+    titles, cues. (Kept: a sentence repeats words, an article more so.)"""
     if key in lx.STOP or (len(key) < 2 and not key.isdigit()):
         return None
     if key[0].isalpha():
@@ -56,17 +64,17 @@ def word_key(t: Token) -> str | None:
 
 def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
     """Stems of the words that carry content: no function words, pronouns, titles or cues."""
-    return frozenset(k for k in map(word_key, tokens) if k)
+    return frozenset(filter(None, map(key_stem, [t.key for t in tokens])))
 
 
-def quote_states(sentences: Iterable[str]) -> list[bool]:
-    """For each sentence, whether it starts inside a quotation opened by an earlier one (a
+def quote_states(texts: Iterable[str]) -> list[bool]:
+    """For each sentence (its text as `tokenise` normalises it: plain quotation marks, no
+    space before it), whether it starts inside a quotation opened by an earlier one (a
     quotation of several sentences); a sentence opening with a quotation mark starts afresh."""
     out = []
     inside = False
-    for sentence in sentences:
-        text = sentence.translate(TYPOGRAPHY)
-        if text.lstrip().startswith('"'):
+    for text in texts:
+        if text.startswith('"'):
             inside = False
         out.append(inside)
         inside = (inside + text.count('"')) % 2 == 1
@@ -75,7 +83,7 @@ def quote_states(sentences: Iterable[str]) -> list[bool]:
 
 def quoted_spans(text: str, opened: bool) -> list[Span]:
     """Where the sentence's quotations stand (`opened`: one runs in from the sentence before)."""
-    marks = [m.start() for m in re.finditer('"', text)]
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if '"' in text else []
     if opened and text.lstrip()[:1] != '"':
         marks = [0, *marks]
     if len(marks) % 2:  # a quotation that goes on into the next sentence
@@ -89,44 +97,61 @@ def inside(pos: int, spans: Sequence[Span]) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
-def clauses(
-    text: str,
-    tokens: Sequence[Token],
-    keys: Sequence[str | None],
-    quoted: Sequence[Span],
-    skip: Span = (0, 0),
-) -> list[Clause]:
-    """The sentence cut where a new clause begins (";", ", and", ", but", a dash), outside
-    quotations; a piece too short to say anything stays with its neighbour. `keys` are the
-    tokens' content words; the words in `skip` (who the sentence cites) are no content."""
-    words = [
-        (
-            t.start,
-            None if skip[0] <= t.start < skip[1] else k,
-            bool(quoted) and inside(t.start, quoted),
-        )
-        for t, k in zip(tokens, keys, strict=True)
-    ]
-    lower = {t.start for t in tokens if t.text[:1].islower()}
+def clause_cuts(text: str, quoted: Sequence[Span]) -> list[int]:
+    """Where a new clause may begin, outside quotations, with the sentence's start and end."""
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text) if not inside(m.start(), quoted))]
     cuts.append(len(text))
+    return cuts
+
+
+def clause_bounds(cuts: Sequence[int], words: Words) -> list[Span]:
+    """The clauses between the cuts, a piece too short to say anything joined to its neighbour
+    (one piece, the whole sentence, needs no word counted)."""
     bounds: list[Span] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        if bounds and len(_keys_in(words, (a, b))) < _MIN_CLAUSE:
+        if bounds and len(words.keys_in(a, b)) < _MIN_CLAUSE:
             bounds[-1] = (bounds[-1][0], b)
         else:
             bounds.append((a, b))
-    if len(bounds) > 1 and len(_keys_in(words, bounds[0])) < _MIN_CLAUSE:
+    if len(bounds) > 1 and len(words.keys_in(*bounds[0])) < _MIN_CLAUSE:
         bounds[0:2] = [(bounds[0][0], bounds[1][1])]
-    out = []
-    for a, b in bounds:
-        held = [w for w in words if a <= w[0] < b]
-        share = sum(w[2] for w in held) / len(held) if held else 0.0
-        plain = len({k for _, k, q in held if k and not q})
-        said = frozenset(k for start, k, _ in held if k and start in lower)
-        out.append(Clause(a, b, _keys_in(held, (a, b)), share, plain, said))
-    return out
+    return bounds
 
 
-def _keys_in(words: Sequence[tuple[int, str | None, bool]], bounds: Span) -> frozenset[str]:
-    return frozenset(k for start, k, _ in words if k and bounds[0] <= start < bounds[1])
+class Words:
+    """A sentence's words as columns in text order, so that the words of a stretch of it are a
+    slice (found by binary search on where they start). The words in `skip` (who the sentence
+    cites) are no content."""
+
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        keys: Sequence[str | None],
+        quoted: Sequence[Span],
+        skip: Span,
+    ) -> None:
+        self.starts = [t.start for t in tokens]
+        self.keys = list(keys)
+        first, last = self._range(*skip)
+        self.keys[first:last] = [None] * (last - first)
+        self.lower = [t.text[0].islower() for t in tokens]
+        self.quoted = [False] * len(tokens)
+        for a, b in quoted:  # strictly inside the marks
+            first, last = bisect.bisect_right(self.starts, a), bisect.bisect_left(self.starts, b)
+            self.quoted[first:last] = [True] * (last - first)
+
+    def _range(self, start: int, end: int) -> tuple[int, int]:
+        """The words that start in [start, end), as a range of indices."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def keys_in(self, start: int, end: int) -> frozenset[str]:
+        first, last = self._range(start, end)
+        return frozenset(filter(None, self.keys[first:last]))
+
+    def clause(self, start: int, end: int) -> Clause:
+        first, last = self._range(start, end)
+        keys, quoted = self.keys[first:last], self.quoted[first:last]
+        share = sum(quoted) / len(quoted) if quoted else 0.0
+        plain = {k for k, q in zip(keys, quoted, strict=True) if k and not q}
+        said = frozenset(filter(None, compress(keys, self.lower[first:last])))
+        return Clause(start, end, frozenset(filter(None, keys)), share, len(plain), said)
