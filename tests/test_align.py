@@ -24,6 +24,13 @@ def test_identical_lists_are_all_same() -> None:
     ]
 
 
+def test_identical_lists_with_repeats_are_all_same_in_order() -> None:
+    sentences = [A, "Advertisement", B, "Advertisement", A]
+    assert _kinds(align_sentences(sentences, sentences)) == [
+        ("same", (i,), (i,)) for i in range(len(sentences))
+    ]
+
+
 def test_added_sentence() -> None:
     assert _kinds(align_sentences([A, C], [A, B, C])) == [
         ("same", (0,), (0,)),

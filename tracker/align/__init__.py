@@ -28,6 +28,10 @@ from tracker.models import Alignment
 
 __all__ = ["align_sentences", "normalize_typography", "similarity"]
 
+# Below this many sentences, n "same" pairs (weight 1.05 each) outweigh any chain of n - 1
+# pairs (each at most 1.05 plus a jitter under 4.3e-6): the in-order match is provably the best.
+_UNCHANGED_PROOF_MAX = 200_000
+
 
 def similarity(a: str, b: str) -> float:
     """Word and word-bigram Dice similarity of two sentences, 0.0 (unrelated) to 1.0."""
@@ -36,6 +40,10 @@ def similarity(a: str, b: str) -> float:
 
 def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     """Align two sentence lists; every index appears in exactly one Alignment."""
+    if len(old) <= _UNCHANGED_PROOF_MAX and list(old) == list(new):
+        # The common update that leaves the body alone: what the steps below would find, at
+        # no cost (no typographic key is worked out).
+        return [Alignment("same", (i,), (i,)) for i in range(len(old))]
     fo = FeatureList(old)
     fn = FeatureList(new)
     identical = identical_pairs(fo, fn)
