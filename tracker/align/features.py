@@ -10,9 +10,12 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from tracker.extract.memo import per_text
 from tracker.extract.typography import normalize_typography
 
+_Item = TypeVar("_Item")
 _WORD = re.compile(r"\w+")
 _FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
 _CAPITALISED_COMMON = frozenset(
@@ -29,8 +32,13 @@ _FACT_WEIGHT = 0.2  # how much a pair's weight drops when none of its names and 
 class Features:
     key: str
     uni: frozenset[str]
-    bi: frozenset[str]
-    facts: frozenset[str]  # numbers and capitalised words past the first: names, places, dates
+    bi: frozenset[tuple[str, str]]
+
+    @property
+    def facts(self) -> frozenset[str]:
+        """Numbers and capitalised words past the first: names, places, dates. Worked out on
+        first use: most pairs are too unlike for their facts ever to be weighed."""
+        return _key_facts(self.key)
 
 
 class FeatureList:
@@ -59,12 +67,16 @@ def sentence_features(s: str) -> Features:
 
 def _key_features(key: str) -> Features:
     words = _WORD.findall(key.lower())
-    bigrams = frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    facts = frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
-    return Features(key, frozenset(words), bigrams, facts)
+    bigrams = frozenset(zip(words, words[1:], strict=False))
+    return Features(key, frozenset(words), bigrams)
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+@per_text(4096)
+def _key_facts(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
+
+
+def _dice(a: frozenset[_Item], b: frozenset[_Item]) -> float:
     if not a and not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
