@@ -25,39 +25,25 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
     """
     if old == new:
         return [("=", old)] if old else []
-    vocabulary: dict[str, str] = {}
-    tokens: list[str] = []
-    encoded_old = _encode(old, vocabulary, tokens)
-    encoded_new = _encode(new, vocabulary, tokens)
+    old_tokens = _TOKEN.findall(old)
+    new_tokens = _TOKEN.findall(new)
+    tokens = dict.fromkeys([*old_tokens, *new_tokens])  # each distinct token, in first use
     if len(tokens) > _MAX_TOKENS:
         return [op for op in (("-", old), ("+", new)) if op[1]]
+    codes = {token: _char(index) for index, token in enumerate(tokens)}
+    decode = {ord(code): token for token, code in codes.items()}  # a str.translate table
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encoded_old, encoded_new, False)
+    diffs = dmp.diff_main(
+        "".join([codes[t] for t in old_tokens]), "".join([codes[t] for t in new_tokens]), False
+    )
     dmp.diff_cleanupSemantic(diffs)
-    return _merge((_OPS[op], "".join(tokens[_index(c)] for c in chars)) for op, chars in diffs)
-
-
-def _encode(text: str, vocabulary: dict[str, str], tokens: list[str]) -> str:
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        code = vocabulary.get(token)
-        if code is None:
-            code = _char(len(tokens))
-            vocabulary[token] = code
-            tokens.append(token)
-        out.append(code)
-    return "".join(out)
+    return _merge((_OPS[op], chars.translate(decode)) for op, chars in diffs)
 
 
 def _char(index: int) -> str:
     code = _FIRST_CODE + index
     return chr(code if code < 0xF900 else code - 0xF900 + 0x20000)
-
-
-def _index(char: str) -> int:
-    code = ord(char)
-    return code - _FIRST_CODE if code < 0x20000 else code - 0x20000 + 0xF900 - _FIRST_CODE
 
 
 def _merge(parts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
