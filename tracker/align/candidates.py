@@ -7,7 +7,7 @@ each sentence's rarest words, so no step scores all pairs of a long article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from tracker.align.features import FeatureList, Features, pair_weight
 
@@ -78,14 +78,20 @@ def scored_candidates(
     weigh: Callable[[Features, Features], float],
 ) -> dict[tuple[int, int], float]:
     """Plausible (old, new) pairs with their weight; exhaustive only for small sets."""
-    if len(olds) * len(news) <= _ALL_PAIRS_MAX:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in olds for j in news)
-    else:
-        forward = _indexed_pairs(olds, news, fo, fn)
-        backward = _indexed_pairs(news, olds, fn, fo)
-        pairs = set(forward).union((i, j) for j, i in backward)
     scored: dict[tuple[int, int], float] = {}
-    for i, j in pairs:
+    if len(olds) * len(news) <= _ALL_PAIRS_MAX:
+        if olds:
+            new_features = [(j, fn[j]) for j in news]
+            for i in olds:
+                a = fo[i]
+                for j, b in new_features:
+                    w = weigh(a, b)
+                    if w > 0:
+                        scored[(i, j)] = w
+        return scored
+    forward = _indexed_pairs(olds, news, fo, fn)
+    backward = _indexed_pairs(news, olds, fn, fo)
+    for i, j in set(forward).union((i, j) for j, i in backward):
         w = weigh(fo[i], fn[j])
         if w > 0:
             scored[(i, j)] = w

@@ -86,9 +86,15 @@ def pair_score(a: Features, b: Features) -> float:
     """Word and word-bigram Dice similarity, 1.0 for equal keys."""
     if a.key == b.key:
         return 1.0
+    return _unequal_score(a, b, len(a.uni & b.uni))
+
+
+def _unequal_score(a: Features, b: Features, shared_words: int) -> float:
+    """`pair_score` of two different keys that have `shared_words` words in common."""
+    words = 2 * shared_words / (len(a.uni) + len(b.uni)) if a.uni or b.uni else 0.0
     if not a.bi and not b.bi:
-        return _dice(a.uni, b.uni)
-    return 0.6 * _dice(a.uni, b.uni) + 0.4 * _dice(a.bi, b.bi)
+        return words
+    return 0.6 * words + 0.4 * _dice(a.bi, b.bi)
 
 
 def containment(part: Features, whole: Features) -> float:
@@ -115,12 +121,18 @@ def fact_containment(part: Features, whole: Features) -> float:
 
 
 def pair_weight(a: Features, b: Features) -> float:
-    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0."""
-    score = pair_score(a, b)
+    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0.
+
+    The shorter side's `containment` in the other is worked out from the same shared words.
+    """
+    if a.key == b.key:
+        return ranked(1.0, a, b)
+    shared = len(a.uni & b.uni)
+    score = _unequal_score(a, b, shared)
     if score >= EDIT_MIN:
         return ranked(score, a, b)
-    small, large = (a, b) if len(a.uni) <= len(b.uni) else (b, a)
-    if len(small.uni) >= 4 and containment(small, large) >= _CONTAIN_MIN:
+    small = min(len(a.uni), len(b.uni))
+    if small >= 4 and shared / small >= _CONTAIN_MIN:
         return ranked(max(score, EDIT_MIN), a, b)
     return 0.0
 
