@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tracker.align import align_sentences, normalize_typography, similarity
+from tracker.align.features import EDIT_MIN
+from tracker.align.pairs import _MOVE_MIN
 from tracker.models import Alignment
 
 A = "The council voted on Tuesday to approve the new budget for the city."
@@ -164,3 +166,8 @@ def test_split_does_not_take_a_neighbour_with_other_names() -> None:
     result = _kinds(align_sentences(old, [A, edited, alike, C]))
     assert ("edited", (1,), (1,)) in result
     assert ("added", (), (2,)) in result
+
+
+def test_a_move_needs_more_similarity_than_an_edit() -> None:
+    # match_moves skips pairs the edit search found implausible: sound only while this holds.
+    assert _MOVE_MIN >= EDIT_MIN

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.align.candidates import identical_pairs, similar_pairs
+from tracker.align.candidates import edit_scores, identical_pairs, similar_pairs
 from tracker.align.chain import best_chain, with_closeness
 from tracker.align.features import FeatureList, pair_score, sentence_features
 from tracker.align.pairs import Pair, grow_splits, leftover_identical, match_moves
@@ -47,12 +47,13 @@ def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     fo = FeatureList(old)
     fn = FeatureList(new)
     identical = identical_pairs(fo, fn)
-    similar = similar_pairs(identical, fo, fn)
+    edits = edit_scores(identical, fo, fn)
+    similar = similar_pairs(edits)
     cands = with_closeness([*identical, *similar], fo, fn)
     chain = best_chain(cands)
     pairs = grow_splits(chain, fo, fn)
     pairs += leftover_identical(identical, pairs)
-    pairs += match_moves(pairs, fo, fn)
+    pairs += match_moves(pairs, fo, fn, edits)
     return _reading_order(pairs, len(fo), len(fn))
 
 

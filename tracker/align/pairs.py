@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.align.candidates import Candidate, scored_candidates
+from tracker.align.candidates import Candidate, Scored, scored_candidates
 from tracker.align.features import (
     FeatureList,
     Features,
@@ -99,18 +99,22 @@ def leftover_identical(identical: list[Candidate], pairs: list[Pair]) -> list[Pa
     return out
 
 
-def match_moves(pairs: list[Pair], fo: FeatureList, fn: FeatureList) -> list[Pair]:
-    """Pair leftovers across gaps: each a sentence that changed its position (and maybe words)."""
+def match_moves(pairs: list[Pair], fo: FeatureList, fn: FeatureList, edits: Scored) -> list[Pair]:
+    """Pair leftovers across gaps: each a sentence that changed its position (and maybe words).
+
+    A pair too unlike to be an edit (`edits`) is too unlike to be a move (`_MOVE_MIN` is above
+    `EDIT_MIN`, and containment alone never makes a move): it is not weighed again.
+    """
     used_old = {i for p in pairs for i in p.old}
     used_new = {j for p in pairs for j in p.new}
     olds = [i for i in range(len(fo)) if i not in used_old]
     news = [j for j in range(len(fn)) if j not in used_new]
     if not olds or not news:
         return []
-    scored = scored_candidates(olds, news, fo, fn, _move_weight)
+    scored = scored_candidates(olds, news, fo, fn, _move_weight, edits)
     out: list[Pair] = []
     ranked_pairs = sorted(
-        scored.items(), key=lambda item: -item[1] - jitter(item[0][0], item[0][1], fo, fn)
+        scored.weights.items(), key=lambda item: -item[1] - jitter(item[0][0], item[0][1], fo, fn)
     )
     for (i, j), _ in ranked_pairs:
         if i not in used_old and j not in used_new:
