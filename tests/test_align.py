@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tracker.align import align_sentences, normalize_typography, similarity
-from tracker.align.features import EDIT_MIN
+from tracker.align.features import _FACT, EDIT_MIN
 from tracker.align.pairs import _MOVE_MIN
 from tracker.models import Alignment
 
@@ -171,3 +176,10 @@ def test_split_does_not_take_a_neighbour_with_other_names() -> None:
 def test_a_move_needs_more_similarity_than_an_edit() -> None:
     # match_moves skips pairs the edit search found implausible: sound only while this holds.
     assert _MOVE_MIN >= EDIT_MIN
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aZ9_ .,-'\u00e9\u0663\u00c9\u2019\n", max_size=40))
+def test_facts_are_whole_numbers_and_capitalised_words_past_the_first(text: str) -> None:
+    # The fact pattern skips letters inside words; it finds what the plain pattern finds.
+    assert _FACT.findall(text) == re.findall(r"\w*\d\w*|(?<=\W)[A-Z]\w*", text)

@@ -17,7 +17,10 @@ from tracker.extract.typography import normalize_typography
 
 _Item = TypeVar("_Item")
 _WORD = re.compile(r"\w+")
-_FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
+# Whole words holding a digit, and capitalised words past the first: names, places, dates.
+# Tried at word starts only (the same matches as `\w*\d\w*|(?<=\W)[A-Z]\w*`, which backtracks
+# through every word from every letter of it).
+_FACT = re.compile(r"(?<!\w)(?:(?=\w*\d)|(?<=\W)(?=[A-Z]))\w+")
 _CAPITALISED_COMMON = frozenset(
     "the a an he she it they we i you his her its their this that but and or in on at for"
     " of to mr mrs ms dr".split()
