@@ -60,9 +60,10 @@ def _middle_snake(text1: str, text2: str) -> tuple[int, int] | None:
     """Where diff-match-patch's `diff_bisect` splits the two texts (Myers' middle snake).
 
     The library's search, step for step, so every diff is the same: without its deadline
-    check (there is no time limit), with the backward walk reading both texts reversed once
-    instead of indexing each character from the end, and with diagonal k addressed by its
-    place in the arrays, `at` = offset + k.
+    check (there is no time limit), comparing code points in lists (indexing a string past
+    Latin-1, as the private-use token codes are, makes a new string each time), with the
+    backward walk reading both lists reversed once instead of indexing from the end, and with
+    diagonal k addressed by its place in the arrays, `at` = offset + k.
     """
     n1, n2 = len(text1), len(text2)
     max_d = (n1 + n2 + 1) // 2
@@ -72,7 +73,8 @@ def _middle_snake(text1: str, text2: str) -> tuple[int, int] | None:
     v2 = v1[:]
     delta = n1 - n2
     front = delta % 2 != 0  # an odd total: the forward path is the one to meet the other
-    back1, back2 = text1[::-1], text2[::-1]
+    codes1, codes2 = [ord(c) for c in text1], [ord(c) for c in text2]
+    back1, back2 = codes1[::-1], codes2[::-1]
     k1start = k1end = k2start = k2end = 0  # diagonals that ran off the grid
     for d in range(max_d):
         lo, hi = offset - d, offset + d
@@ -82,7 +84,7 @@ def _middle_snake(text1: str, text2: str) -> tuple[int, int] | None:
             else:
                 x1 = v1[at - 1] + 1
             y1 = x1 - at + offset
-            while x1 < n1 and y1 < n2 and text1[x1] == text2[y1]:
+            while x1 < n1 and y1 < n2 and codes1[x1] == codes2[y1]:
                 x1 += 1
                 y1 += 1
             v1[at] = x1
