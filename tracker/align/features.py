@@ -145,5 +145,6 @@ def jitter(i: int, j: int, fo: FeatureList, fn: FeatureList) -> float:
 
     It keeps the result symmetric: what is added from a to b is what is removed from b to a.
     """
-    ends = sorted((f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"))
-    return zlib.crc32("\x00".join(ends).encode("utf-8", "surrogatepass")) * 1e-15
+    old_end, new_end = f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"
+    first, last = (old_end, new_end) if old_end <= new_end else (new_end, old_end)
+    return zlib.crc32(f"{first}\x00{last}".encode("utf-8", "surrogatepass")) * 1e-15
