@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
-from tracker.extract.memo import per_text
 from tracker.extract.typography import normalize_typography
 
 _Item = TypeVar("_Item")
@@ -31,17 +29,24 @@ _CONTAIN_MIN = 0.75  # containment that admits a pair whose other side grew a lo
 _FACT_WEIGHT = 0.2  # how much a pair's weight drops when none of its names and numbers agree
 
 
-@dataclass(frozen=True, slots=True)
 class Features:
-    key: str
-    uni: frozenset[str]
-    bi: frozenset[tuple[str, str]]
+    """A sentence's comparison key, words and word bigrams, and its facts (numbers and
+    capitalised words past the first: names, places, dates). The facts are worked out on
+    first use and kept: most pairs are too unlike for their facts ever to be weighed."""
+
+    __slots__ = ("_facts", "bi", "key", "uni")
+
+    def __init__(self, key: str, uni: frozenset[str], bi: frozenset[tuple[str, str]]) -> None:
+        self.key = key
+        self.uni = uni
+        self.bi = bi
+        self._facts: frozenset[str] | None = None
 
     @property
     def facts(self) -> frozenset[str]:
-        """Numbers and capitalised words past the first: names, places, dates. Worked out on
-        first use: most pairs are too unlike for their facts ever to be weighed."""
-        return _key_facts(self.key)
+        if self._facts is None:
+            self._facts = _key_facts(self.key)
+        return self._facts
 
 
 class FeatureList:
@@ -74,7 +79,6 @@ def _key_features(key: str) -> Features:
     return Features(key, frozenset(words), bigrams)
 
 
-@per_text(4096)
 def _key_facts(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
 
