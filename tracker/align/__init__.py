@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from tracker.align.candidates import edit_scores, identical_pairs, similar_pairs
 from tracker.align.chain import best_chain, with_closeness
 from tracker.align.features import FeatureList, pair_score, sentence_features
-from tracker.align.pairs import Pair, grow_splits, leftover_identical, match_moves
+from tracker.align.pairs import grow_splits, leftover_identical, match_moves
 from tracker.extract.typography import normalize_typography
 from tracker.models import Alignment
 
@@ -57,11 +57,11 @@ def align_sentences(old: Sequence[str], new: Sequence[str]) -> list[Alignment]:
     return _reading_order(pairs, len(fo), len(fn))
 
 
-def _reading_order(pairs: list[Pair], n_old: int, n_new: int) -> list[Alignment]:
+def _reading_order(pairs: list[Alignment], n_old: int, n_new: int) -> list[Alignment]:
     """New version's reading order; removed sentences right after their old predecessor."""
     used_old = {i for p in pairs for i in p.old}
     used_new = {j for p in pairs for j in p.new}
-    pairs = pairs + [Pair((), (j,), "added") for j in range(n_new) if j not in used_new]
+    pairs = pairs + [Alignment("added", (), (j,)) for j in range(n_new) if j not in used_new]
     where: dict[int, int] = {}
     for p in pairs:
         if p.kind != "moved":
@@ -73,6 +73,6 @@ def _reading_order(pairs: list[Pair], n_old: int, n_new: int) -> list[Alignment]
         if i in where:
             anchor = where[i]
         elif i not in used_old:
-            keyed.append(((anchor, 2, i), Pair((i,), (), "removed")))
+            keyed.append(((anchor, 2, i), Alignment("removed", (i,), ())))
     keyed.sort(key=lambda kp: kp[0])
-    return [Alignment(p.kind, p.old, p.new) for _, p in keyed]
+    return [p for _, p in keyed]
