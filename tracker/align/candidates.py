@@ -7,7 +7,8 @@ each sentence's rarest words, so no step scores all pairs of a long article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from tracker.align.features import FeatureList, Features, pair_weight
 
@@ -39,13 +40,34 @@ def identical_pairs(fo: FeatureList, fn: FeatureList) -> list[Candidate]:
     return pairs
 
 
-def similar_pairs(identical: list[Candidate], fo: FeatureList, fn: FeatureList) -> list[Candidate]:
-    """Plausible edited pairs among the sentences that have no identical partner."""
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Pairs weighed by `scored_candidates`: the plausible ones with their weight, and which
+    pairs were weighed at all (every pair of `olds` and `news`, or only `pairs`)."""
+
+    weights: dict[tuple[int, int], float]
+    olds: frozenset[int]
+    news: frozenset[int]
+    pairs: frozenset[tuple[int, int]] | None = None  # None: all of olds x news
+
+    def found_implausible(self, i: int, j: int) -> bool:
+        """Whether (i, j) was weighed and found implausible (weight 0)."""
+        if (i, j) in self.weights or i not in self.olds or j not in self.news:
+            return False
+        return self.pairs is None or (i, j) in self.pairs
+
+
+def edit_scores(identical: list[Candidate], fo: FeatureList, fn: FeatureList) -> Scored:
+    """The sentences that have no identical partner, weighed pair by pair (`pair_weight`)."""
     olds = sorted(set(range(len(fo))) - {i for i, _, _ in identical})
     news = sorted(set(range(len(fn))) - {j for _, j, _ in identical})
-    scored = scored_candidates(olds, news, fo, fn, pair_weight)
-    kept = _not_clearly_beaten(scored)
-    return [(i, j, 0.9 * w) for (i, j), w in scored.items() if (i, j) in kept]
+    return scored_candidates(olds, news, fo, fn, pair_weight)
+
+
+def similar_pairs(scored: Scored) -> list[Candidate]:
+    """Plausible edited pairs among the sentences that have no identical partner."""
+    kept = _not_clearly_beaten(scored.weights)
+    return [(i, j, 0.9 * w) for (i, j), w in scored.weights.items() if (i, j) in kept]
 
 
 def _not_clearly_beaten(scored: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
@@ -76,20 +98,34 @@ def scored_candidates(
     fo: FeatureList,
     fn: FeatureList,
     weigh: Callable[[Features, Features], float],
-) -> dict[tuple[int, int], float]:
-    """Plausible (old, new) pairs with their weight; exhaustive only for small sets."""
+    known: Scored | None = None,
+) -> Scored:
+    """Plausible (old, new) pairs with their weight; exhaustive only for small sets.
+
+    Pairs that an earlier weighing, `known`, found implausible are not weighed again: `weigh`
+    must find them implausible too.
+    """
+    weights: dict[tuple[int, int], float] = {}
     if len(olds) * len(news) <= _ALL_PAIRS_MAX:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in olds for j in news)
-    else:
-        forward = _indexed_pairs(olds, news, fo, fn)
-        backward = _indexed_pairs(news, olds, fn, fo)
-        pairs = set(forward).union((i, j) for j, i in backward)
-    scored: dict[tuple[int, int], float] = {}
+        if olds:
+            new_features = [(j, fn[j]) for j in news]
+            for i in olds:
+                a = fo[i]
+                for j, b in new_features:
+                    if known is None or not known.found_implausible(i, j):
+                        w = weigh(a, b)
+                        if w > 0:
+                            weights[(i, j)] = w
+        return Scored(weights, frozenset(olds), frozenset(news))
+    forward = _indexed_pairs(olds, news, fo, fn)
+    backward = _indexed_pairs(news, olds, fn, fo)
+    pairs = set(forward).union((i, j) for j, i in backward)
     for i, j in pairs:
-        w = weigh(fo[i], fn[j])
-        if w > 0:
-            scored[(i, j)] = w
-    return scored
+        if known is None or not known.found_implausible(i, j):
+            w = weigh(fo[i], fn[j])
+            if w > 0:
+                weights[(i, j)] = w
+    return Scored(weights, frozenset(olds), frozenset(news), frozenset(pairs))
 
 
 def _indexed_pairs(

@@ -35,7 +35,8 @@ def best_chain(cands: Iterable[Candidate]) -> list[tuple[int, int]]:
         total = (prev[0] + w, n)
         back.append(prev[1])
         _update(tree, rank[j], total)
-        best = max(best, total)
+        if total > best:
+            best = total
     chain: list[tuple[int, int]] = []
     n = best[1]
     while n >= 0:
@@ -47,7 +48,8 @@ def best_chain(cands: Iterable[Candidate]) -> list[tuple[int, int]]:
 def _prefix_max(tree: list[tuple[float, int]], r: int) -> tuple[float, int]:
     best = (0.0, -1)
     while r > 0:
-        best = max(best, tree[r])
+        if tree[r] > best:
+            best = tree[r]
         r -= r & -r
     return best
 

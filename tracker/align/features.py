@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TypeVar
 
 from tracker.extract.typography import normalize_typography
 
+_Item = TypeVar("_Item")
 _WORD = re.compile(r"\w+")
-_FACT = re.compile(r"\w*\d\w*|(?<=\W)[A-Z]\w*")  # numbers; capitalised words past the first
+# Whole words holding a digit, and capitalised words past the first: names, places, dates.
+# Tried at word starts only (the same matches as `\w*\d\w*|(?<=\W)[A-Z]\w*`, which backtracks
+# through every word from every letter of it).
+_FACT = re.compile(r"(?<!\w)(?:(?=\w*\d)|(?<=\W)(?=[A-Z]))\w+")
 _CAPITALISED_COMMON = frozenset(
     "the a an he she it they we i you his her its their this that but and or in on at for"
     " of to mr mrs ms dr".split()
@@ -25,12 +29,24 @@ _CONTAIN_MIN = 0.75  # containment that admits a pair whose other side grew a lo
 _FACT_WEIGHT = 0.2  # how much a pair's weight drops when none of its names and numbers agree
 
 
-@dataclass(frozen=True, slots=True)
 class Features:
-    key: str
-    uni: frozenset[str]
-    bi: frozenset[str]
-    facts: frozenset[str]  # numbers and capitalised words past the first: names, places, dates
+    """A sentence's comparison key, words and word bigrams, and its facts (numbers and
+    capitalised words past the first: names, places, dates). The facts are worked out on
+    first use and kept: most pairs are too unlike for their facts ever to be weighed."""
+
+    __slots__ = ("_facts", "bi", "key", "uni")
+
+    def __init__(self, key: str, uni: frozenset[str], bi: frozenset[tuple[str, str]]) -> None:
+        self.key = key
+        self.uni = uni
+        self.bi = bi
+        self._facts: frozenset[str] | None = None
+
+    @property
+    def facts(self) -> frozenset[str]:
+        if self._facts is None:
+            self._facts = _key_facts(self.key)
+        return self._facts
 
 
 class FeatureList:
@@ -59,12 +75,15 @@ def sentence_features(s: str) -> Features:
 
 def _key_features(key: str) -> Features:
     words = _WORD.findall(key.lower())
-    bigrams = frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    facts = frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
-    return Features(key, frozenset(words), bigrams, facts)
+    bigrams = frozenset(zip(words, words[1:], strict=False))
+    return Features(key, frozenset(words), bigrams)
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+def _key_facts(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _FACT.findall(key)) - _CAPITALISED_COMMON
+
+
+def _dice(a: frozenset[_Item], b: frozenset[_Item]) -> float:
     if not a and not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
@@ -74,9 +93,15 @@ def pair_score(a: Features, b: Features) -> float:
     """Word and word-bigram Dice similarity, 1.0 for equal keys."""
     if a.key == b.key:
         return 1.0
+    return _unequal_score(a, b, len(a.uni & b.uni))
+
+
+def _unequal_score(a: Features, b: Features, shared_words: int) -> float:
+    """`pair_score` of two different keys that have `shared_words` words in common."""
+    words = 2 * shared_words / (len(a.uni) + len(b.uni)) if a.uni or b.uni else 0.0
     if not a.bi and not b.bi:
-        return _dice(a.uni, b.uni)
-    return 0.6 * _dice(a.uni, b.uni) + 0.4 * _dice(a.bi, b.bi)
+        return words
+    return 0.6 * words + 0.4 * _dice(a.bi, b.bi)
 
 
 def containment(part: Features, whole: Features) -> float:
@@ -103,12 +128,18 @@ def fact_containment(part: Features, whole: Features) -> float:
 
 
 def pair_weight(a: Features, b: Features) -> float:
-    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0."""
-    score = pair_score(a, b)
+    """Weight of a plausible pair (similarity, lowered when the facts differ), else 0.0.
+
+    The shorter side's `containment` in the other is worked out from the same shared words.
+    """
+    if a.key == b.key:
+        return ranked(1.0, a, b)
+    shared = len(a.uni & b.uni)
+    score = _unequal_score(a, b, shared)
     if score >= EDIT_MIN:
         return ranked(score, a, b)
-    small, large = (a, b) if len(a.uni) <= len(b.uni) else (b, a)
-    if len(small.uni) >= 4 and containment(small, large) >= _CONTAIN_MIN:
+    small = min(len(a.uni), len(b.uni))
+    if small >= 4 and shared / small >= _CONTAIN_MIN:
         return ranked(max(score, EDIT_MIN), a, b)
     return 0.0
 
@@ -118,5 +149,6 @@ def jitter(i: int, j: int, fo: FeatureList, fn: FeatureList) -> float:
 
     It keeps the result symmetric: what is added from a to b is what is removed from b to a.
     """
-    ends = sorted((f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"))
-    return zlib.crc32("\x00".join(ends).encode("utf-8", "surrogatepass")) * 1e-15
+    old_end, new_end = f"{i}:{fo.keys[i]}", f"{j}:{fn.keys[j]}"
+    first, last = (old_end, new_end) if old_end <= new_end else (new_end, old_end)
+    return zlib.crc32(f"{first}\x00{last}".encode("utf-8", "surrogatepass")) * 1e-15

@@ -7,9 +7,7 @@ chain: "moved".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from tracker.align.candidates import Candidate, scored_candidates
+from tracker.align.candidates import Candidate, Scored, scored_candidates
 from tracker.align.features import (
     FeatureList,
     Features,
@@ -20,36 +18,29 @@ from tracker.align.features import (
     ranked,
     sentence_features,
 )
-from tracker.models import AlignKind
+from tracker.models import Alignment
 
 _MOVE_MIN = 0.5  # least similarity for a pair across gaps (a moved sentence)
 _SPLIT_GAIN = 0.06  # how much a split/merge must raise the similarity over the 1-1 pair ...
 _SPLIT_GAIN_CONTAINED = 0.005  # ... or less when the neighbour's words nearly all reappear
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    kind: AlignKind
-
-
 # -- splits and merges ----------------------------------------------------------------------
 
 
-def grow_splits(chain: list[tuple[int, int]], fo: FeatureList, fn: FeatureList) -> list[Pair]:
+def grow_splits(chain: list[tuple[int, int]], fo: FeatureList, fn: FeatureList) -> list[Alignment]:
     """Turn the chain into pairs, extending edited ones to splits or merges where it fits."""
     free_old = set(range(len(fo))) - {i for i, _ in chain}
     free_new = set(range(len(fn))) - {j for _, j in chain}
-    out: list[Pair] = []
+    out: list[Alignment] = []
     for i, j in chain:
         if fo.keys[i] == fn.keys[j]:
-            out.append(Pair((i,), (j,), "same"))
+            out.append(Alignment("same", (i,), (j,)))
             continue
         old_side, new_side = _best_join(i, j, free_old, free_new, fo, fn)
         free_old.difference_update(old_side)
         free_new.difference_update(new_side)
-        out.append(Pair(old_side, new_side, "edited"))
+        out.append(Alignment("edited", old_side, new_side))
     return out
 
 
@@ -86,37 +77,43 @@ def _join_gain(
 # -- moves -----------------------------------------------------------------------------------
 
 
-def leftover_identical(identical: list[Candidate], pairs: list[Pair]) -> list[Pair]:
+def leftover_identical(identical: list[Candidate], pairs: list[Alignment]) -> list[Alignment]:
     """Identical sentences off the in-order chain: moved."""
     used_old = {i for p in pairs for i in p.old}
     used_new = {j for p in pairs for j in p.new}
-    out: list[Pair] = []
+    out: list[Alignment] = []
     for i, j, _ in identical:
         if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
-            out.append(Pair((i,), (j,), "moved"))
+            out.append(Alignment("moved", (i,), (j,)))
     return out
 
 
-def match_moves(pairs: list[Pair], fo: FeatureList, fn: FeatureList) -> list[Pair]:
-    """Pair leftovers across gaps: each a sentence that changed its position (and maybe words)."""
+def match_moves(
+    pairs: list[Alignment], fo: FeatureList, fn: FeatureList, edits: Scored
+) -> list[Alignment]:
+    """Pair leftovers across gaps: each a sentence that changed its position (and maybe words).
+
+    A pair too unlike to be an edit (`edits`) is too unlike to be a move (`_MOVE_MIN` is above
+    `EDIT_MIN`, and containment alone never makes a move): it is not weighed again.
+    """
     used_old = {i for p in pairs for i in p.old}
     used_new = {j for p in pairs for j in p.new}
     olds = [i for i in range(len(fo)) if i not in used_old]
     news = [j for j in range(len(fn)) if j not in used_new]
     if not olds or not news:
         return []
-    scored = scored_candidates(olds, news, fo, fn, _move_weight)
-    out: list[Pair] = []
+    scored = scored_candidates(olds, news, fo, fn, _move_weight, edits)
+    out: list[Alignment] = []
     ranked_pairs = sorted(
-        scored.items(), key=lambda item: -item[1] - jitter(item[0][0], item[0][1], fo, fn)
+        scored.weights.items(), key=lambda item: -item[1] - jitter(item[0][0], item[0][1], fo, fn)
     )
     for (i, j), _ in ranked_pairs:
         if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
-            out.append(Pair((i,), (j,), "moved"))
+            out.append(Alignment("moved", (i,), (j,)))
     return out
 
 

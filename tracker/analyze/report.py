@@ -34,20 +34,31 @@ def _sentences(article: Article) -> tuple[list[str], list[int]]:
 def _row(
     a: Alignment, old_s: list[str], new_s: list[str], old_p: list[int], new_p: list[int]
 ) -> SentenceChange:
-    old_text = " ".join(old_s[i] for i in a.old) or None
-    new_text = " ".join(new_s[j] for j in a.new) or None
-    differs = old_text is not None and new_text is not None and old_text != new_text
+    old_text = _joined(old_s, a.old)
+    new_text = _joined(new_s, a.new)
+    inline: tuple[tuple[str, str], ...] = ()
+    cosmetic = False
+    if old_text is not None and new_text is not None and old_text != new_text:
+        inline = tuple(inline_diff(old_text, new_text))
+        cosmetic = is_surface_edit(old_text, new_text)
     return SentenceChange(
         kind=a.kind,
         old=a.old,
         new=a.new,
         old_text=old_text,
         new_text=new_text,
-        inline=tuple(inline_diff(old_text, new_text)) if differs else (),  # type: ignore[arg-type]
-        cosmetic=differs and is_surface_edit(old_text, new_text),  # type: ignore[arg-type]
+        inline=inline,
+        cosmetic=cosmetic,
         old_paragraph=old_p[a.old[0]] if a.old else None,
         new_paragraph=new_p[a.new[0]] if a.new else None,
     )
+
+
+def _joined(sentences: list[str], indices: tuple[int, ...]) -> str | None:
+    """The sentences at `indices` joined by spaces; None for none (or only empty text)."""
+    if len(indices) == 1:
+        return sentences[indices[0]] or None  # most rows: one sentence, nothing to join
+    return " ".join([sentences[i] for i in indices]) or None
 
 
 def _claims(rows: list[SentenceChange]) -> list[Claim]:
