@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from diff_match_patch import diff_match_patch
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from tracker.align.inline import _UnlimitedDiff, inline_diff
+from tracker.align.inline import inline_diff
 
 
 def _side(ops: list[tuple[str, str]], keep: str) -> str:
@@ -50,11 +46,3 @@ def test_both_sides_rebuild_exactly() -> None:
     ops = inline_diff(old, new)
     assert _side(ops, "-") == old
     assert _side(ops, "+") == new
-
-
-@settings(max_examples=500)
-@given(st.text(alphabet="abc ", max_size=60), st.text(alphabet="abc ", max_size=60))
-def test_middle_snake_search_gives_the_librarys_diff(old: str, new: str) -> None:
-    library = diff_match_patch()
-    library.Diff_Timeout = 0
-    assert _UnlimitedDiff().diff_main(old, new, False) == library.diff_main(old, new, False)
