@@ -374,9 +374,9 @@ class NameBook:
                 if words[-1] == role:
                     return a.speaker
         floor = self.masked.rfind("\n", 0, self.masked.rfind("\n", 0, position) - 1) + 1
-        for start, end, found in descriptions(self.masked[floor:position]):
-            head = self.masked[floor + start : floor + end]
-            apposed = _APPOSED.search(self.masked, max(0, floor + start - 40), floor + start)
+        for start, end, found in descriptions(self.masked, floor, position):
+            head = self.masked[start:end]
+            apposed = _APPOSED.search(self.masked, max(0, start - 40), start)
             if found == role and head[:1] in "Aa" and not apposed:
                 return head
         return None
