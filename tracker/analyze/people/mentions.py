@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.gender import gender_near, gender_of, title_gender
-from tracker.analyze.people.runs import CAPWORD, LEADING_STOP, PERSON_TITLES, Run, bare
+from tracker.analyze.people.runs import LEADING_STOP, PERSON_TITLES, Run, bare, capitalised
 from tracker.analyze.quotes.roles import descriptions, role_gender
 from tracker.analyze.quotes.speakers import Attribution
 from tracker.extract.places import is_place
@@ -120,20 +120,19 @@ class Mentions:
         mentions vote for. A name after "the" modifies a noun ("the Clinton campaign")."""
         masked = self.masked
         votes: dict[str, Counter[str]] = {}
-        for m in CAPWORD.finditer(masked):
-            word = bare(m.group())
-            if word not in people:
+        index = capitalised(masked)
+        spans = sorted((*span, word) for word in people & index.keys() for span in index[word])
+        for start, end, word in spans:
+            if _MODIFIER_BEFORE.search(masked, max(0, start - 5), start):
                 continue
-            if _MODIFIER_BEFORE.search(masked, max(0, m.start() - 5), m.start()):
-                continue
-            name = full_at.get(m.start()) or fullest((word,), m.start()) or word
+            name = full_at.get(start) or fullest((word,), start) or word
             if name not in votes:
                 votes[name] = Counter()
-            hints = gender_near(masked, m.start(), m.end())
+            hints = gender_near(masked, start, end)
             if hints:
                 votes[name].update(hints)
-            self.mentions.append((m.start(), name))
-            self.names_at[m.start()] = (m.end(), word != m.group())
+            self.mentions.append((start, name))
+            self.names_at[start] = (end, end - start != len(word))
         genders = {n: gender_of(n, c) for n, c in votes.items()}
         self.gender = {n: g for n, g in genders.items() if g}
         by_key: dict[str, set[str]] = {}

@@ -18,13 +18,13 @@ from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.people.gender import gender_near
 from tracker.analyze.people.mentions import Mentions, same_person, speaks_after
 from tracker.analyze.people.runs import (
-    CAPWORD,
     LEADING_STOP,
     NOT_PERSON,
     PERSON_TITLES,
     Run,
     Surname,
     bare,
+    capitalised,
     is_person,
     name_runs,
 )
@@ -444,16 +444,17 @@ def _used_alone(masked: str, surnames: set[str]) -> set[str]:
     not a place's ("Santa Monica") or a body's ("the Brotherhood")."""
     if not surnames:
         return set()
-    out: set[str] = set()
-    for m in CAPWORD.finditer(masked):
-        word = bare(m.group())
-        if word not in surnames or word in out:
-            continue
-        before = masked[max(0, m.start() - 30) : m.start()].split()
-        after = masked[m.end() : m.end() + 30].split()
-        if before and (before[-1][:1].isupper() or before[-1] in ("the", "of")):
-            continue
-        if after and after[0][:1].isupper():
-            continue
-        out.add(word)
-    return out
+    index = capitalised(masked)
+    return {
+        word for word in surnames & index.keys() if any(_alone(masked, *s) for s in index[word])
+    }
+
+
+def _alone(masked: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at [start, end) stands alone, no capitalised word beside
+    it and no "the" or "of" before it."""
+    before = masked[max(0, start - 30) : start].split()
+    after = masked[end : end + 30].split()
+    if before and (before[-1][:1].isupper() or before[-1] in ("the", "of")):
+        return False
+    return not (after and after[0][:1].isupper())

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from tracker.analyze.people.first_names import FEMALE, MALE
+from tracker.extract.memo import per_text
 from tracker.extract.places import is_place
 
 _TITLE = (
@@ -138,6 +139,17 @@ def _runs(masked: str) -> Iterator[re.Match[str]]:
             pos = found.end()
         else:
             pos = capital.start() + 1
+
+
+@per_text()
+def capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
+    """Where each capitalised word of the text stands (the `CAPWORD` matches, in text order),
+    by the word bare of a possessive ending: the mentions of a surname without a pass over
+    every capitalised word."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in CAPWORD.finditer(masked):
+        found.setdefault(bare(m.group()), []).append(m.span())
+    return {word: tuple(spans) for word, spans in found.items()}
 
 
 def bare(word: str) -> str:
