@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.analyze.people.gender import gender_near, gender_of, title_gender
 from tracker.analyze.people.runs import LEADING_STOP, PERSON_TITLES, Run, bare, capitalised
@@ -389,6 +390,7 @@ def speaks_after(masked: str, end: int) -> bool:
     return _SPEAKS_AFTER.match(masked, end) is not None
 
 
+@lru_cache(maxsize=4096)  # the same pairs of names come up for each pronoun and quote
 def same_person(a: str, b: str) -> bool:
     """Whether two forms of a name can be one person: the same surname, and the same given
     name when both give one ("Mr. Bush" and "George W. Bush", not "Jeb Bush" and "George W.
@@ -417,6 +419,7 @@ def _given(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)  # asked of each mention a pronoun weighs
 def person_key(name: str) -> str:
     """One key for every form of one person's name: the surname ("Sen. Ann Lee" -> "lee")."""
     words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in _SUFFIXES]

@@ -6,6 +6,7 @@ newspaper cited as a source of reporting ("The Times") is not a speaker."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.quotes.bodies import BODIES, DOCUMENTS
@@ -55,6 +56,7 @@ _FUNCTION_WORDS = frozenset(
 _QUANTIFIERS = frozenset("a an the few several some many most all both each other others".split())
 
 
+@lru_cache(maxsize=4096)  # asked of one phrase by several rules, and in both versions
 def vet(speaker: str | None, cue: str | None = None) -> str | None:
     """`speaker` cleaned of a leading non-name word, or None when it names no one. A newspaper
     is a speaker only as the subject of its own words ("the Post reported"), not in "told The
