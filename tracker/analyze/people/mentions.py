@@ -53,7 +53,9 @@ _NOT_SUBJECTS = frozenset(
     Most Officials Police Critics Others Republicans Democrats Voters Supporters Delegates
     Friends Prosecutors Asked Pressed Told""".split()
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)")
+# `\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)`, written to open with its first letter (the word boundary
+# before it checked behind that letter), so the scan skips every other character at C speed.
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he|(?<=H)is|(?<=H)er)\b(?!-)")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"·])|\n+")
 _APPOSED_BEFORE = re.compile(r"[A-Z][\w.’'-]*[’']?,\s+$")

@@ -67,8 +67,8 @@ _PERSON_AFTER = re.compile(
 _GIVEN = MALE | FEMALE
 _NOT_LEADING = frozenset("His Her Its Their Our My The A An This That One".split())
 _NOT_NAMES = STOP_CAPS | LEADING_STOP | frozenset(("He", "She", "They", "It", "We", "Who"))
-_SINGLE_SPEAKER = re.compile(
-    r"\b([A-Z][a-z][\w’'-]+)(?:[’']s)?\s+(?:also\s+)?"
+_SINGLE_SPEAKER = re.compile(  # `\b[A-Z]`, the boundary checked behind the letter (a faster scan)
+    r"([A-Z](?<!\w[A-Z])[a-z][\w’'-]+)(?:[’']s)?\s+(?:also\s+)?"
     r"(?:said|says|told|tells|added|wrote|argued|insisted|noted|explained|recalled)\b"
 )
 _SUFFIX = frozenset(("Jr", "Sr", "II", "III", "IV"))
