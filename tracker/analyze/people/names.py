@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.first_names import FEMALE, MALE
@@ -83,7 +83,6 @@ _ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b
 _CUE_BEFORE = re.compile(
     r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|argued|observed)\s+$"
 )
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass(slots=True)
@@ -104,7 +103,7 @@ class NameBook:
     surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
     by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
     spoke: list[tuple[int, str]] = field(default_factory=list)  # every `said`, in order
-    common: frozenset[str] | None = None  # `_lowercase_words`, once
+    lowercase: dict[str, bool] = field(default_factory=dict)  # `_written_lowercase`, once a word
 
     @classmethod
     def build(
@@ -263,7 +262,7 @@ class NameBook:
         table = self._surname(bare(words[-1]))
         forms = (table.runs[i] for i in table.forms)
         fits = [
-            (run.start, _person_words(run.words, self._lowercase_words(), self._after_of(run)))
+            (run.start, _person_words(run.words, self._written_lowercase, self._after_of(run)))
             for run in forms
             if is_person(run.words) and same_person(" ".join(run.words), name)
         ]
@@ -279,11 +278,12 @@ class NameBook:
         """Whether the run follows "of", as a title's last word does ("Chief of Staff")."""
         return self.masked[max(0, run.start - 3) : run.start] == "of "
 
-    def _lowercase_words(self) -> frozenset[str]:
-        """Every word the article writes in lowercase, read once."""
-        if self.common is None:
-            self.common = frozenset(_LOWER_WORD.findall(self.masked))
-        return self.common
+    def _written_lowercase(self, word: str) -> bool:
+        """Whether the article writes `word` (a lowercase word) as a word of its own, looked up
+        once per word where it is written: a few words are asked about, not every word listed."""
+        if word not in self.lowercase:
+            self.lowercase[word] = _written_lowercase(self.masked, word)
+        return self.lowercase[word]
 
     def _with_role(self, name: str) -> str:
         """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
@@ -300,7 +300,7 @@ class NameBook:
             and len(speaker) > len(name)
             and speaker[:1].isupper()
             and speaker.split()[0] not in _NOT_LEADING
-            and len(_person_words(speaker.split(), self._lowercase_words())) == len(speaker.split())
+            and len(_person_words(speaker.split(), self._written_lowercase)) == len(speaker.split())
         ]
         return max(longer, key=len) if longer else name
 
@@ -390,7 +390,7 @@ def _named(found: Attribution) -> bool:
 
 
 def _person_words(
-    words: Sequence[str], common: Collection[str], after_of: bool = False
+    words: Sequence[str], lowercase: Callable[[str], bool], after_of: bool = False
 ) -> Sequence[str]:
     """A name run without one capitalised word before a given name that is no title but a word
     the article also writes in lowercase, or a role: an adjective or role noun that only the
@@ -403,7 +403,25 @@ def _person_words(
     if words[1] not in _GIVEN:
         return words
     low = words[0].lower()
-    return words[1:] if after_of or low in common or low in PERSON_ROLES else words
+    return words[1:] if after_of or lowercase(low) or low in PERSON_ROLES else words
+
+
+def _written_lowercase(masked: str, word: str) -> bool:
+    """Whether `word` is a whole word of letters a-z in `masked` (`\\b[a-z]+\\b` matches it)."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    at = masked.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not _is_word(masked, at - 1) and not _is_word(masked, end):
+            return True
+        at = masked.find(word, at + 1)
+    return False
+
+
+def _is_word(text: str, i: int) -> bool:
+    """Whether a word character (regex `\\w`) stands at `i`; none does outside the text."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _given_name(words: Sequence[str]) -> str | None:
