@@ -27,6 +27,7 @@ from tracker.analyze.people.runs import (
     capitalised,
     is_person,
     name_runs,
+    word_char,
 )
 from tracker.analyze.quotes.bodies import (
     DOCUMENTS,
@@ -413,15 +414,10 @@ def _written_lowercase(masked: str, word: str) -> bool:
     at = masked.find(word)
     while at >= 0:
         end = at + len(word)
-        if not _is_word(masked, at - 1) and not _is_word(masked, end):
+        if not word_char(masked, at - 1) and not word_char(masked, end):
             return True
         at = masked.find(word, at + 1)
     return False
-
-
-def _is_word(text: str, i: int) -> bool:
-    """Whether a word character (regex `\\w`) stands at `i`; none does outside the text."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _given_name(words: Sequence[str]) -> str | None:

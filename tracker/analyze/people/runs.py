@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from tracker.analyze.people.first_names import FEMALE, MALE
@@ -26,9 +26,9 @@ _JOINERS = frozenset("de van von bin al del da di la le".split())
 CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
+_LOWER_FORM = re.compile(r"[a-z][\w’'-]*")  # what a match of `_LOWER_WORD` is
 _QUOTES = ("’", "'")
 NAME_WORDS = 8  # the most words a name run keeps, titles included ("Senate Minority Leader ...")
-_NOTHING: frozenset[str] = frozenset()
 LEADING_STOP = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
     While After Before Asked This That The A An Last Monday Tuesday Wednesday Thursday Friday
@@ -112,9 +112,45 @@ class Surname:
 
 def name_runs(masked: str) -> Iterator[Run]:
     """Every name run of the masked text, in text order."""
-    common = set(_LOWER_WORD.findall(masked))
+    written: dict[str, bool] = {}
+
+    def lowercase(word: str) -> bool:
+        if word not in written:
+            written[word] = _written_lowercase(masked, word)
+        return written[word]
+
     for m in _runs(masked):
-        yield from _pieces(m.group(), m.start(), common)
+        yield from _pieces(m.group(), m.start(), lowercase)
+
+
+def _written_lowercase(masked: str, word: str) -> bool:
+    """Whether `word` is one of the text's `_LOWER_WORD` matches, looked for where it is
+    written (a few words are asked about; listing every lowercase word took longer). A match
+    starts at a lowercase letter after no word character, unless a match that started earlier
+    in the same stretch of word characters, apostrophes and hyphens holds it ("and" in
+    "rock-and-roll"), and runs to that stretch's end."""
+    if not _LOWER_FORM.fullmatch(word):
+        return False
+    at = masked.find(word)
+    while at >= 0:
+        if not word_char(masked, at - 1) and not _in_word(masked, at + len(word)):
+            stretch = at
+            while _in_word(masked, stretch - 1):
+                stretch -= 1
+            if stretch == at or not _LOWER_WORD.search(masked, stretch, at):
+                return True
+        at = masked.find(word, at + 1)
+    return False
+
+
+def word_char(text: str, i: int) -> bool:
+    """Whether a word character (regex `\\w`) stands at `i`; none does outside the text."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether `[\\w’'-]` matches the character at `i`."""
+    return word_char(text, i) or 0 <= i < len(text) and text[i] in "’'-"
 
 
 def _cover_counts(runs: Sequence[Run]) -> list[int]:
@@ -161,7 +197,7 @@ def bare(word: str) -> str:
     return word
 
 
-def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
+def _pieces(run: str, start: int, lowercase: Callable[[str], bool]) -> list[Run]:
     """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
     out: list[Run] = []
     split = run.split()
@@ -173,7 +209,7 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
     for word in split:
         at = run.index(word, end)
         end = at + len(word)
-        if _breaks_run(word, common if not words else _NOTHING):
+        if _breaks_run(word, lowercase if not words else None):
             out.extend(_run(words, starts))
             words, starts = [], []
         else:
@@ -183,7 +219,7 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
     return out
 
 
-def _breaks_run(word: str, common: Collection[str]) -> bool:
+def _breaks_run(word: str, lowercase: Callable[[str], bool] | None) -> bool:
     """Everyday words, shouted headings, places written as initials ("U.S.") and quoted
     words are not parts of a name; a person's initials ("J.J.") are."""
     if _INITIALS.fullmatch(word):
@@ -192,7 +228,9 @@ def _breaks_run(word: str, common: Collection[str]) -> bool:
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
         return True
-    return word.lower() in common and word.lower() not in _JOINERS and word not in PERSON_TITLES
+    if lowercase is None or word.lower() in _JOINERS or word in PERSON_TITLES:
+        return False
+    return lowercase(word.lower())  # an everyday word the article also writes in lowercase
 
 
 def _run(words: list[str], starts: list[int]) -> list[Run]:
