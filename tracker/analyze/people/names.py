@@ -23,6 +23,7 @@ from tracker.analyze.people.runs import (
     PERSON_TITLES,
     Run,
     Surname,
+    WrittenLowercase,
     bare,
     capitalised,
     is_person,
@@ -81,6 +82,7 @@ _HONORIFICS = frozenset(
 _REPLIES = frozenset("replied replies answered answers responded responds".split())
 _NAME_WORDS = r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
 _ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CUE_BEFORE = re.compile(
     r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|argued|observed)\s+$"
 )
@@ -104,7 +106,7 @@ class NameBook:
     surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
     by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
     spoke: list[tuple[int, str]] = field(default_factory=list)  # every `said`, in order
-    lowercase: dict[str, bool] = field(default_factory=dict)  # `_written_lowercase`, once a word
+    lowercase: WrittenLowercase | None = None  # `_written_lowercase`, made once
 
     @classmethod
     def build(
@@ -280,11 +282,10 @@ class NameBook:
         return self.masked[max(0, run.start - 3) : run.start] == "of "
 
     def _written_lowercase(self, word: str) -> bool:
-        """Whether the article writes `word` (a lowercase word) as a word of its own, looked up
-        once per word where it is written: a few words are asked about, not every word listed."""
-        if word not in self.lowercase:
-            self.lowercase[word] = _written_lowercase(self.masked, word)
-        return self.lowercase[word]
+        """Whether the article writes `word` (a lowercase word) as a word of its own."""
+        if self.lowercase is None:
+            self.lowercase = WrittenLowercase(self.masked, _LOWER_WORD, _written_lowercase)
+        return self.lowercase(word)
 
     def _with_role(self, name: str) -> str:
         """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
@@ -408,7 +409,8 @@ def _person_words(
 
 
 def _written_lowercase(masked: str, word: str) -> bool:
-    """Whether `word` is a whole word of letters a-z in `masked` (`\\b[a-z]+\\b` matches it)."""
+    """Whether `word` is one of the text's `_LOWER_WORD` matches (a whole word of letters a-z),
+    looked for where it is written."""
     if not (word.isascii() and word.isalpha() and word.islower()):
         return False
     at = masked.find(word)

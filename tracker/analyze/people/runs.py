@@ -27,6 +27,7 @@ CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
 _LOWER_FORM = re.compile(r"[a-z][\w’'-]*")  # what a match of `_LOWER_WORD` is
+_LOOKUPS = 64  # words `WrittenLowercase` looks for one by one before it lists them all
 _QUOTES = ("’", "'")
 NAME_WORDS = 8  # the most words a name run keeps, titles included ("Senate Minority Leader ...")
 LEADING_STOP = frozenset(
@@ -112,15 +113,36 @@ class Surname:
 
 def name_runs(masked: str) -> Iterator[Run]:
     """Every name run of the masked text, in text order."""
-    written: dict[str, bool] = {}
-
-    def lowercase(word: str) -> bool:
-        if word not in written:
-            written[word] = _written_lowercase(masked, word)
-        return written[word]
-
+    lowercase = WrittenLowercase(masked, _LOWER_WORD, _written_lowercase)
     for m in _runs(masked):
         yield from _pieces(m.group(), m.start(), lowercase)
+
+
+class WrittenLowercase:
+    """Whether a text writes a word as one of `pattern`'s matches. The first words asked about
+    are looked for where they are written (`written(text, word)`: a text is asked about a few
+    words, and listing every match took longer); past `_LOOKUPS` words every match is listed
+    once, so a long text asked about many words is still read in one pass."""
+
+    __slots__ = ("_known", "_listed", "_pattern", "_text", "_written")
+
+    def __init__(
+        self, text: str, pattern: re.Pattern[str], written: Callable[[str, str], bool]
+    ) -> None:
+        self._text = text
+        self._pattern = pattern
+        self._written = written
+        self._known: dict[str, bool] = {}
+        self._listed: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if self._listed is None and word not in self._known and len(self._known) >= _LOOKUPS:
+            self._listed = frozenset(self._pattern.findall(self._text))
+        if self._listed is not None:
+            return word in self._listed
+        if word not in self._known:
+            self._known[word] = self._written(self._text, word)
+        return self._known[word]
 
 
 def _written_lowercase(masked: str, word: str) -> bool:
