@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tracker.analyze.people.gender import gender_near, gender_of, title_gender
+from tracker.analyze.people.gender import gender_near, gender_of, name_gender, title_gender
 from tracker.analyze.people.runs import LEADING_STOP, PERSON_TITLES, Run, bare, capitalised
 from tracker.analyze.quotes.roles import descriptions, role_gender
 from tracker.analyze.quotes.speakers import Attribution
@@ -123,6 +123,7 @@ class Mentions:
         mentions vote for. A name after "the" modifies a noun ("the Clinton campaign")."""
         masked = self.masked
         votes: dict[str, Counter[str]] = {}
+        decided: dict[str, bool] = {}  # whether the name alone tells the gender
         index = capitalised(masked)
         spans = sorted((*span, word) for word in people & index.keys() for span in index[word])
         for start, end, word in spans:
@@ -131,9 +132,10 @@ class Mentions:
             name = full_at.get(start) or fullest((word,), start) or word
             if name not in votes:
                 votes[name] = Counter()
-            hints = gender_near(masked, start, end)
+                decided[name] = name_gender(name) is not None
+            hints = [] if decided[name] else gender_near(masked, start, end)
             if hints:
-                votes[name].update(hints)
+                votes[name].update(hints)  # read only when the name gives no gender
             self.mentions.append((start, name))
             self.names_at[start] = (end, end - start != len(word))
         genders = {n: gender_of(n, c) for n, c in votes.items()}

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.extract.memo import per_text
@@ -115,7 +116,9 @@ def name_runs(masked: str) -> Iterator[Run]:
     """Every name run of the masked text, in text order."""
     lowercase = WrittenLowercase(masked, _LOWER_WORD, _written_lowercase)
     for m in _runs(masked):
-        yield from _pieces(m.group(), m.start(), lowercase)
+        run = m.group()
+        if " " in run or "\t" in run:  # words of a run are apart by spaces or tabs only
+            yield from _pieces(run, m.start(), lowercase)
 
 
 class WrittenLowercase:
@@ -220,11 +223,10 @@ def bare(word: str) -> str:
 
 
 def _pieces(run: str, start: int, lowercase: Callable[[str], bool]) -> list[Run]:
-    """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
+    """Name runs inside one capitalised stretch of two words or more, cut at everyday words
+    ("He", "The", "But")."""
     out: list[Run] = []
     split = run.split()
-    if len(split) < 2:
-        return out
     words: list[str] = []
     starts: list[int] = []
     end = 0
@@ -243,16 +245,27 @@ def _pieces(run: str, start: int, lowercase: Callable[[str], bool]) -> list[Run]
 
 def _breaks_run(word: str, lowercase: Callable[[str], bool] | None) -> bool:
     """Everyday words, shouted headings, places written as initials ("U.S.") and quoted
-    words are not parts of a name; a person's initials ("J.J.") are."""
+    words are not parts of a name; a person's initials ("J.J.") are. So is, with `lowercase`,
+    a word the article also writes in lowercase."""
+    breaks = _word_breaks(word)
+    if breaks is None:
+        return lowercase is not None and lowercase(word.lower())
+    return breaks
+
+
+@lru_cache(maxsize=4096)  # names repeat: a word is read once per article
+def _word_breaks(word: str) -> bool | None:
+    """`_breaks_run` as far as the word alone tells; None when the word breaks a run only if the
+    article also writes it in lowercase."""
     if _INITIALS.fullmatch(word):
         return is_place(word)
     if word in LEADING_STOP or (word.isupper() and len(word) > 3):
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
         return True
-    if lowercase is None or word.lower() in _JOINERS or word in PERSON_TITLES:
+    if word.lower() in _JOINERS or word in PERSON_TITLES:
         return False
-    return lowercase(word.lower())  # an everyday word the article also writes in lowercase
+    return None
 
 
 def _run(words: list[str], starts: list[int]) -> list[Run]:
