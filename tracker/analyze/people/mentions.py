@@ -48,10 +48,13 @@ _BARE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Then|Still)\s+)?([A-Z][a-z][a-z-]+)\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{3,}ed|admits|says|argues|insists|notes|adds|writes)\b"
 )
-_NOT_SUBJECTS = frozenset(
-    """The This That These Those It He She They We I You His Her Its Their Our One Many Some
+_NOT_SUBJECTS = (
+    frozenset(
+        """The This That These Those It He She They We I You His Her Its Their Our One Many Some
     Most Officials Police Critics Others Republicans Democrats Voters Supporters Delegates
     Friends Prosecutors Asked Pressed Told""".split()
+    )
+    | LEADING_STOP
 )
 # `\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)`, written to open with its first letter (the word boundary
 # before it checked behind that letter), so the scan skips every other character at C speed.
@@ -286,7 +289,7 @@ class Mentions:
         """Whether the sentence in [start, end) opens with one capitalised word the index
         holds no person for, and a verb: a subject a later "he" may well mean."""
         found = _BARE_SUBJECT.match(self.masked, start, end)
-        if found is None or found.group(1) in _NOT_SUBJECTS | LEADING_STOP:
+        if found is None or found.group(1) in _NOT_SUBJECTS:
             return False
         word = found.group(1)
         if is_place(word) or (word.endswith("s") and not word.endswith("ss")):

@@ -79,6 +79,7 @@ _PRONOUNS = frozenset("he she they it we i you who".split())
 _HONORIFICS = frozenset(
     "Rabbi Pastor Imam Bishop Archbishop Cardinal Father Reverend Sheikh".split()
 )
+_TITLES_AND_HONORIFICS = PERSON_TITLES | _HONORIFICS
 _REPLIES = frozenset("replied replies answered answers responded responds".split())
 _NAME_WORDS = r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
 _ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b")
@@ -400,7 +401,7 @@ def _person_words(
     of a title the run was cut from ("Secretary of State Ann Lee" gives "State Ann Lee")."""
     if len(words) >= 3 and words[0].endswith(("’s", "'s")) and words[1][:1].isupper():
         return words[1:]  # "NBC’s Dante Chinni": the owner is no part of the name
-    if len(words) < 3 or words[0] in PERSON_TITLES | _HONORIFICS or words[0] in _GIVEN:
+    if len(words) < 3 or words[0] in _TITLES_AND_HONORIFICS or words[0] in _GIVEN:
         return words
     if words[1] not in _GIVEN:
         return words
