@@ -209,7 +209,10 @@ def capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
     every capitalised word."""
     found: dict[str, list[tuple[int, int]]] = {}
     for m in CAPWORD.finditer(masked):
-        found.setdefault(bare(m.group()), []).append(m.span())
+        word = m.group()
+        if word[-1] in "’'s":  # else `bare` keeps the word as it is
+            word = bare(word)
+        found.setdefault(word, []).append(m.span())
     return {word: tuple(spans) for word, spans in found.items()}
 
 
