@@ -75,10 +75,11 @@ _MODIFIER = r"(?:[\w’'.-]+[ \t]+){0,4}?"
 _NAME = r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]+"
 # "Ann Cole, a lawyer for", "Ann Cole, Mr. Hale's lawyer,"; "lawyer Ann Cole", "the lawyer,
 # Ann Cole,"
-_NAME_THEN_ROLE = re.compile(
-    rf"({_NAME}),[ \t]+(?:{_DETERMINER}|his|her|their|its|[A-Z][\w.]*[’']s?)[ \t]+"
-    rf"{_MODIFIER}$"
-)
+_ROLE_LEAD = rf",[ \t]+(?:{_DETERMINER}|his|her|their|its|[A-Z][\w.]*[’']s?)[ \t]+{_MODIFIER}$"
+_NAME_THEN_ROLE = re.compile(rf"({_NAME}){_ROLE_LEAD}")
+# What follows the name's comma in `_NAME_THEN_ROLE`: it holds no comma, so that comma is the last
+# one before the role, and a match of this from there is needed for a match at all (a cheap test).
+_AFTER_NAME = re.compile(_ROLE_LEAD)
 _LOWER = r"(?<![\w’'.-])[a-z]+\b(?![’'-])"  # a lowercase word, whole
 _LAST_LOWER = re.compile(r"(?<![\w’'.-])[a-z]+\Z")  # `_LOWER` at the end of a text
 
@@ -147,7 +148,11 @@ def named_roles(masked: str) -> Iterator[tuple[int, str, str]]:
     """(position, role noun, name as written) for each name the narration ties to a role:
     "Ann Cole, a lawyer for ..." (not "..., a lawyer said") and "lawyer Ann Cole"."""
     for start, end, role in _roles(masked):
-        before = _NAME_THEN_ROLE.search(masked, max(0, start - _ROLE_REACH), start)
+        lo = max(0, start - _ROLE_REACH)
+        comma = masked.rfind(",", lo, start)
+        before = None
+        if comma >= 0 and _AFTER_NAME.match(masked, comma, start):
+            before = _NAME_THEN_ROLE.search(masked, lo, start)
         if before and not _SPEAKS.match(masked, end):
             yield before.start(1), role, before.group(1)
         after = _NAME_AFTER_ROLE.match(masked, end)
