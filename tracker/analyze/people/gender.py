@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.people.runs import CAPWORD, PERSON_TITLES
@@ -23,6 +24,7 @@ def gender_of(name: str, votes: Counter[str]) -> str | None:
     return name_gender(name) or (votes.most_common(1)[0][0] if votes else None)
 
 
+@lru_cache(maxsize=4096)  # asked once a name per mention index, and again for its vote
 def name_gender(name: str) -> str | None:
     """The gender the name itself gives, by a title or a common given name; else None."""
     title = title_gender(name)
