@@ -127,9 +127,7 @@ class Mentions:
         masked = self.masked
         votes: dict[str, Counter[str]] = {}
         decided: dict[str, bool] = {}  # whether the name alone tells the gender
-        index = capitalised(masked)
-        spans = sorted((*span, word) for word in people & index.keys() for span in index[word])
-        for start, end, word in spans:
+        for start, end, word in capitalised(masked, people):
             if _MODIFIER_BEFORE.search(masked, max(0, start - 5), start):
                 continue
             name = full_at.get(start) or fullest((word,), start) or word

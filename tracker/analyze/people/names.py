@@ -461,10 +461,7 @@ def _used_alone(masked: str, surnames: set[str]) -> set[str]:
     not a place's ("Santa Monica") or a body's ("the Brotherhood")."""
     if not surnames:
         return set()
-    index = capitalised(masked)
-    return {
-        word for word in surnames & index.keys() if any(_alone(masked, *s) for s in index[word])
-    }
+    return {word for at, end, word in capitalised(masked, surnames) if _alone(masked, at, end)}
 
 
 def _alone(masked: str, start: int, end: int) -> bool:

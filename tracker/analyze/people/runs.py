@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -202,11 +202,50 @@ def _runs(masked: str) -> Iterator[re.Match[str]]:
             pos = capital.start() + 1
 
 
+def capitalised(masked: str, words: Collection[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word of the text (a `CAPWORD` match) that is one
+    of `words` once bare of a possessive ending, in text order. A few words are looked for
+    where they are written; past `_LOOKUPS` words, in an index of every capitalised word."""
+    if len(words) > _LOOKUPS:
+        index = _capitalised(masked)
+        found = [(*span, word) for word in index.keys() & words for span in index[word]]
+    else:
+        found = [(*span, word) for word in words for span in _written_capitalised(masked, word)]
+    found.sort()
+    return found
+
+
+def _written_capitalised(masked: str, word: str) -> list[tuple[int, int]]:
+    """Where `CAPWORD` matches a word that is `word` bare of a possessive ending. A match opens
+    at the first capital A-Z of a stretch of `[\\w’'-]` characters and runs to the stretch's end
+    ("McDonald’s" is one match, "Donald" none)."""
+    if not "A" <= word[:1] <= "Z":
+        return []
+    out = []
+    at = masked.find(word)
+    while at >= 0:
+        start = at
+        while start > 0 and _in_capword(masked[start - 1]) and not "A" <= masked[start - 1] <= "Z":
+            start -= 1
+        if start == 0 or not _in_capword(masked[start - 1]):  # no capital before in the stretch
+            end = at + len(word)
+            while end < len(masked) and _in_capword(masked[end]):
+                end += 1
+            if bare(masked[at:end]) == word:
+                out.append((at, end))
+        at = masked.find(word, at + 1)
+    return out
+
+
+def _in_capword(char: str) -> bool:
+    """Whether `CAPWORD`'s `[\\w’'\\-]` matches `char`."""
+    return char.isalnum() or char in "_’'-"
+
+
 @per_text()
-def capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
+def _capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
     """Where each capitalised word of the text stands (the `CAPWORD` matches, in text order),
-    by the word bare of a possessive ending: the mentions of a surname without a pass over
-    every capitalised word."""
+    by the word bare of a possessive ending."""
     found: dict[str, list[tuple[int, int]]] = {}
     for m in CAPWORD.finditer(masked):
         word = m.group()
