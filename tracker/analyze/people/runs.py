@@ -174,7 +174,8 @@ def word_char(text: str, i: int) -> bool:
 
 
 def _in_word(text: str, i: int) -> bool:
-    """Whether `[\\w’'-]` matches the character at `i`."""
+    """Whether `[\\w’'-]` (a stretch of a `CAPWORD` or `_LOWER_WORD` match) matches the
+    character at `i`."""
     return word_char(text, i) or 0 <= i < len(text) and text[i] in "’'-"
 
 
@@ -225,21 +226,16 @@ def _written_capitalised(masked: str, word: str) -> list[tuple[int, int]]:
     at = masked.find(word)
     while at >= 0:
         start = at
-        while start > 0 and _in_capword(masked[start - 1]) and not "A" <= masked[start - 1] <= "Z":
+        while _in_word(masked, start - 1) and not "A" <= masked[start - 1] <= "Z":
             start -= 1
-        if start == 0 or not _in_capword(masked[start - 1]):  # no capital before in the stretch
+        if not _in_word(masked, start - 1):  # no capital before it in its stretch
             end = at + len(word)
-            while end < len(masked) and _in_capword(masked[end]):
+            while _in_word(masked, end):
                 end += 1
             if bare(masked[at:end]) == word:
                 out.append((at, end))
         at = masked.find(word, at + 1)
     return out
-
-
-def _in_capword(char: str) -> bool:
-    """Whether `CAPWORD`'s `[\\w’'\\-]` matches `char`."""
-    return char.isalnum() or char in "_’'-"
 
 
 @per_text()
