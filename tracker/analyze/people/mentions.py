@@ -67,13 +67,10 @@ _BARE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Then|Still)\s+)?([A-Z][a-z][a-z-]+)\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{3,}ed|admits|says|argues|insists|notes|adds|writes)\b"
 )
-_NOT_SUBJECTS = (
-    frozenset(
-        """The This That These Those It He She They We I You His Her Its Their Our One Many Some
+_NOT_SUBJECTS = LEADING_STOP | frozenset(
+    """The This That These Those It He She They We I You His Her Its Their Our One Many Some
     Most Officials Police Critics Others Republicans Democrats Voters Supporters Delegates
     Friends Prosecutors Asked Pressed Told""".split()
-    )
-    | LEADING_STOP
 )
 # `\b(?:[Hh]e|[Ss]he|His|Her)\b(?!-)`, written to open with its first letter (the word boundary
 # before it checked behind that letter), so the scan skips every other character at C speed.
