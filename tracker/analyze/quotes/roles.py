@@ -96,7 +96,12 @@ def _one_of(words: Collection[str]) -> str:
 # `_LOWER` restricted to the role nouns: the same matches as `_LOWER` whose word is a role noun
 # (a lowercase word never starts inside another, so skipping the other words moves no match).
 _ROLE = re.compile(_LOWER.replace("[a-z]+", f"(?:{_one_of(PERSON_ROLES)})"))
-_DETERMINED = re.compile(rf"\b{_DETERMINER}[ \t]+(?:[\w’'.-]+[ \t]+){{0,4}}$")
+# `\b{_DETERMINER}[ \t]+(?:[\w’'.-]+[ \t]+){0,4}$`, written to open with the determiners' first
+# letters (the word boundary checked behind that letter), so the regex engine skips the others.
+_DETERMINED = re.compile(
+    r"[AaTtOo](?<!\w[AaTtOo])(?:(?<=[Aa])n?|(?<=[Tt])he|(?<=[Oo])ne|(?<=[Aa])nother)"
+    r"[ \t]+(?:[\w’'.-]+[ \t]+){0,4}$"
+)
 _NAME_AFTER_ROLE = re.compile(rf",?[ \t]+({_NAME})")
 _SPEAKS = re.compile(r"[ \t]+(?:said|says|told|added|wrote)\b")
 _ROLE_REACH = 90
