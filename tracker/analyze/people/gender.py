@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.people.runs import CAPWORD, PERSON_TITLES
@@ -20,6 +21,12 @@ _AFTER_PRONOUN = re.compile(r"\b(?:he|she)\b")
 
 def gender_of(name: str, votes: Counter[str]) -> str | None:
     """A given name decides; otherwise titles, role nouns and the pronouns near the name."""
+    return name_gender(name) or (votes.most_common(1)[0][0] if votes else None)
+
+
+@lru_cache(maxsize=4096)  # asked once a name per mention index, and again for its vote
+def name_gender(name: str) -> str | None:
+    """The gender the name itself gives, by a title or a common given name; else None."""
     title = title_gender(name)
     if title:
         return title
@@ -29,7 +36,7 @@ def gender_of(name: str, votes: Counter[str]) -> str | None:
         return "m"
     if given in FEMALE:
         return "f"
-    return votes.most_common(1)[0][0] if votes else None
+    return None
 
 
 def title_gender(name: str) -> str | None:

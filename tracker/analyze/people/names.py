@@ -11,22 +11,24 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.people.gender import gender_near
 from tracker.analyze.people.mentions import Mentions, same_person, speaks_after
 from tracker.analyze.people.runs import (
-    CAPWORD,
     LEADING_STOP,
     NOT_PERSON,
     PERSON_TITLES,
     Run,
     Surname,
+    WrittenLowercase,
     bare,
+    capitalised,
     is_person,
     name_runs,
+    word_char,
 )
 from tracker.analyze.quotes.bodies import (
     DOCUMENTS,
@@ -67,8 +69,8 @@ _PERSON_AFTER = re.compile(
 _GIVEN = MALE | FEMALE
 _NOT_LEADING = frozenset("His Her Its Their Our My The A An This That One".split())
 _NOT_NAMES = STOP_CAPS | LEADING_STOP | frozenset(("He", "She", "They", "It", "We", "Who"))
-_SINGLE_SPEAKER = re.compile(
-    r"\b([A-Z][a-z][\w’'-]+)(?:[’']s)?\s+(?:also\s+)?"
+_SINGLE_SPEAKER = re.compile(  # `\b[A-Z]`, the boundary checked behind the letter (a faster scan)
+    r"([A-Z](?<!\w[A-Z])[a-z][\w’'-]+)(?:[’']s)?\s+(?:also\s+)?"
     r"(?:said|says|told|tells|added|wrote|argued|insisted|noted|explained|recalled)\b"
 )
 _SUFFIX = frozenset(("Jr", "Sr", "II", "III", "IV"))
@@ -77,13 +79,14 @@ _PRONOUNS = frozenset("he she they it we i you who".split())
 _HONORIFICS = frozenset(
     "Rabbi Pastor Imam Bishop Archbishop Cardinal Father Reverend Sheikh".split()
 )
+_TITLES_AND_HONORIFICS = PERSON_TITLES | _HONORIFICS
 _REPLIES = frozenset("replied replies answered answers responded responds".split())
 _NAME_WORDS = r"((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
 _ASKED = re.compile(rf"\basked\s+{_NAME_WORDS}\b|\b{_NAME_WORDS}\s+was\s+asked\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CUE_BEFORE = re.compile(
     r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|argued|observed)\s+$"
 )
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass(slots=True)
@@ -104,7 +107,7 @@ class NameBook:
     surname_first: dict[str, dict[str, int]] | None = None  # first word -> 3-word name, start
     by_last: dict[str, list[str]] | None = None  # speaker phrases by their last word
     spoke: list[tuple[int, str]] = field(default_factory=list)  # every `said`, in order
-    common: frozenset[str] | None = None  # `_lowercase_words`, once
+    lowercase: WrittenLowercase | None = None  # `_written_lowercase`, made once
 
     @classmethod
     def build(
@@ -263,7 +266,7 @@ class NameBook:
         table = self._surname(bare(words[-1]))
         forms = (table.runs[i] for i in table.forms)
         fits = [
-            (run.start, _person_words(run.words, self._lowercase_words(), self._after_of(run)))
+            (run.start, _person_words(run.words, self._written_lowercase, self._after_of(run)))
             for run in forms
             if is_person(run.words) and same_person(" ".join(run.words), name)
         ]
@@ -279,11 +282,11 @@ class NameBook:
         """Whether the run follows "of", as a title's last word does ("Chief of Staff")."""
         return self.masked[max(0, run.start - 3) : run.start] == "of "
 
-    def _lowercase_words(self) -> frozenset[str]:
-        """Every word the article writes in lowercase, read once."""
-        if self.common is None:
-            self.common = frozenset(_LOWER_WORD.findall(self.masked))
-        return self.common
+    def _written_lowercase(self, word: str) -> bool:
+        """Whether the article writes `word` (a lowercase word) as a word of its own."""
+        if self.lowercase is None:
+            self.lowercase = WrittenLowercase(self.masked, _LOWER_WORD, _written_lowercase)
+        return self.lowercase(word)
 
     def _with_role(self, name: str) -> str:
         """A speaker phrase that writes `name` with a role before it ("Kremlin spokesman Dmitri
@@ -300,7 +303,7 @@ class NameBook:
             and len(speaker) > len(name)
             and speaker[:1].isupper()
             and speaker.split()[0] not in _NOT_LEADING
-            and len(_person_words(speaker.split(), self._lowercase_words())) == len(speaker.split())
+            and len(_person_words(speaker.split(), self._written_lowercase)) == len(speaker.split())
         ]
         return max(longer, key=len) if longer else name
 
@@ -374,9 +377,9 @@ class NameBook:
                 if words[-1] == role:
                     return a.speaker
         floor = self.masked.rfind("\n", 0, self.masked.rfind("\n", 0, position) - 1) + 1
-        for start, end, found in descriptions(self.masked[floor:position]):
-            head = self.masked[floor + start : floor + end]
-            apposed = _APPOSED.search(self.masked, max(0, floor + start - 40), floor + start)
+        for start, end, found in descriptions(self.masked, floor, position):
+            head = self.masked[start:end]
+            apposed = _APPOSED.search(self.masked, max(0, start - 40), start)
             if found == role and head[:1] in "Aa" and not apposed:
                 return head
         return None
@@ -390,7 +393,7 @@ def _named(found: Attribution) -> bool:
 
 
 def _person_words(
-    words: Sequence[str], common: Collection[str], after_of: bool = False
+    words: Sequence[str], lowercase: Callable[[str], bool], after_of: bool = False
 ) -> Sequence[str]:
     """A name run without one capitalised word before a given name that is no title but a word
     the article also writes in lowercase, or a role: an adjective or role noun that only the
@@ -398,12 +401,26 @@ def _person_words(
     of a title the run was cut from ("Secretary of State Ann Lee" gives "State Ann Lee")."""
     if len(words) >= 3 and words[0].endswith(("’s", "'s")) and words[1][:1].isupper():
         return words[1:]  # "NBC’s Dante Chinni": the owner is no part of the name
-    if len(words) < 3 or words[0] in PERSON_TITLES | _HONORIFICS or words[0] in _GIVEN:
+    if len(words) < 3 or words[0] in _TITLES_AND_HONORIFICS or words[0] in _GIVEN:
         return words
     if words[1] not in _GIVEN:
         return words
     low = words[0].lower()
-    return words[1:] if after_of or low in common or low in PERSON_ROLES else words
+    return words[1:] if after_of or lowercase(low) or low in PERSON_ROLES else words
+
+
+def _written_lowercase(masked: str, word: str) -> bool:
+    """Whether `word` is one of the text's `_LOWER_WORD` matches (a whole word of letters a-z),
+    looked for where it is written."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    at = masked.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not word_char(masked, at - 1) and not word_char(masked, end):
+            return True
+        at = masked.find(word, at + 1)
+    return False
 
 
 def _given_name(words: Sequence[str]) -> str | None:
@@ -444,16 +461,14 @@ def _used_alone(masked: str, surnames: set[str]) -> set[str]:
     not a place's ("Santa Monica") or a body's ("the Brotherhood")."""
     if not surnames:
         return set()
-    out: set[str] = set()
-    for m in CAPWORD.finditer(masked):
-        word = bare(m.group())
-        if word not in surnames or word in out:
-            continue
-        before = masked[max(0, m.start() - 30) : m.start()].split()
-        after = masked[m.end() : m.end() + 30].split()
-        if before and (before[-1][:1].isupper() or before[-1] in ("the", "of")):
-            continue
-        if after and after[0][:1].isupper():
-            continue
-        out.add(word)
-    return out
+    return {word for at, end, word in capitalised(masked, surnames) if _alone(masked, at, end)}
+
+
+def _alone(masked: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at [start, end) stands alone, no capitalised word beside
+    it and no "the" or "of" before it."""
+    before = masked[max(0, start - 30) : start].split()
+    after = masked[end : end + 30].split()
+    if before and (before[-1][:1].isupper() or before[-1] in ("the", "of")):
+        return False
+    return not (after and after[0][:1].isupper())

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
+from tracker.extract.memo import per_text
 from tracker.extract.places import is_place
 
 _TITLE = (
@@ -25,9 +27,10 @@ _JOINERS = frozenset("de van von bin al del da di la le".split())
 CAPWORD = re.compile(r"[A-Z][\w’'\-]*")
 # `\b[a-z][\w’'-]*` written so the scan can jump from one lowercase letter to the next.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[\w’'-]*")
+_LOWER_FORM = re.compile(r"[a-z][\w’'-]*")  # what a match of `_LOWER_WORD` is
+_LOOKUPS = 64  # words `WrittenLowercase` looks for one by one before it lists them all
 _QUOTES = ("’", "'")
 NAME_WORDS = 8  # the most words a name run keeps, titles included ("Senate Minority Leader ...")
-_NOTHING: frozenset[str] = frozenset()
 LEADING_STOP = frozenset(
     """But And Or So Yet Also Meanwhile However Still Later Earlier Then Now In On At For As When
     While After Before Asked This That The A An Last Monday Tuesday Wednesday Thursday Friday
@@ -111,9 +114,69 @@ class Surname:
 
 def name_runs(masked: str) -> Iterator[Run]:
     """Every name run of the masked text, in text order."""
-    common = set(_LOWER_WORD.findall(masked))
+    lowercase = WrittenLowercase(masked, _LOWER_WORD, _written_lowercase)
     for m in _runs(masked):
-        yield from _pieces(m.group(), m.start(), common)
+        run = m.group()
+        if " " in run or "\t" in run:  # words of a run are apart by spaces or tabs only
+            yield from _pieces(run, m.start(), lowercase)
+
+
+class WrittenLowercase:
+    """Whether a text writes a word as one of `pattern`'s matches. The first words asked about
+    are looked for where they are written (`written(text, word)`: a text is asked about a few
+    words, and listing every match took longer); past `_LOOKUPS` words every match is listed
+    once, so a long text asked about many words is still read in one pass."""
+
+    __slots__ = ("_known", "_listed", "_pattern", "_text", "_written")
+
+    def __init__(
+        self, text: str, pattern: re.Pattern[str], written: Callable[[str, str], bool]
+    ) -> None:
+        self._text = text
+        self._pattern = pattern
+        self._written = written
+        self._known: dict[str, bool] = {}
+        self._listed: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if self._listed is None and word not in self._known and len(self._known) >= _LOOKUPS:
+            self._listed = frozenset(self._pattern.findall(self._text))
+        if self._listed is not None:
+            return word in self._listed
+        if word not in self._known:
+            self._known[word] = self._written(self._text, word)
+        return self._known[word]
+
+
+def _written_lowercase(masked: str, word: str) -> bool:
+    """Whether `word` is one of the text's `_LOWER_WORD` matches, looked for where it is
+    written (a few words are asked about; listing every lowercase word took longer). A match
+    starts at a lowercase letter after no word character, unless a match that started earlier
+    in the same stretch of word characters, apostrophes and hyphens holds it ("and" in
+    "rock-and-roll"), and runs to that stretch's end."""
+    if not _LOWER_FORM.fullmatch(word):
+        return False
+    at = masked.find(word)
+    while at >= 0:
+        if not word_char(masked, at - 1) and not _in_word(masked, at + len(word)):
+            stretch = at
+            while _in_word(masked, stretch - 1):
+                stretch -= 1
+            if stretch == at or not _LOWER_WORD.search(masked, stretch, at):
+                return True
+        at = masked.find(word, at + 1)
+    return False
+
+
+def word_char(text: str, i: int) -> bool:
+    """Whether a word character (regex `\\w`) stands at `i`; none does outside the text."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether `[\\w’'-]` (a stretch of a `CAPWORD` or `_LOWER_WORD` match) matches the
+    character at `i`."""
+    return word_char(text, i) or 0 <= i < len(text) and text[i] in "’'-"
 
 
 def _cover_counts(runs: Sequence[Run]) -> list[int]:
@@ -140,6 +203,54 @@ def _runs(masked: str) -> Iterator[re.Match[str]]:
             pos = capital.start() + 1
 
 
+def capitalised(masked: str, words: Collection[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word of the text (a `CAPWORD` match) that is one
+    of `words` once bare of a possessive ending, in text order. A few words are looked for
+    where they are written; past `_LOOKUPS` words, in an index of every capitalised word."""
+    if len(words) > _LOOKUPS:
+        index = _capitalised(masked)
+        found = [(*span, word) for word in index.keys() & words for span in index[word]]
+    else:
+        found = [(*span, word) for word in words for span in _written_capitalised(masked, word)]
+    found.sort()
+    return found
+
+
+def _written_capitalised(masked: str, word: str) -> list[tuple[int, int]]:
+    """Where `CAPWORD` matches a word that is `word` bare of a possessive ending. A match opens
+    at the first capital A-Z of a stretch of `[\\w’'-]` characters and runs to the stretch's end
+    ("McDonald’s" is one match, "Donald" none)."""
+    if not "A" <= word[:1] <= "Z":
+        return []
+    out = []
+    at = masked.find(word)
+    while at >= 0:
+        start = at
+        while _in_word(masked, start - 1) and not "A" <= masked[start - 1] <= "Z":
+            start -= 1
+        if not _in_word(masked, start - 1):  # no capital before it in its stretch
+            end = at + len(word)
+            while _in_word(masked, end):
+                end += 1
+            if bare(masked[at:end]) == word:
+                out.append((at, end))
+        at = masked.find(word, at + 1)
+    return out
+
+
+@per_text()
+def _capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
+    """Where each capitalised word of the text stands (the `CAPWORD` matches, in text order),
+    by the word bare of a possessive ending."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in CAPWORD.finditer(masked):
+        word = m.group()
+        if word[-1] in "’'s":  # else `bare` keeps the word as it is
+            word = bare(word)
+        found.setdefault(word, []).append(m.span())
+    return {word: tuple(spans) for word, spans in found.items()}
+
+
 def bare(word: str) -> str:
     """A word (no whitespace in it) without its possessive ending: "Cruz’s" -> "Cruz"."""
     if word.endswith(_QUOTES):
@@ -149,19 +260,18 @@ def bare(word: str) -> str:
     return word
 
 
-def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
-    """Name runs inside one capitalised stretch, cut at everyday words ("He", "The", "But")."""
+def _pieces(run: str, start: int, lowercase: Callable[[str], bool]) -> list[Run]:
+    """Name runs inside one capitalised stretch of two words or more, cut at everyday words
+    ("He", "The", "But")."""
     out: list[Run] = []
     split = run.split()
-    if len(split) < 2:
-        return out
     words: list[str] = []
     starts: list[int] = []
     end = 0
     for word in split:
         at = run.index(word, end)
         end = at + len(word)
-        if _breaks_run(word, common if not words else _NOTHING):
+        if _breaks_run(word, lowercase if not words else None):
             out.extend(_run(words, starts))
             words, starts = [], []
         else:
@@ -171,16 +281,29 @@ def _pieces(run: str, start: int, common: Collection[str]) -> list[Run]:
     return out
 
 
-def _breaks_run(word: str, common: Collection[str]) -> bool:
+def _breaks_run(word: str, lowercase: Callable[[str], bool] | None) -> bool:
     """Everyday words, shouted headings, places written as initials ("U.S.") and quoted
-    words are not parts of a name; a person's initials ("J.J.") are."""
+    words are not parts of a name; a person's initials ("J.J.") are. So is, with `lowercase`,
+    a word the article also writes in lowercase."""
+    breaks = _word_breaks(word)
+    if breaks is None:
+        return lowercase is not None and lowercase(word.lower())
+    return breaks
+
+
+@lru_cache(maxsize=4096)  # names repeat: a word is read once per article
+def _word_breaks(word: str) -> bool | None:
+    """`_breaks_run` as far as the word alone tells; None when the word breaks a run only if the
+    article also writes it in lowercase."""
     if _INITIALS.fullmatch(word):
         return is_place(word)
     if word in LEADING_STOP or (word.isupper() and len(word) > 3):
         return True
     if word[0] in "'’" or word[-1] in "'’" and not word.endswith(("s’", "s'")):
         return True
-    return word.lower() in common and word.lower() not in _JOINERS and word not in PERSON_TITLES
+    if word.lower() in _JOINERS or word in PERSON_TITLES:
+        return False
+    return None
 
 
 def _run(words: list[str], starts: list[int]) -> list[Run]:

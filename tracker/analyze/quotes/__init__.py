@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -104,21 +105,41 @@ def _attribute(masked: str, sentences: Sequence[tuple[int, int]], span: Span) ->
     lo, left, ro, right = _frames(masked, sentences, span)
     if not right.strip() and not left.strip():
         ro, right = _tag_sentence(masked, sentences, span)
+    found = _speaker(left, right, masked[span.close - 1 : ro + 2])
+    if found is None:
+        return None
+    speaker, after = found
+    return Attribution(speaker.speaker, speaker.cue, speaker.position + (ro if after else lo))
+
+
+@functools.lru_cache(maxsize=1024)  # both versions of an article frame most quotes alike
+def _speaker(left: str, right: str, close: str) -> tuple[Attribution, bool] | None:
+    """The speaker the frames of a quote name, placed in its frame, and whether that is the frame
+    after the quote (`right`) or before it (`left`); `close` runs from the quote's last
+    character to the second of the frame after it."""
     if adjacent_cue(right) and not _INTRODUCES_NEXT.match(right):
-        found = attribute_after(right, ro)
+        found = attribute_after(right, 0)
         if found is not None and names_someone(found):
-            return found
-        if found and not attribute_before(left, lo):
-            return found
-    found = attribute_before(left, lo) or attribute_after(right, ro)
+            return found, True
+        if found and not attribute_before(left, 0):
+            return found, True
+    before = attribute_before(left, 0)
+    if before:
+        return before, False
+    found = attribute_after(right, 0)
     opener = _SUBORDINATE.match(left)
     if found is None and opener:
-        return attribute_subject(left[opener.end() :], lo + opener.end())
-    if found is None and _PARTICIPLE_OPENING.match(left) and "," in masked[span.close - 1 : ro + 2]:
-        return attribute_subject(right, ro)  # `Granting that X “…,” Lee said`
-    if found is None and masked[span.close - 1] in ",!?—":
-        found = attribute_tag(right, ro)
-    return found or attribute_subject(left, lo)
+        return _framed(attribute_subject(left[opener.end() :], opener.end()), False)
+    if found is None and _PARTICIPLE_OPENING.match(left) and "," in close:
+        return _framed(attribute_subject(right, 0), True)  # `Granting that X “…,” Lee said`
+    if found is None and close[0] in ",!?—":
+        found = attribute_tag(right, 0)
+    return (found, True) if found else _framed(attribute_subject(left, 0), False)
+
+
+def _framed(found: Attribution | None, after: bool) -> tuple[Attribution, bool] | None:
+    """`found` with the frame it is in, for `_speaker`."""
+    return (found, after) if found else None
 
 
 def _tag_sentence(masked: str, sentences: Sequence[tuple[int, int]], span: Span) -> tuple[int, str]:

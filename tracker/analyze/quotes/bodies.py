@@ -73,9 +73,16 @@ def named_body(masked: str, noun: str, position: int) -> str | None:
 
 @lru_cache(maxsize=64)
 def _body_pattern(noun: str) -> re.Pattern[str]:
+    """`(?:[A-Z][\\w.’'&-]*\\s+)*Ministry\\b(?:\\s+(?:of|for|on)\\s+...)?`, written to open with a
+    class of the letters a match can open with (a capitalised word's, or the noun's own), so
+    the regex engine skips to those at C speed; the words before the noun are tried most first,
+    as `*` does, and the noun alone last."""
+    name = _capital(noun)
+    first, opens = f"[A-Z{re.escape(name[0])}]", re.escape(name[0])
+    words = rf"(?<=[A-Z])[\w.’'&-]*\s+(?:[A-Z][\w.’'&-]*\s+)*{re.escape(name)}"
+    alone = rf"(?<={opens}){re.escape(name[1:])}"
     return re.compile(
-        rf"(?:[A-Z][\w.’'&-]*\s+)*{re.escape(_capital(noun))}\b(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-        rf"(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
+        rf"{first}(?:{words}|{alone})\b(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*(?:\s+|$))+)?"
     )
 
 

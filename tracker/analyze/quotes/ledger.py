@@ -59,9 +59,6 @@ def appended_quotes(
     return QuoteLedger(appended=late)
 
 
-_SPACE = re.compile(r"\s")
-
-
 def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRef]:
     """Quotes of one version with the index of the sentence holding each quote's start."""
     text = "\n\n".join(paragraphs)
@@ -69,7 +66,8 @@ def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRe
     refs = []
     position = spaces = 0
     for q in sorted(extract_quotes(text), key=lambda q: q.start):
-        spaces += len(_SPACE.findall(text, position, q.start))
+        gap = text[position : q.start]
+        spaces += len(gap) - _solid(gap)
         position = q.start
         solid = q.start - spaces
         index = max(0, bisect.bisect_right(starts, solid) - 1) if sentences else 0
@@ -78,8 +76,12 @@ def _placed(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[QuoteRe
 
 
 def _solid(text: str) -> int:
-    """Count of non-space characters: sentence splitting keeps every one of them, in order."""
-    return len(text) - len(_SPACE.findall(text))
+    """Count of non-space characters: sentence splitting keeps every one of them, in order.
+    (`str.split` splits at the characters regex `\\s` matches, and of those only the plain space
+    is printable: a printable text's spaces are its plain spaces.)"""
+    if text.isprintable():
+        return len(text) - text.count(" ")
+    return len("".join(text.split()))
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -34,8 +34,8 @@ def normalize_marks(text: str) -> str:
     """`text` with doubled apostrophes and British single quotation marks written as double
     quotation marks (the same length: each extra character becomes a space)."""
     out = _doubled(text) if "''" in text or "``" in text else text
-    if "'" not in out and "‘" not in out and "’" not in out:
-        return out
+    if "'" not in out and "‘" not in out:
+        return out  # only "'" and "‘" open a single quotation: "’" alone is an apostrophe
     return _british(out)
 
 

@@ -34,6 +34,11 @@ _CHAIN_REACH = 14
 _CHAIN_DETERMINERS = frozenset("a an the one another two three several some".split())
 _CHAIN_LINKS = frozenset("at of for from with in on to".split())
 _POST_MODIFIERS = frozenset("familiar close based involved knowledgeable briefed".split())
+# Unions read in loops, made once.
+_SOMEONE_OR_PRONOUN = PRONOUNS | _SOMEONE
+_HEAD_ENDS = _CHAIN_LINKS | _POST_MODIFIERS
+_CLAUSE_OR_CONNECTOR = CLAUSE_WORDS | CONNECTORS
+_CONNECTORS_BUT_THE = CONNECTORS - {"the"}
 
 
 def _phrase_ok(words: Sequence[str]) -> bool:
@@ -57,7 +62,7 @@ def _accept_backward(word: str) -> bool:
 
 def np_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """Token range [i, end) of the noun phrase ending just before index `end`, if any."""
-    if end > 0 and toks[end - 1].text.lower() in PRONOUNS | _SOMEONE:
+    if end > 0 and toks[end - 1].text.lower() in _SOMEONE_OR_PRONOUN:
         return end - 1, end  # "he said", and "one said": someone, not the last speaker
     if end > 1 and toks[end - 1].text.lower() in RELATIVES:
         k = end - 2 if toks[end - 2].text == "," else end - 1
@@ -98,14 +103,14 @@ def _description_chain_before(toks: Sequence[Tok], end: int) -> tuple[int, int] 
 def _head_is_role(toks: Sequence[Tok], start: int, end: int) -> bool:
     """Whether the words from `start` up to the first linking word end in a role noun."""
     k = start
-    while k < end and toks[k].text.lower() not in _CHAIN_LINKS | _POST_MODIFIERS:
+    while k < end and toks[k].text.lower() not in _HEAD_ENDS:
         k += 1
     return k > start and _is_role(toks[k - 1].text) and toks[k - 1].text.islower()
 
 
 def _described_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
     """A short determiner-led description: "the New York businessman", "a longtime friend"."""
-    if end == 0 or toks[end - 1].text.lower() in CLAUSE_WORDS | CONNECTORS:
+    if end == 0 or toks[end - 1].text.lower() in _CLAUSE_OR_CONNECTOR:
         return None
     for i in range(end - 2, max(-1, end - 7), -1):
         word = toks[i].text
@@ -128,7 +133,7 @@ def name_phrase_before(toks: Sequence[Tok], end: int) -> tuple[int, int] | None:
         if not _accept_backward(word):
             break
         i -= 1
-    while i < end and toks[i].text.lower() in CONNECTORS - {"the"}:
+    while i < end and toks[i].text.lower() in _CONNECTORS_BUT_THE:
         i += 1
     if i < end and toks[i].text.lower() == "the" and i + 1 < end and toks[i + 1].text == "and":
         i += 2
@@ -141,7 +146,7 @@ def np_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | None:
     if _alone(toks, start):
         return start, start + 1  # `said another.`
     j = start
-    if j < len(toks) and toks[j].text in CONNECTORS - {"the"}:
+    if j < len(toks) and toks[j].text in _CONNECTORS_BUT_THE:
         return None
     if j < len(toks) and (toks[j].text.lower() in DETERMINERS or toks[j].text.isdigit()):
         j += 1

@@ -8,6 +8,7 @@ is a noun phrase next to a cue verb: "X said", "said X", "X, a Maryland Democrat
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -325,7 +326,12 @@ def attribute_tag(text: str, offset: int) -> Attribution | None:
 
 def adjacent_cue(after: str) -> bool:
     """Whether the words right after a closing mark are an attribution (`, she said.`)."""
-    toks = itertools.islice(iter_tokens(after[:60]), 5)
+    return _adjacent_cue(after[:60])
+
+
+@functools.lru_cache(maxsize=1024)  # asked of each quote twice, and of both versions' quotes
+def _adjacent_cue(after: str) -> bool:
+    toks = itertools.islice(iter_tokens(after), 5)
     head = list(itertools.islice((t.text.lower() for t in toks if t.text not in ",;—–-"), 4))
     if head and head[0] in _NEW_CLAUSE:
         return False

@@ -35,6 +35,7 @@ _APPOSITIONS = 5
 _LEADS = 4  # phrases with commas before a subject: `At an event in Ames, Iowa, on Sunday,`
 _POSSESSIVES = frozenset(("His", "Her", "Its", "Their"))
 _COMMAS = frozenset(",—–")
+_CLAUSE_OR_RELATIVE = CLAUSE_WORDS | RELATIVES  # read in loops, made once
 _SUBORDINATORS = frozenset(
     """as when while after before although though because since if unless until once whether
     in on at for during despite with without from by under over amid""".split()
@@ -321,7 +322,7 @@ def _owned_description(toks: Sequence[Tok], found: tuple[int, int]) -> tuple[int
     j = found[1]
     while j < len(toks) and j - found[1] < 4 and toks[j].text.replace("-", "").isalpha():
         word = toks[j].text
-        if not word.islower() or verb_like(word) or word in CLAUSE_WORDS | RELATIVES:
+        if not word.islower() or verb_like(word) or word in _CLAUSE_OR_RELATIVE:
             break
         j += 1
     if j > found[1] and j < len(toks) and toks[j].text.isupper() and len(toks[j].text) > 1:
@@ -370,7 +371,7 @@ def _description_after(toks: Sequence[Tok], start: int) -> tuple[int, int] | Non
         word = toks[j].text
         if verb_like(word) and word.lower() not in ROLES:
             return (start, j) if toks[j - 1].text.isalpha() else None
-        if not word.isalnum() or word.lower() in CLAUSE_WORDS | RELATIVES:
+        if not word.isalnum() or word.lower() in _CLAUSE_OR_RELATIVE:
             return None
     return None
 

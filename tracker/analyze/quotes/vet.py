@@ -6,6 +6,7 @@ newspaper cited as a source of reporting ("The Times") is not a speaker."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
 from tracker.analyze.quotes.bodies import BODIES, DOCUMENTS
@@ -44,6 +45,8 @@ _MORE_HEADS = frozenset(
     jock sign banner placard lawsuit suit opinion note piece pitch article story headline caption
     ad narrator voice-over people crowd audience""".split()
 )
+_HEADS = ROLES | PERSON_ROLES | BODIES | DOCUMENTS | _MORE_HEADS  # nouns of those who speak
+_CUE_WORDS = CUES | SUBJECT_CUES
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ian|eon|an)s?$")
 _CLAUSE_VERBS = frozenset("is was were are has have had will would could should can may".split())
 _FUNCTION_WORDS = frozenset(
@@ -55,6 +58,7 @@ _FUNCTION_WORDS = frozenset(
 _QUANTIFIERS = frozenset("a an the few several some many most all both each other others".split())
 
 
+@lru_cache(maxsize=4096)  # asked of one phrase by several rules, and in both versions
 def vet(speaker: str | None, cue: str | None = None) -> str | None:
     """`speaker` cleaned of a leading non-name word, or None when it names no one. A newspaper
     is a speaker only as the subject of its own words ("the Post reported"), not in "told The
@@ -83,7 +87,7 @@ def vet(speaker: str | None, cue: str | None = None) -> str | None:
     if text.rstrip(".") in STATES or low in ("the state", "the country", "the city"):
         return None
     if any(w in _CLAUSE_VERBS for w in words[1:]) or any(
-        w[:1].isupper() and w.lower() in CUES | SUBJECT_CUES for w in words[1:-1]
+        w[:1].isupper() and w.lower() in _CUE_WORDS for w in words[1:-1]
     ):
         return None  # "the statement was coming", "Francois Hollande Says Donald Trump"
     if words[-1][:1].islower() and not _speaks_as(words):
@@ -96,10 +100,9 @@ def vet(speaker: str | None, cue: str | None = None) -> str | None:
 def _speaks_as(words: list[str]) -> bool:
     """Whether a description can speak: it names a person's role, a body or a document
     ("a spokesman for the buyer", "the lawsuit"), or ends in an agent noun ("the narrator")."""
-    heads = ROLES | PERSON_ROLES | BODIES | DOCUMENTS | _MORE_HEADS
     for word in words:
         low = word.lower().rstrip(".,’'")
-        if low in heads or (low.endswith("s") and low[:-1] in heads):
+        if low in _HEADS or (low.endswith("s") and low[:-1] in _HEADS):
             return True
         if word[:1].isupper() and word not in _LEADING_JUNK and low not in ("the", "a", "an"):
             return True  # "one Republican involved in the planning"
