@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.analyze.people.first_names import FEMALE, MALE
-from tracker.extract.memo import per_text
 from tracker.extract.places import is_place
 
 _TITLE = (
@@ -238,7 +237,7 @@ def _written_capitalised(masked: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-@per_text()
+@lru_cache(maxsize=4)  # a whole text, of any length: per_text keeps only short ones
 def _capitalised(masked: str) -> Mapping[str, tuple[tuple[int, int], ...]]:
     """Where each capitalised word of the text stands (the `CAPWORD` matches, in text order),
     by the word bare of a possessive ending."""

@@ -10,8 +10,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
-
-from tracker.extract.memo import per_text
+from functools import lru_cache
 
 PERSON_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official aide adviser advisor lawyer attorney judge
@@ -121,7 +120,7 @@ def descriptions(masked: str, lo: int = 0, hi: int | None = None) -> Iterator[tu
         yield det.start(), end, role
 
 
-@per_text()
+@lru_cache(maxsize=4)  # a whole text, of any length: per_text keeps only short ones
 def _roles(masked: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of each role noun of the text (a lowercase word in `PERSON_ROLES`)."""
     return tuple((m.start(), m.end(), m.group()) for m in _ROLE.finditer(masked))
